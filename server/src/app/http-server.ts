@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { AppConfig } from '../config/env.js';
+import { maskError } from '../core/errors.js';
+import { createContext, type AppContext, type AppServices } from './context.js';
+import { graphqlRules } from './graphql-rules.js';
+
+const requestIdHeader = 'x-request-id';
+
+/** A caller-supplied request id is kept only when it looks like one. */
+function requestIdOf(req: http.IncomingMessage): string {
+  const incoming = req.headers[requestIdHeader];
+  return typeof incoming === 'string' && /^[\w.-]{8,128}$/.test(incoming) ? incoming : randomUUID();
+}
+
+export interface HttpApp {
+  server: http.Server;
+  apollo: ApolloServer<AppContext>;
+}
+
+/** Express with the GraphQL endpoint, health probes and the built web client. */
+export async function createHttpApp(
+  config: AppConfig,
+  schema: GraphQLSchema,
+  services: AppServices,
+  logger: Logger,
+  drainWebSockets: () => Promise<void>,
+): Promise<HttpApp> {
+  const app = express();
+  const server = http.createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = requestIdOf(req);
+        res.setHeader(requestIdHeader, id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const check = await services.orm.checkConnection();
+    if (check.ok) {
+      res.json({ status: 'ready' });
+    } else {
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+
+  const apollo = new ApolloServer<AppContext>({
+    schema,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    validationRules: graphqlRules(config),
+    formatError: (formatted, error) =>
+      maskError(formatted, error, (internal) => logger.error({ err: internal }, 'unexpected GraphQL error')),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async serverWillStart() {
+          return { drainServer: drainWebSockets };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(services, req.log, String(req.id)),
+    }),
+  );
+
+  serveWebClient(app, config.webDistDir, logger);
+  return { server, apollo };
+}
+
+/** The built portal at `/` and the bundled GraphiQL at `/graphiql`, when the client has been built. */
+function serveWebClient(app: express.Express, distDir: string, logger: Logger): void {
+  const graphiql = path.join(distDir, 'graphiql.html');
+  const portal = path.join(distDir, 'index.html');
+  if (!fs.existsSync(portal)) {
+    logger.warn({ distDir }, 'web client not built: run `npm run build:web` to serve the portal and GraphiQL');
+    return;
+  }
+  app.use(express.static(distDir, { index: false, maxAge: '1h', immutable: false }));
+  app.get('/graphiql', (_req, res) => res.sendFile(graphiql));
+  app.get('/{*path}', (_req, res) => res.sendFile(portal));
+}

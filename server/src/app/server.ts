@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/env.js';
+import { openDatabase } from '../core/orm/database.js';
+import type { Orm } from '../core/orm/orm.js';
+import type { QueryCounter } from '../core/orm/query-counter.js';
+import { createAppPubSub } from '../core/pubsub.js';
+import { seedDemoIfEmpty, type DemoSeedResult } from '../seeders/demo.seeder.js';
+import { buildAppSchema } from './build-schema.js';
+import { graphqlRules } from './graphql-rules.js';
+import { createHttpApp } from './http-server.js';
+import type { Topics } from './topics.js';
+import { attachWebSocketServer } from './ws-server.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  orm: Orm;
+  queries: QueryCounter;
+  instanceId: string;
+  pubSubTransport: 'redis' | 'memory';
+  demo: DemoSeedResult | null;
+  stop(): Promise<void>;
+}
+
+/** Opens the database (embedded when no DATABASE_URL), migrates, seeds, and serves HTTP + WebSocket. */
+export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
+  };
+  try {
+    const database = await openDatabase(config, logger);
+    cleanups.push(() => database.close());
+    const { orm, queries } = database;
+    if (config.migrateOnStart) {
+      const applied = await orm.getMigrator().up();
+      if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    }
+    const demo = config.seedDemo ? await seedDemoIfEmpty(orm.em.fork(), logger) : null;
+
+    const pubSub = await createAppPubSub<Topics>(config.redisUrl, logger);
+    cleanups.push(() => pubSub.close());
+    const services = { orm, pubSub: pubSub.pubSub, instanceId: randomUUID() };
+    const schema = await buildAppSchema(pubSub.pubSub);
+
+    let disposeWs: () => Promise<void> = async () => undefined;
+    const { server, apollo } = await createHttpApp(config, schema, services, logger, () => disposeWs());
+    const ws = attachWebSocketServer(server, schema, services, logger, graphqlRules(config));
+    disposeWs = () => ws.dispose();
+    cleanups.push(() => apollo.stop());
+
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    return {
+      url: `http://${shownHost}:${port}`,
+      port,
+      orm,
+      queries,
+      instanceId: services.instanceId,
+      pubSubTransport: pubSub.transport,
+      demo,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

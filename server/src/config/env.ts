@@ -1,0 +1,133 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be a URL like postgres://user:password@host:5432/database' },
+  );
+
+const redisUrl = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'redis:' || url.protocol === 'rediss:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be a URL like redis://127.0.0.1:6379' },
+  );
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Every environment variable Kabinet reads; `.env.example` documents the same keys. */
+export const envSchema = z.object({
+  /** HTTP and WebSocket port. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Interface to listen on. */
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  /** A real PostgreSQL; without it the embedded PGlite database under DATA_DIR is used. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Connections in the PostgreSQL pool (the embedded database always uses one). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(8),
+  /** Where the embedded database keeps its files. */
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  /** Redis for pub/sub shared by several server processes; without it pub/sub stays in-process. */
+  REDIS_URL: redisUrl.optional(),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  /** Seed the demo institution into an empty database: auto = only on the embedded database. */
+  SEED_DEMO: z
+    .enum(['auto', 'true', 'false'])
+    .default('auto'),
+  /** Apply pending migrations at start. */
+  MIGRATE_ON_START: flag.default(true),
+  /** Allow schema introspection (GraphiQL and codegen need it). */
+  GRAPHQL_INTROSPECTION: flag.default(true),
+  /** Directory with the built web client (portal and GraphiQL). */
+  WEB_DIST_DIR: z.string().trim().min(1).optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database:
+    | { kind: 'postgres'; url: string; poolMax: number }
+    | { kind: 'embedded'; dataDir: string };
+  redisUrl: string | undefined;
+  logLevel: RawEnv['LOG_LEVEL'];
+  seedDemo: boolean;
+  migrateOnStart: boolean;
+  introspection: boolean;
+  webDistDir: string;
+  nodeEnv: RawEnv['NODE_ENV'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Relative paths are taken from where `npm` was invoked (the repo root for `npm start`), not the workspace. */
+const invocationDir = (env: NodeJS.ProcessEnv): string => env['INIT_CWD'] ?? process.cwd();
+
+const defaultWebDist = path.resolve(import.meta.dirname, '../../../client/dist');
+
+/** Parses the environment into the application config; throws a ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const relevant = Object.fromEntries(
+    Object.keys(envSchema.shape).flatMap((key) => {
+      const value = env[key];
+      return value === undefined || value === '' ? [] : [[key, value]];
+    }),
+  );
+  const parsed = envSchema.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = issue.path.join('.');
+        // URLs can carry passwords: name the variable, never echo its value.
+        const shown = key.endsWith('_URL') ? '' : ` (got ${JSON.stringify(relevant[key] ?? null)})`;
+        return `${key}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const raw = parsed.data;
+  const embedded = raw.DATABASE_URL === undefined;
+  return {
+    port: raw.PORT,
+    host: raw.HOST,
+    database: embedded
+      ? { kind: 'embedded', dataDir: path.resolve(invocationDir(env), raw.DATA_DIR) }
+      : { kind: 'postgres', url: raw.DATABASE_URL!, poolMax: raw.DATABASE_POOL_MAX },
+    redisUrl: raw.REDIS_URL,
+    logLevel: raw.LOG_LEVEL,
+    seedDemo: raw.SEED_DEMO === 'auto' ? embedded : raw.SEED_DEMO === 'true',
+    migrateOnStart: raw.MIGRATE_ON_START,
+    introspection: raw.GRAPHQL_INTROSPECTION,
+    webDistDir: path.resolve(raw.WEB_DIST_DIR ?? defaultWebDist),
+    nodeEnv: raw.NODE_ENV,
+  };
+}

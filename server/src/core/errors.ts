@@ -1,0 +1,98 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** The short, stable list of `extensions.code`s clients may rely on. */
+export const ErrorCode = {
+  BadUserInput: 'BAD_USER_INPUT',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  GraphqlParseFailed: 'GRAPHQL_PARSE_FAILED',
+  GraphqlValidationFailed: 'GRAPHQL_VALIDATION_FAILED',
+  PersistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
+  BadRequest: 'BAD_REQUEST',
+  Internal: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const publicCodes = new Set<string>(Object.values(ErrorCode));
+
+/** An expected failure with a stable code and, for input problems, the path of the offending field. */
+export class AppError extends GraphQLError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { field?: readonly (string | number)[]; details?: Record<string, unknown> } = {},
+  ) {
+    super(message, {
+      extensions: {
+        code,
+        ...(options.field ? { field: options.field } : {}),
+        ...options.details,
+      },
+    });
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string, id: string): AppError =>
+  new AppError(ErrorCode.NotFound, `${what} ${id} not found`, { details: { id } });
+
+export const badInput = (field: readonly (string | number)[], message: string): AppError =>
+  new AppError(ErrorCode.BadUserInput, message, { field });
+
+function isAppError(error: unknown): boolean {
+  let current: unknown = error;
+  // GraphQL wraps resolver errors in a located GraphQLError; look at what was thrown.
+  while (current instanceof GraphQLError) {
+    if (current instanceof AppError) return true;
+    current = current.originalError;
+  }
+  return false;
+}
+
+/**
+ * Turns any error into what a client may see: expected errors and GraphQL's own request errors keep
+ * their message and code; everything else (SQL, bugs) becomes a bare INTERNAL_SERVER_ERROR.
+ */
+export function maskError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  onInternal: (error: unknown) => void,
+): GraphQLFormattedError {
+  const code = formatted.extensions?.['code'];
+  const thrownByResolver = error instanceof GraphQLError && error.originalError !== undefined;
+  if (isAppError(error)) {
+    return { ...formatted, extensions: withoutStack(formatted.extensions) };
+  }
+  if (!thrownByResolver && typeof code === 'string' && publicCodes.has(code)) {
+    return { ...formatted, extensions: withoutStack(formatted.extensions) };
+  }
+  if (!thrownByResolver && code === undefined && isRequestError(error)) {
+    // Errors raised by graphql-js itself (coercion of variables, unknown fields over WebSocket).
+    return {
+      message: formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: ErrorCode.GraphqlValidationFailed },
+    };
+  }
+  onInternal(error);
+  return {
+    message: 'Internal server error',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.Internal },
+  };
+}
+
+function isRequestError(error: unknown): boolean {
+  return error instanceof GraphQLError && error.originalError === undefined;
+}
+
+function withoutStack(
+  extensions: GraphQLFormattedError['extensions'],
+): Record<string, unknown> | undefined {
+  if (!extensions) return undefined;
+  const { stacktrace: _stacktrace, exception: _exception, ...rest } = extensions;
+  return rest;
+}

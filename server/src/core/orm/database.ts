@@ -1,0 +1,40 @@
+import type { Logger } from 'pino';
+import type { AppConfig } from '../../config/env.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { connectOrm, ormOptions, type Orm } from './orm.js';
+import { QueryCounter } from './query-counter.js';
+
+export interface OpenDatabase {
+  orm: Orm;
+  queries: QueryCounter;
+  close(): Promise<void>;
+}
+
+/** Connects to DATABASE_URL, or starts the embedded PostgreSQL under DATA_DIR and connects to that. */
+export async function openDatabase(config: AppConfig, logger: Logger): Promise<OpenDatabase> {
+  const queries = new QueryCounter();
+  if (config.database.kind === 'postgres') {
+    const orm = await connectOrm(
+      ormOptions({ url: config.database.url, poolMax: config.database.poolMax }, logger, queries),
+    );
+    return { orm, queries, close: () => orm.close() };
+  }
+  const embedded = await startEmbeddedPostgres(config.database.dataDir);
+  try {
+    // One connection: PGlite runs one session, and a transaction on it would block any other.
+    const orm = await connectOrm(
+      ormOptions({ host: embedded.host, port: embedded.port, dbName: 'postgres', poolMax: 1 }, logger, queries),
+    );
+    return {
+      orm,
+      queries,
+      async close() {
+        await orm.close();
+        await embedded.stop();
+      },
+    };
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+}

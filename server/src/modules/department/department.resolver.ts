@@ -1,0 +1,33 @@
+import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../app/context.js';
+import { Employee } from '../employee/employee.entity.js';
+import { EmployeeType } from '../employee/employee.type.js';
+import { OrganizationService } from '../organization/organization.service.js';
+import { Department } from './department.entity.js';
+import { departmentHeadcountLoader } from './department.loader.js';
+import { DepartmentService } from './department.service.js';
+import { DepartmentType } from './department.type.js';
+
+@Resolver(() => DepartmentType)
+export class DepartmentResolver {
+  @Query(() => [DepartmentType], { description: "The departments of the viewer's organization." })
+  async departments(@Ctx() ctx: AppContext): Promise<Department[]> {
+    const organization = await new OrganizationService(ctx.em).current();
+    return new DepartmentService(ctx.em).list(organization.id);
+  }
+
+  @FieldResolver(() => DepartmentType, { nullable: true })
+  parent(@Root() department: Department, @Ctx() ctx: AppContext): Promise<Department | null> {
+    return ctx.loaders.loadRef(Department, department.parent);
+  }
+
+  @FieldResolver(() => EmployeeType, { nullable: true, description: 'Руководитель подразделения.' })
+  head(@Root() department: Department, @Ctx() ctx: AppContext): Promise<Employee | null> {
+    return ctx.loaders.loadRef(Employee, department.head);
+  }
+
+  @FieldResolver(() => Int, { description: 'Employees currently working in the department.' })
+  headcount(@Root() department: Department, @Ctx() ctx: AppContext): Promise<number> {
+    return ctx.loaders.get(departmentHeadcountLoader).load(department.id);
+  }
+}

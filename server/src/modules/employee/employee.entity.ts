@@ -1,0 +1,74 @@
+import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { ExternalRecord } from '../../core/orm/base.entity.js';
+import { Organization } from '../organization/organization.entity.js';
+import { Department } from '../department/department.entity.js';
+import { Position } from '../position/position.entity.js';
+
+export type Gender = 'MALE' | 'FEMALE';
+
+/** A person employed by the organization; the personal file (личное дело) hangs off this record. */
+@Entity({ tableName: 'employee' })
+@Unique({ properties: ['organization', 'externalSource', 'externalId'] })
+@Unique({ properties: ['organization', 'personnelNumber'] })
+@Index({ properties: ['organization', 'lastName', 'firstName', 'id'] })
+@Index({ properties: ['manager'] })
+@Index({ properties: ['department'] })
+export class Employee extends ExternalRecord<
+  | 'middleName'
+  | 'gender'
+  | 'birthDate'
+  | 'email'
+  | 'workPhone'
+  | 'mobilePhone'
+  | 'department'
+  | 'position'
+  | 'manager'
+  | 'dismissalDate'
+> {
+  @ManyToOne({ entity: () => Organization, ref: true, deleteRule: 'cascade' })
+  organization!: Ref<Organization>;
+
+  /** Табельный номер, unique within the organization. */
+  @Property({ type: 'string', length: 32 })
+  personnelNumber!: string;
+
+  @Property({ type: 'string', length: 100 })
+  lastName!: string;
+
+  @Property({ type: 'string', length: 100 })
+  firstName!: string;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  middleName: string | null = null;
+
+  @Property({ type: 'string', length: 6, nullable: true })
+  gender: Gender | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  birthDate: string | null = null;
+
+  @Property({ type: 'string', length: 254, nullable: true })
+  email: string | null = null;
+
+  @Property({ type: 'string', length: 32, nullable: true })
+  workPhone: string | null = null;
+
+  @Property({ type: 'string', length: 32, nullable: true })
+  mobilePhone: string | null = null;
+
+  @ManyToOne({ entity: () => Department, ref: true, nullable: true, deleteRule: 'set null' })
+  department: Ref<Department> | null = null;
+
+  @ManyToOne({ entity: () => Position, ref: true, nullable: true, deleteRule: 'set null' })
+  position: Ref<Position> | null = null;
+
+  /** An explicit manager; when absent the head of the department manages the employee. */
+  @ManyToOne({ entity: () => Employee, ref: true, nullable: true, deleteRule: 'set null' })
+  manager: Ref<Employee> | null = null;
+
+  @Property({ type: 'date' })
+  hireDate!: string;
+
+  @Property({ type: 'date', nullable: true })
+  dismissalDate: string | null = null;
+}

@@ -1,0 +1,8 @@
+import { Organization } from './organization/organization.entity.js';
+import { Department } from './department/department.entity.js';
+import { Position } from './position/position.entity.js';
+import { Employee } from './employee/employee.entity.js';
+import { User } from './identity/user.entity.js';
+
+/** Every MikroORM entity; the ORM discovers nothing by scanning folders. */
+export const entities = [Organization, Department, Position, Employee, User];

@@ -1,0 +1,13 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { DepartmentResolver } from './department/department.resolver.js';
+import { EmployeeResolver } from './employee/employee.resolver.js';
+import { OrganizationResolver } from './organization/organization.resolver.js';
+import { SystemResolver } from './system/system.resolver.js';
+
+/** Every GraphQL resolver class. */
+export const resolvers: NonEmptyArray<Function> = [
+  OrganizationResolver,
+  DepartmentResolver,
+  EmployeeResolver,
+  SystemResolver,
+];
