@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Cursor, type EntityClass, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import { badInput } from '../errors.js';
+import { isUuid } from '../ids.js';
 import type { Connection } from '../graphql/connection.js';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One page of a keyset-paginated list as a Relay connection; `orderBy` must end with the uuid `id`. */
 export async function pageOf<T extends { id: string }>(
@@ -43,7 +42,6 @@ function checkCursor(after: string, keys: number): void {
     Array.isArray(values) &&
     values.length === keys &&
     values.every((value) => value === null || ['string', 'number', 'boolean'].includes(typeof value)) &&
-    typeof values[keys - 1] === 'string' &&
-    uuidPattern.test(values[keys - 1] as string);
+    isUuid(values[keys - 1]);
   if (!valid) throw badInput(['after'], 'Invalid cursor');
 }

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { badInput, notFound } from '../../core/errors.js';
+import { isUuid } from '../../core/ids.js';
 import { checkPageSize, type Connection } from '../../core/graphql/connection.js';
 import { pageOf } from '../../core/orm/pagination.js';
 import type { Loaders } from '../../core/orm/loaders.js';
-import { Department } from '../department/department.entity.js';
+import { departmentTreeLoader, headAbove } from '../department/department.loader.js';
 import { Employee } from './employee.entity.js';
 import type { EmployeeFilter } from './employee.inputs.js';
 import { departmentSubtreeIds } from './employee.queries.js';
@@ -16,7 +17,7 @@ export class EmployeeService {
   constructor(private readonly em: EntityManager) {}
 
   async get(id: string): Promise<Employee> {
-    const employee = await this.em.findOne(Employee, { id });
+    const employee = isUuid(id) ? await this.em.findOne(Employee, { id }) : null;
     if (!employee) throw notFound('Employee', id);
     return employee;
   }
@@ -51,18 +52,13 @@ export class EmployeeService {
     });
   }
 
-  /** The explicit manager, else the nearest head of the employee's department chain who is not them. */
+  /**
+   * The explicit manager, else the nearest head up the employee's department chain who is not them.
+   * The organization's tree is loaded once per request, so a page of managers costs two queries.
+   */
   async manager(employee: Employee, loaders: Loaders): Promise<Employee | null> {
-    if (employee.manager) return loaders.load(Employee, employee.manager.id);
-    let departmentRef = employee.department;
-    while (departmentRef) {
-      const department = await loaders.load(Department, departmentRef.id);
-      if (!department) return null;
-      if (department.head && department.head.id !== employee.id) {
-        return loaders.load(Employee, department.head.id);
-      }
-      departmentRef = department.parent;
-    }
-    return null;
+    const tree = await loaders.get(departmentTreeLoader).load(employee.organization.id);
+    const managerId = employee.manager?.id ?? headAbove(tree, employee);
+    return managerId ? loaders.load(Employee, managerId) : null;
   }
 }

@@ -1,0 +1,56 @@
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { createLogger } from '../src/app/logger.js';
+import { connectOrm, ormOptions } from '../src/core/orm/orm.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+    templateDatabase: string;
+  }
+}
+
+/** The PostgreSQL server tests use; each run gets fresh databases on it and drops them after. */
+export const adminDatabaseUrl =
+  process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminDatabaseUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Builds one database with the committed migrations; every test file clones it as a template. */
+export default async function setup(project: TestProject) {
+  const prefix = `kabinet_test_${process.pid}_${Date.now().toString(36)}`;
+  const templateDatabase = `${prefix}_template`;
+  await withAdminClient((client) => client.query(`create database "${templateDatabase}"`));
+
+  const url = new URL(adminDatabaseUrl);
+  url.pathname = `/${templateDatabase}`;
+  const orm = await connectOrm(ormOptions({ url: url.toString(), poolMax: 2 }, createLogger('silent')));
+  try {
+    await orm.getMigrator().up();
+  } finally {
+    await orm.close();
+  }
+
+  project.provide('adminDatabaseUrl', adminDatabaseUrl);
+  project.provide('templateDatabase', templateDatabase);
+
+  return async () => {
+    await withAdminClient(async (client) => {
+      const { rows } = await client.query<{ datname: string }>(
+        `select datname from pg_database where datname like $1`,
+        [`${prefix}%`],
+      );
+      for (const { datname } of rows) {
+        await client.query(`drop database if exists "${datname}" with (force)`);
+      }
+    });
+  };
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { createClient, type Client } from 'graphql-ws';
+import pg from 'pg';
+import { inject } from 'vitest';
+import WebSocket from 'ws';
+import { createLogger } from '../src/app/logger.js';
+import { startServer, type RunningServer } from '../src/app/server.js';
+import { loadConfig } from '../src/config/env.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: inject('adminDatabaseUrl') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database cloned from the migrated template; dropped by `drop()`. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const template = inject('templateDatabase');
+  const name = `${template.replace(/_template$/, '')}_${randomUUID().slice(0, 8)}`;
+  await adminQuery(`create database "${name}" template "${template}"`);
+  const url = new URL(inject('adminDatabaseUrl'));
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => adminQuery(`drop database if exists "${name}" with (force)`),
+  };
+}
+
+export interface TestServer extends RunningServer {
+  /** Sends one GraphQL operation over HTTP. */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** A graphql-ws client connected to this server. */
+  wsClient(): Client;
+  close(): Promise<void>;
+}
+
+/** Starts the real server (HTTP + WebSocket) on a random port over a fresh database. */
+export async function startTestServer(
+  options: { demo?: boolean; env?: Record<string, string>; databaseUrl?: string } = {},
+): Promise<TestServer> {
+  const database = options.databaseUrl ? null : await createTestDatabase();
+  const config = loadConfig({
+    DATABASE_URL: options.databaseUrl ?? database!.url,
+    DATABASE_POOL_MAX: '4',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    SEED_DEMO: options.demo === false ? 'false' : 'true',
+    NODE_ENV: 'test',
+    ...options.env,
+  });
+  const server = await startServer(config, createLogger(config.logLevel));
+  const clients: Client[] = [];
+  return {
+    ...server,
+    async gql(query, variables) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse<never>;
+    },
+    wsClient() {
+      const client = createClient({
+        url: `${server.url.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+      });
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      await Promise.all(clients.map((client) => client.dispose()));
+      await server.stop();
+      await database?.drop();
+    },
+  };
+}
+
+/** Subscribes and collects the first `count` events, failing after `timeoutMs`. */
+export function collectEvents<T>(client: Client, query: string, count: number, timeoutMs = 5000): Promise<T[]> {
+  const received: T[] = [];
+  return new Promise<T[]>((resolve, reject) => {
+    const fail = (error: unknown) => {
+      clearTimeout(timer);
+      unsubscribe();
+      reject(error instanceof Error ? error : new Error(JSON.stringify(error)));
+    };
+    const timer = setTimeout(
+      () => fail(new Error(`received ${received.length} of ${count} events in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    const unsubscribe = client.subscribe<T>(
+      { query },
+      {
+        next: (value) => {
+          if (value.errors) return fail(value.errors);
+          received.push(value.data as T);
+          if (received.length === count) {
+            clearTimeout(timer);
+            unsubscribe();
+            resolve(received);
+          }
+        },
+        error: fail,
+        complete: () => undefined,
+      },
+    );
+  });
+}
+
+/**
+ * Repeats `publish` until `events` settles: a subscription is live only some time after it is sent,
+ * and a test must not sleep for a guessed while.
+ */
+export async function publishUntil<T>(events: Promise<T>, publish: () => Promise<unknown>): Promise<T> {
+  let settled = false;
+  const result = events.finally(() => (settled = true));
+  while (!settled) {
+    await publish();
+    await Promise.race([result.catch(() => undefined), new Promise((r) => setTimeout(r, 100))]);
+  }
+  return result;
+}
