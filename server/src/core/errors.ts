@@ -61,20 +61,19 @@ export function maskError(
   error: unknown,
   onInternal: (error: unknown) => void,
 ): GraphQLFormattedError {
-  const code = formatted.extensions?.['code'];
-  const thrownByResolver = error instanceof GraphQLError && error.originalError !== undefined;
   if (isAppError(error)) {
     return { ...formatted, extensions: withoutStack(formatted.extensions) };
   }
-  if (!thrownByResolver && typeof code === 'string' && publicCodes.has(code)) {
-    return { ...formatted, extensions: withoutStack(formatted.extensions) };
-  }
-  if (!thrownByResolver && code === undefined && isRequestError(error)) {
-    // Errors raised by graphql-js itself (coercion of variables, unknown fields over WebSocket).
+  // Errors without a path come from parsing, validation or variable coercion, never from a resolver.
+  if (formatted.path === undefined && error instanceof GraphQLError) {
+    const code = formatted.extensions?.['code'];
     return {
       message: formatted.message,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
-      extensions: { code: ErrorCode.GraphqlValidationFailed },
+      extensions: {
+        ...withoutStack(formatted.extensions),
+        code: typeof code === 'string' && publicCodes.has(code) ? code : ErrorCode.GraphqlValidationFailed,
+      },
     };
   }
   onInternal(error);
@@ -83,10 +82,6 @@ export function maskError(
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: ErrorCode.Internal },
   };
-}
-
-function isRequestError(error: unknown): boolean {
-  return error instanceof GraphQLError && error.originalError === undefined;
 }
 
 function withoutStack(

@@ -12,8 +12,8 @@ export const departmentHeadcountLoader = (em: EntityManager) =>
       .select(['e.department', raw('count(*)::int as headcount')])
       .where({ department: { $in: [...departmentIds] }, dismissalDate: null })
       .groupBy('e.department')
-      .execute<{ department: string; headcount: number }[]>('all', false);
-    const counts = new Map(rows.map((row) => [row.department, row.headcount]));
+      .execute<{ department_id: string; headcount: number }[]>('all', false);
+    const counts = new Map(rows.map((row) => [row.department_id, row.headcount]));
     return departmentIds.map((id) => counts.get(id) ?? 0);
   });
 

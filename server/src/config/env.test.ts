@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './env.js';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database under ./data on port 4000, seeding the demo', () => {
+    const config = loadConfig({ INIT_CWD: '/srv/kabinet' });
+    expect(config.port).toBe(4000);
+    expect(config.database).toEqual({ kind: 'embedded', dataDir: '/srv/kabinet/data' });
+    expect(config.seedDemo).toBe(true);
+    expect(config.redisUrl).toBeUndefined();
+  });
+
+  it('uses DATABASE_URL and does not seed a real database unless asked', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://kabinet@db:5432/kabinet', DATABASE_POOL_MAX: '5' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://kabinet@db:5432/kabinet', poolMax: 5 });
+    expect(config.seedDemo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/k', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('lists every bad variable at once, without echoing URLs that may hold passwords', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://root:secret@db/x' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect((error as ConfigError).issues).toHaveLength(3);
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/LOG_LEVEL/);
+    expect(message).toMatch(/DATABASE_URL: must be a URL like postgres:/);
+    expect(message).not.toMatch(/secret/);
+  });
+});

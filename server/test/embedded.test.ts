@@ -1,0 +1,60 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../src/app/logger.js';
+import { startServer } from '../src/app/server.js';
+import { loadConfig } from '../src/config/env.js';
+import { Employee } from '../src/modules/employee/employee.entity.js';
+
+describe('embedded PostgreSQL (no DATABASE_URL)', () => {
+  const dataDir = path.join(os.tmpdir(), `kabinet-embedded-${process.pid}-${Date.now()}`, 'data');
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+  const query = `{ employees(first: 5) { totalCount edges { node { id lastName } } } }`;
+  const ask = async (url: string) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    return (await response.json()) as {
+      data: { employees: { totalCount: number; edges: { node: { id: string } }[] } };
+    };
+  };
+
+  afterAll(async () => {
+    await fs.rm(path.dirname(dataDir), { recursive: true, force: true });
+  });
+
+  it('starts, migrates, seeds the demo, serves GraphQL, and keeps its data across a restart', async () => {
+    expect(config.database.kind).toBe('embedded');
+    const first = await startServer(config, createLogger('silent'));
+    let firstAnswer;
+    try {
+      expect(first.demo?.logins).toContain('manager');
+      firstAnswer = await ask(first.url);
+      expect(firstAnswer.data.employees.edges).toHaveLength(5);
+      const ready = await fetch(`${first.url}/readyz`);
+      expect(ready.status).toBe(200);
+      // A change made before the restart must survive it.
+      const em = first.orm.em.fork();
+      const someone = await em.findOneOrFail(Employee, { id: firstAnswer.data.employees.edges[0]!.node.id });
+      someone.workPhone = '+7 (4722) 00-00-01';
+      await em.flush();
+    } finally {
+      await first.stop();
+    }
+
+    const second = await startServer(config, createLogger('silent'));
+    try {
+      const secondAnswer = await ask(second.url);
+      expect(secondAnswer).toEqual(firstAnswer);
+      const em = second.orm.em.fork();
+      const someone = await em.findOneOrFail(Employee, { id: firstAnswer.data.employees.edges[0]!.node.id });
+      expect(someone.workPhone).toBe('+7 (4722) 00-00-01');
+      expect(await em.count(Employee, {})).toBe(60);
+    } finally {
+      await second.stop();
+    }
+  }, 120_000);
+});

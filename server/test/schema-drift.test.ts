@@ -1,0 +1,11 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { printAppSchema } from '../src/app/build-schema.js';
+
+describe('schema/schema.graphql', () => {
+  it('matches the code-first schema (run `npm run schema:print` after changing the API)', async () => {
+    const committed = await fs.readFile(path.resolve(import.meta.dirname, '../../schema/schema.graphql'), 'utf8');
+    expect(await printAppSchema()).toBe(committed);
+  });
+});
