@@ -30,7 +30,9 @@ describe('HTTP', () => {
     expect(result.data!.departments.filter((unit) => unit.parent === null)).toHaveLength(1);
     expect(result.data!.departments.every((unit) => unit.headcount >= 1)).toBe(true);
     const total = result.data!.departments.reduce((sum, unit) => sum + unit.headcount, 0);
-    const active = await server.gql<{ employees: { totalCount: number } }>(`{ employees(first: 1) { totalCount } }`);
+    const active = await server.gql<{ employees: { totalCount: number } }>(
+      `{ employees(first: 1) { totalCount } }`,
+    );
     expect(total).toBe(active.data!.employees.totalCount);
   });
 
@@ -43,9 +45,13 @@ describe('HTTP', () => {
   });
 
   it('tags every response with a request id, keeping a well-formed one from the caller', async () => {
-    const own = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'trace-12345678' } });
+    const own = await fetch(`${server.url}/healthz`, {
+      headers: { 'x-request-id': 'trace-12345678' },
+    });
     expect(own.headers.get('x-request-id')).toBe('trace-12345678');
-    const generated = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'bad id <script>' } });
+    const generated = await fetch(`${server.url}/healthz`, {
+      headers: { 'x-request-id': 'bad id <script>' },
+    });
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -89,8 +95,14 @@ describe('WebSocket', () => {
     const client = server.wsClient();
     const result = await new Promise<unknown>((resolve, reject) => {
       client.subscribe(
-        { query: `{ employees(first: 1) { edges { node { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { id } } } } } } } } } } } } } } } }` },
-        { next: resolve, error: resolve, complete: () => reject(new Error('completed without a result')) },
+        {
+          query: `{ employees(first: 1) { edges { node { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { id } } } } } } } } } } } } } } } }`,
+        },
+        {
+          next: resolve,
+          error: resolve,
+          complete: () => reject(new Error('completed without a result')),
+        },
       );
     });
     expect(JSON.stringify(result)).toMatch(/depth/i);

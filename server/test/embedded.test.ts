@@ -9,7 +9,12 @@ import { Employee } from '../src/modules/employee/employee.entity.js';
 
 describe('embedded PostgreSQL (no DATABASE_URL)', () => {
   const dataDir = path.join(os.tmpdir(), `kabinet-embedded-${process.pid}-${Date.now()}`, 'data');
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+  });
   const query = `{ employees(first: 5) { totalCount edges { node { id lastName } } } }`;
   const ask = async (url: string) => {
     const response = await fetch(`${url}/graphql`, {
@@ -38,7 +43,9 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
       expect(ready.status).toBe(200);
       // A change made before the restart must survive it.
       const em = first.orm.em.fork();
-      const someone = await em.findOneOrFail(Employee, { id: firstAnswer.data.employees.edges[0]!.node.id });
+      const someone = await em.findOneOrFail(Employee, {
+        id: firstAnswer.data.employees.edges[0]!.node.id,
+      });
       someone.workPhone = '+7 (4722) 00-00-01';
       await em.flush();
     } finally {
@@ -50,7 +57,9 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
       const secondAnswer = await ask(second.url);
       expect(secondAnswer).toEqual(firstAnswer);
       const em = second.orm.em.fork();
-      const someone = await em.findOneOrFail(Employee, { id: firstAnswer.data.employees.edges[0]!.node.id });
+      const someone = await em.findOneOrFail(Employee, {
+        id: firstAnswer.data.employees.edges[0]!.node.id,
+      });
       expect(someone.workPhone).toBe('+7 (4722) 00-00-01');
       expect(await em.count(Employee, {})).toBe(60);
     } finally {

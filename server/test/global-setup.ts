@@ -32,7 +32,9 @@ export default async function setup(project: TestProject) {
 
   const url = new URL(adminDatabaseUrl);
   url.pathname = `/${templateDatabase}`;
-  const orm = await connectOrm(ormOptions({ url: url.toString(), poolMax: 2 }, createLogger('silent')));
+  const orm = await connectOrm(
+    ormOptions({ url: url.toString(), poolMax: 2 }, createLogger('silent')),
+  );
   try {
     await orm.getMigrator().up();
   } finally {

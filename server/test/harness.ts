@@ -37,7 +37,10 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 
 export interface TestServer extends RunningServer {
   /** Sends one GraphQL operation over HTTP. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   /** A graphql-ws client connected to this server. */
   wsClient(): Client;
   close(): Promise<void>;
@@ -80,7 +83,7 @@ export async function startTestServer(
       return client;
     },
     async close() {
-      await Promise.all(clients.map((client) => client.dispose()));
+      await Promise.all(clients.map(async (client) => client.dispose()));
       await server.stop();
       await database?.drop();
     },
@@ -88,7 +91,12 @@ export async function startTestServer(
 }
 
 /** Subscribes and collects the first `count` events, failing after `timeoutMs`. */
-export function collectEvents<T>(client: Client, query: string, count: number, timeoutMs = 5000): Promise<T[]> {
+export function collectEvents<T>(
+  client: Client,
+  query: string,
+  count: number,
+  timeoutMs = 5000,
+): Promise<T[]> {
   const received: T[] = [];
   return new Promise<T[]>((resolve, reject) => {
     const fail = (error: unknown) => {
@@ -123,7 +131,10 @@ export function collectEvents<T>(client: Client, query: string, count: number, t
  * Repeats `publish` until `events` settles: a subscription is live only some time after it is sent,
  * and a test must not sleep for a guessed while.
  */
-export async function publishUntil<T>(events: Promise<T>, publish: () => Promise<unknown>): Promise<T> {
+export async function publishUntil<T>(
+  events: Promise<T>,
+  publish: () => Promise<unknown>,
+): Promise<T> {
   let settled = false;
   const result = events.finally(() => (settled = true));
   while (!settled) {

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectEvents, createTestDatabase, publishUntil, startTestServer, type TestServer } from './harness.js';
+import {
+  collectEvents,
+  createTestDatabase,
+  publishUntil,
+  startTestServer,
+  type TestServer,
+} from './harness.js';
 
 const redisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 

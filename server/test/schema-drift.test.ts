@@ -5,7 +5,10 @@ import { printAppSchema } from '../src/app/build-schema.js';
 
 describe('schema/schema.graphql', () => {
   it('matches the code-first schema (run `npm run schema:print` after changing the API)', async () => {
-    const committed = await fs.readFile(path.resolve(import.meta.dirname, '../../schema/schema.graphql'), 'utf8');
+    const committed = await fs.readFile(
+      path.resolve(import.meta.dirname, '../../schema/schema.graphql'),
+      'utf8',
+    );
     expect(await printAppSchema()).toBe(committed);
   });
 });

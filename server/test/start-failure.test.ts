@@ -16,10 +16,15 @@ function start(env: Record<string, string>) {
 
 describe('start-up failures', () => {
   it('an unreachable database stops the start with one clear line', () => {
-    const { code, stderr } = start({ DATABASE_URL: 'postgres://kabinet:s3cret@127.0.0.1:1/kabinet', PORT: '0' });
+    const { code, stderr } = start({
+      DATABASE_URL: 'postgres://kabinet:s3cret@127.0.0.1:1/kabinet',
+      PORT: '0',
+    });
     expect(code).toBe(1);
     expect(stderr.split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^kabinet: Cannot connect to PostgreSQL at postgres:\/\/kabinet:\*\*\*@127\.0\.0\.1:1\/kabinet: /);
+    expect(stderr).toMatch(
+      /^kabinet: Cannot connect to PostgreSQL at postgres:\/\/kabinet:\*\*\*@127\.0\.0\.1:1\/kabinet: /,
+    );
     expect(stderr).not.toMatch(/s3cret/);
   });
 

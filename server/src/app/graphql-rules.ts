@@ -17,7 +17,9 @@ export function graphqlRules(options: { introspection: boolean }): ValidationRul
   // reported instead, a rejection is an ordinary GRAPHQL_VALIDATION_FAILED.
   const report = {
     propagateOnRejection: false,
-    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => context?.reportError(error),
+    ],
   };
   return [
     maxDepthRule({ n: 12, ignoreIntrospection: true, ...report }),

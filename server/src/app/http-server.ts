@@ -73,7 +73,9 @@ export async function createHttpApp(
     includeStacktraceInErrorResponses: false,
     validationRules: graphqlRules(config),
     formatError: (formatted, error) =>
-      maskError(formatted, error, (internal) => logger.error({ err: internal }, 'unexpected GraphQL error')),
+      maskError(formatted, error, (internal) =>
+        logger.error({ err: internal }, 'unexpected GraphQL error'),
+      ),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
@@ -90,7 +92,7 @@ export async function createHttpApp(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(services, req.log, String(req.id)),
+      context: async ({ req }) => createContext(services, req.log, req.id as string),
     }),
   );
 
@@ -103,7 +105,10 @@ function serveWebClient(app: express.Express, distDir: string, logger: Logger): 
   const graphiql = path.join(distDir, 'graphiql.html');
   const portal = path.join(distDir, 'index.html');
   if (!fs.existsSync(portal)) {
-    logger.warn({ distDir }, 'web client not built: run `npm run build:web` to serve the portal and GraphiQL');
+    logger.warn(
+      { distDir },
+      'web client not built: run `npm run build:web` to serve the portal and GraphiQL',
+    );
     return;
   }
   app.use(express.static(distDir, { index: false, maxAge: '1h', immutable: false }));

@@ -28,7 +28,10 @@ export interface RunningServer {
 export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
   const cleanups: (() => Promise<void>)[] = [];
   const stopAll = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error: unknown) =>
+        logger.error({ err: error }, 'shutdown step failed'),
+      );
   };
   try {
     const database = await openDatabase(config, logger);
@@ -36,7 +39,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     const { orm, queries } = database;
     if (config.migrateOnStart) {
       const applied = await orm.getMigrator().up();
-      if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+      if (applied.length > 0)
+        logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     }
     const demo = config.seedDemo ? await seedDemoIfEmpty(orm.em.fork(), logger) : null;
 
@@ -46,7 +50,9 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     const schema = await buildAppSchema(pubSub.pubSub);
 
     let disposeWs: () => Promise<void> = async () => undefined;
-    const { server, apollo } = await createHttpApp(config, schema, services, logger, () => disposeWs());
+    const { server, apollo } = await createHttpApp(config, schema, services, logger, () =>
+      disposeWs(),
+    );
     const ws = attachWebSocketServer(server, schema, services, logger, graphqlRules(config));
     disposeWs = () => ws.dispose();
     cleanups.push(() => apollo.stop());

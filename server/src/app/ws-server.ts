@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { GraphQLError, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  type GraphQLError,
+  specifiedRules,
+  validate,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -27,7 +33,11 @@ export function attachWebSocketServer(
         validate(validationSchema, document, [...specifiedRules, ...rules]),
       context: (_ctx, id) => {
         const requestId = randomUUID();
-        return createContext(services, logger.child({ reqId: requestId, wsOperation: id }), requestId);
+        return createContext(
+          services,
+          logger.child({ reqId: requestId, wsOperation: id }),
+          requestId,
+        );
       },
       onError: (_ctx, _id, _payload, errors) => mask(errors),
       onNext: (_ctx, _id, _payload, _args, result) =>

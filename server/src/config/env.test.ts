@@ -11,8 +11,15 @@ describe('loadConfig', () => {
   });
 
   it('uses DATABASE_URL and does not seed a real database unless asked', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://kabinet@db:5432/kabinet', DATABASE_POOL_MAX: '5' });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://kabinet@db:5432/kabinet', poolMax: 5 });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://kabinet@db:5432/kabinet',
+      DATABASE_POOL_MAX: '5',
+    });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://kabinet@db:5432/kabinet',
+      poolMax: 5,
+    });
     expect(config.seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://db/k', SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });

@@ -10,7 +10,9 @@ const postgresUrl = z
     (value) => {
       try {
         const url = new URL(value);
-        return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+        return (
+          (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== ''
+        );
       } catch {
         return false;
       }
@@ -54,9 +56,7 @@ export const envSchema = z.object({
   /** pino log level. */
   LOG_LEVEL: z.enum(logLevels).default('info'),
   /** Seed the demo institution into an empty database: auto = only on the embedded database. */
-  SEED_DEMO: z
-    .enum(['auto', 'true', 'false'])
-    .default('auto'),
+  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Apply pending migrations at start. */
   MIGRATE_ON_START: flag.default(true),
   /** Allow schema introspection (GraphiQL and codegen need it). */
@@ -72,8 +72,7 @@ export interface AppConfig {
   port: number;
   host: string;
   database:
-    | { kind: 'postgres'; url: string; poolMax: number }
-    | { kind: 'embedded'; dataDir: string };
+    { kind: 'postgres'; url: string; poolMax: number } | { kind: 'embedded'; dataDir: string };
   redisUrl: string | undefined;
   logLevel: RawEnv['LOG_LEVEL'];
   seedDemo: boolean;

@@ -7,7 +7,9 @@ const located = (original: Error) =>
 
 describe('maskError', () => {
   it('keeps an expected error with its code and field path', () => {
-    const error = located(new AppError(ErrorCode.BadUserInput, 'Too long', { field: ['input', 'name'] }));
+    const error = located(
+      new AppError(ErrorCode.BadUserInput, 'Too long', { field: ['input', 'name'] }),
+    );
     const internal: unknown[] = [];
     const masked = maskError(error.toJSON(), error, (e) => internal.push(e));
     expect(masked.message).toBe('Too long');
@@ -33,7 +35,9 @@ describe('maskError', () => {
   });
 
   it('does not trust a code set by a thrown library error', () => {
-    const error = located(new GraphQLError('connection refused', { extensions: { code: 'BAD_USER_INPUT' } }));
+    const error = located(
+      new GraphQLError('connection refused', { extensions: { code: 'BAD_USER_INPUT' } }),
+    );
     const masked = maskError(error.toJSON(), error, () => undefined);
     expect(masked.extensions?.['code']).toBe('INTERNAL_SERVER_ERROR');
   });

@@ -72,7 +72,10 @@ export function maskError(
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       extensions: {
         ...withoutStack(formatted.extensions),
-        code: typeof code === 'string' && publicCodes.has(code) ? code : ErrorCode.GraphqlValidationFailed,
+        code:
+          typeof code === 'string' && publicCodes.has(code)
+            ? code
+            : ErrorCode.GraphqlValidationFailed,
       },
     };
   }

@@ -7,6 +7,8 @@ await runWithDatabase(async ({ orm }) => {
   await migrator.up();
   const result = await migrator.createMigration(undefined, false, false, name);
   process.stdout.write(
-    result.fileName ? `Created ${result.fileName}\n` : 'No changes: entities match the migrations.\n',
+    result.fileName
+      ? `Created ${result.fileName}\n`
+      : 'No changes: entities match the migrations.\n',
   );
 });

@@ -32,7 +32,10 @@ await runWithDatabase(async ({ orm }) => {
     process.stdout.write(`Institution ${externalId} is already seeded; nothing to do.\n`);
     return;
   }
-  const bar = new SingleBar({ format: 'Seeding {bar} {value}/{total} employees | {duration}s' }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'Seeding {bar} {value}/{total} employees | {duration}s' },
+    Presets.shades_classic,
+  );
   bar.start(employees, 0);
   const started = Date.now();
   const result = await seedInstitution(em, {

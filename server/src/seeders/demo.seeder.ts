@@ -47,7 +47,11 @@ function demoAccounts(institution: GeneratedInstitution): SeedAccount[] {
   const manager = institution.employees.find((item) => item.id === department('МО-ЕН').headId)!;
   claimed.add(manager.id);
   return [
-    { login: 'admin', roles: ['EMPLOYEE', 'ADMIN'], employeeId: claim('АДМ', 'Инженер-программист').id },
+    {
+      login: 'admin',
+      roles: ['EMPLOYEE', 'ADMIN'],
+      employeeId: claim('АДМ', 'Инженер-программист').id,
+    },
     { login: 'hr', roles: ['EMPLOYEE', 'HR'], employeeId: claim('ОК', 'Специалист по кадрам').id },
     {
       login: 'accountant',
@@ -67,7 +71,10 @@ function demoAccounts(institution: GeneratedInstitution): SeedAccount[] {
 }
 
 /** Seeds the demo school into an empty database; returns null when the database has data already. */
-export async function seedDemoIfEmpty(em: EntityManager, logger: Logger): Promise<DemoSeedResult | null> {
+export async function seedDemoIfEmpty(
+  em: EntityManager,
+  logger: Logger,
+): Promise<DemoSeedResult | null> {
   if ((await em.count(Organization, {})) > 0) {
     const demo = await em.findOne(Organization, { externalSource: 'seed', externalId: 'demo' });
     return demo ? { organizationName: demo.name, logins: demoLogins } : null;
@@ -82,7 +89,10 @@ export async function seedDemoIfEmpty(em: EntityManager, logger: Logger): Promis
     password: DEMO_PASSWORD,
     adjust: demoAccounts,
   });
-  logger.info({ employees: result.employees, departments: result.departments }, 'demo institution seeded');
+  logger.info(
+    { employees: result.employees, departments: result.departments },
+    'demo institution seeded',
+  );
   return { organizationName: demoOrganization.name, logins: demoLogins };
 }
 

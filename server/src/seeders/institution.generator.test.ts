@@ -13,11 +13,18 @@ describe('generateInstitution', () => {
   });
 
   it('gives every department a head and keeps dates consistent', () => {
-    const { departments, employees } = generateInstitution({ seed: 7, employeeCount: 500, asOf, emailDomain: 'x.ru' });
+    const { departments, employees } = generateInstitution({
+      seed: 7,
+      employeeCount: 500,
+      asOf,
+      emailDomain: 'x.ru',
+    });
     expect(departments.length).toBeGreaterThanOrEqual(Math.ceil(500 / 40));
     expect(departments.every((unit) => unit.headId !== null)).toBe(true);
     const ids = new Set(departments.map((unit) => unit.id));
-    expect(departments.every((unit) => unit.parentId === null || ids.has(unit.parentId))).toBe(true);
+    expect(departments.every((unit) => unit.parentId === null || ids.has(unit.parentId))).toBe(
+      true,
+    );
     for (const employee of employees) {
       expect(employee.birthDate < employee.hireDate).toBe(true);
       expect(employee.hireDate <= '2026-11-28').toBe(true);

@@ -73,10 +73,16 @@ export interface GeneratedInstitution {
   employees: GeneratedEmployee[];
 }
 
-type DepartmentKind = 'administration' | 'accounting' | 'hr' | 'teaching' | 'subject' | 'facilities';
+type DepartmentKind =
+  'administration' | 'accounting' | 'hr' | 'teaching' | 'subject' | 'facilities';
 
 /** A school's structure: administration over services and the teachers' methodical associations. */
-const schoolStructure: { name: string; code: string; kind: DepartmentKind; parent: string | null }[] = [
+const schoolStructure: {
+  name: string;
+  code: string;
+  kind: DepartmentKind;
+  parent: string | null;
+}[] = [
   { name: 'Администрация', code: 'АДМ', kind: 'administration', parent: null },
   { name: 'Бухгалтерия', code: 'БУХ', kind: 'accounting', parent: 'АДМ' },
   { name: 'Отдел кадров', code: 'ОК', kind: 'hr', parent: 'АДМ' },
@@ -88,14 +94,39 @@ const schoolStructure: { name: string; code: string; kind: DepartmentKind; paren
 ];
 
 /** Positions by department kind: the first is the head's, the rest are staff. */
-const positionsByKind: Record<DepartmentKind, { head: string; staff: string[]; category: string }> = {
-  administration: { head: 'Директор', staff: ['Секретарь руководителя', 'Инженер-программист'], category: 'АУП' },
-  accounting: { head: 'Главный бухгалтер', staff: ['Бухгалтер', 'Бухгалтер по расчёту заработной платы'], category: 'АУП' },
-  hr: { head: 'Начальник отдела кадров', staff: ['Специалист по кадрам'], category: 'АУП' },
-  teaching: { head: 'Заместитель директора по учебно-воспитательной работе', staff: ['Социальный педагог', 'Педагог-психолог'], category: 'Педагогические работники' },
-  subject: { head: 'Руководитель методического объединения', staff: ['Учитель'], category: 'Педагогические работники' },
-  facilities: { head: 'Заведующий хозяйством', staff: ['Уборщик служебных помещений', 'Рабочий по комплексному обслуживанию здания', 'Сторож'], category: 'Обслуживающий персонал' },
-};
+const positionsByKind: Record<DepartmentKind, { head: string; staff: string[]; category: string }> =
+  {
+    administration: {
+      head: 'Директор',
+      staff: ['Секретарь руководителя', 'Инженер-программист'],
+      category: 'АУП',
+    },
+    accounting: {
+      head: 'Главный бухгалтер',
+      staff: ['Бухгалтер', 'Бухгалтер по расчёту заработной платы'],
+      category: 'АУП',
+    },
+    hr: { head: 'Начальник отдела кадров', staff: ['Специалист по кадрам'], category: 'АУП' },
+    teaching: {
+      head: 'Заместитель директора по учебно-воспитательной работе',
+      staff: ['Социальный педагог', 'Педагог-психолог'],
+      category: 'Педагогические работники',
+    },
+    subject: {
+      head: 'Руководитель методического объединения',
+      staff: ['Учитель'],
+      category: 'Педагогические работники',
+    },
+    facilities: {
+      head: 'Заведующий хозяйством',
+      staff: [
+        'Уборщик служебных помещений',
+        'Рабочий по комплексному обслуживанию здания',
+        'Сторож',
+      ],
+      category: 'Обслуживающий персонал',
+    },
+  };
 
 const pad = (value: number, length = 2) => String(value).padStart(length, '0');
 const isoDate = (date: Date) =>
@@ -103,9 +134,39 @@ const isoDate = (date: Date) =>
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
 
 const translit: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k',
-  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
-  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
 };
 const latin = (text: string) =>
   [...text.toLowerCase()].map((char) => translit[char] ?? char).join('');
@@ -149,7 +210,10 @@ export function generateInstitution(options: {
     departments.push({
       id: id(),
       parentId: parent.id,
-      name: kind === 'facilities' ? `Участок обслуживания № ${index}` : `Методическое объединение № ${index}`,
+      name:
+        kind === 'facilities'
+          ? `Участок обслуживания № ${index}`
+          : `Методическое объединение № ${index}`,
       code: `${kind === 'facilities' ? 'УО' : 'МО'}-${index}`,
       sortOrder: schoolStructure.length + index,
       headId: null,
@@ -171,7 +235,11 @@ export function generateInstitution(options: {
 
   const employees: GeneratedEmployee[] = [];
   const usedNames = new Set<string>();
-  const asOf = Date.UTC(options.asOf.getUTCFullYear(), options.asOf.getUTCMonth(), options.asOf.getUTCDate());
+  const asOf = Date.UTC(
+    options.asOf.getUTCFullYear(),
+    options.asOf.getUTCMonth(),
+    options.asOf.getUTCDate(),
+  );
   const teachingUnits = departments.filter((department) => department.kind === 'subject');
   for (let index = 0; index < options.employeeCount; index++) {
     // Heads first, one per department, then staff with most of them in the teaching units.
@@ -203,7 +271,10 @@ export function generateInstitution(options: {
       : addDays(new Date(asOf), -random.int(3 * 365, Math.max(3 * 365 + 1, (age - 22) * 365)));
     const dismissed = !isHead && random.chance(0.08);
     const dismissal = dismissed
-      ? addDays(new Date(asOf), -random.int(1, Math.min(3 * 365, Math.floor((asOf - hire.getTime()) / 86_400_000))))
+      ? addDays(
+          new Date(asOf),
+          -random.int(1, Math.min(3 * 365, Math.floor((asOf - hire.getTime()) / 86_400_000))),
+        )
       : null;
 
     const employee: GeneratedEmployee = {

@@ -100,7 +100,10 @@ export async function seedInstitution(
          from json_to_recordset(?::json) as h(id uuid, head_id uuid) where d.id = h.id`,
       [
         JSON.stringify(
-          institution.departments.map((department) => ({ id: department.id, head_id: department.headId })),
+          institution.departments.map((department) => ({
+            id: department.id,
+            head_id: department.headId,
+          })),
         ),
       ],
     );

@@ -16,7 +16,9 @@ export function isLocalDate(value: string): boolean {
 
 function parseLocalDate(value: unknown): string {
   if (typeof value !== 'string' || !isLocalDate(value)) {
-    throw new TypeError(`LocalDate must be a calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    throw new TypeError(
+      `LocalDate must be a calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }

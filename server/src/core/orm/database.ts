@@ -23,7 +23,11 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<O
   try {
     // One connection: PGlite runs one session, and a transaction on it would block any other.
     const orm = await connectOrm(
-      ormOptions({ host: embedded.host, port: embedded.port, dbName: 'postgres', poolMax: 1 }, logger, queries),
+      ormOptions(
+        { host: embedded.host, port: embedded.port, dbName: 'postgres', poolMax: 1 },
+        logger,
+        queries,
+      ),
     );
     return {
       orm,

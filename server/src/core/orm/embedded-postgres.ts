@@ -56,7 +56,8 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(await fs.readFile(lockFile, 'utf8').catch(() => '0'));
-      if (pid > 0 && pid !== process.pid && isAlive(pid)) throw new EmbeddedDatabaseLockedError(dataDir, pid);
+      if (pid > 0 && pid !== process.pid && isAlive(pid))
+        throw new EmbeddedDatabaseLockedError(dataDir, pid);
       // A stale lock from a process that died (kill -9): take it over.
       await fs.rm(lockFile, { force: true });
     }

@@ -37,14 +37,16 @@ export class Loaders {
   }
 
   private loaderFor<T extends WithId>(entity: EntityClass<T>): DataLoader<string, T | null> {
-    let loader = this.byId.get(entity as EntityClass<WithId>);
+    let loader = this.byId.get(entity);
     if (!loader) {
       loader = new DataLoader<string, WithId | null>(async (ids) => {
-        const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+        const rows = await this.em.find(entity, {
+          id: { $in: [...ids] },
+        } as unknown as FilterQuery<T>);
         const found = new Map(rows.map((row) => [row.id, row]));
         return ids.map((id) => found.get(id) ?? null);
       });
-      this.byId.set(entity as EntityClass<WithId>, loader);
+      this.byId.set(entity, loader);
     }
     return loader as DataLoader<string, T | null>;
   }

@@ -41,7 +41,9 @@ function checkCursor(after: string, keys: number): void {
   const valid =
     Array.isArray(values) &&
     values.length === keys &&
-    values.every((value) => value === null || ['string', 'number', 'boolean'].includes(typeof value)) &&
+    values.every(
+      (value) => value === null || ['string', 'number', 'boolean'].includes(typeof value),
+    ) &&
     isUuid(values[keys - 1]);
   if (!valid) throw badInput(['after'], 'Invalid cursor');
 }

@@ -25,7 +25,9 @@ export const departmentTreeLoader = (em: EntityManager) =>
     const rows = await em.find(Department, { organization: { $in: [...organizationIds] } });
     return organizationIds.map(
       (organizationId) =>
-        new Map(rows.filter((row) => row.organization.id === organizationId).map((row) => [row.id, row])),
+        new Map(
+          rows.filter((row) => row.organization.id === organizationId).map((row) => [row.id, row]),
+        ),
     );
   });
 

@@ -8,7 +8,7 @@ import { OrganizationService } from '../organization/organization.service.js';
 import { OrganizationType } from '../organization/organization.type.js';
 import { Position } from '../position/position.entity.js';
 import { PositionType } from '../position/position.type.js';
-import { Employee } from './employee.entity.js';
+import { type Employee } from './employee.entity.js';
 import { EmployeesArgs } from './employee.inputs.js';
 import { EmployeeService } from './employee.service.js';
 import { EmployeeConnection, EmployeeType } from './employee.type.js';
@@ -21,7 +21,10 @@ export class EmployeeResolver {
   }
 
   @Query(() => EmployeeConnection, { description: 'Employees ordered by name, a page at a time.' })
-  async employees(@Args(() => EmployeesArgs) args: EmployeesArgs, @Ctx() ctx: AppContext): Promise<Connection<Employee>> {
+  async employees(
+    @Args(() => EmployeesArgs) args: EmployeesArgs,
+    @Ctx() ctx: AppContext,
+  ): Promise<Connection<Employee>> {
     const organization = await new OrganizationService(ctx.em).current();
     return new EmployeeService(ctx.em).list(organization.id, args, args.filter);
   }
@@ -48,7 +51,8 @@ export class EmployeeResolver {
 
   @FieldResolver(() => EmployeeType, {
     nullable: true,
-    description: 'The explicit manager, else the head of the department (or of the nearest parent).',
+    description:
+      'The explicit manager, else the head of the department (or of the nearest parent).',
   })
   manager(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<Employee | null> {
     return new EmployeeService(ctx.em).manager(employee, ctx.loaders);

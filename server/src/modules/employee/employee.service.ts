@@ -45,11 +45,16 @@ export class EmployeeService {
         ],
       });
     }
-    return pageOf(this.em, Employee, { $and: where }, {
-      first: checkPageSize(page.first),
-      after: page.after ?? null,
-      orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' },
-    });
+    return pageOf(
+      this.em,
+      Employee,
+      { $and: where },
+      {
+        first: checkPageSize(page.first),
+        after: page.after ?? null,
+        orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' },
+      },
+    );
   }
 
   /**

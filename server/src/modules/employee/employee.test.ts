@@ -34,7 +34,8 @@ describe('employees connection', () => {
     let after: string | null = null;
     let total = 0;
     for (let guard = 0; guard < 20; guard++) {
-      const result: Awaited<ReturnType<typeof server.gql<EmployeesData>>> = await server.gql<EmployeesData>(page, { first: 7, after });
+      const result: Awaited<ReturnType<typeof server.gql<EmployeesData>>> =
+        await server.gql<EmployeesData>(page, { first: 7, after });
       expect(result.errors).toBeUndefined();
       const connection = result.data!.employees;
       total = connection.totalCount;
@@ -54,7 +55,10 @@ describe('employees connection', () => {
   it('counts dismissed employees only when asked', async () => {
     const em = server.orm.em.fork();
     const all = await em.count(Employee, {});
-    const result = await server.gql<EmployeesData>(page, { first: 1, filter: { includeDismissed: true } });
+    const result = await server.gql<EmployeesData>(page, {
+      first: 1,
+      filter: { includeDismissed: true },
+    });
     expect(result.data!.employees.totalCount).toBe(all);
     expect(all).toBeGreaterThan(await em.count(Employee, { dismissalDate: null }));
   });
@@ -62,12 +66,17 @@ describe('employees connection', () => {
   it('filters by a department together with its sub-departments', async () => {
     const em = server.orm.em.fork();
     const teaching = await em.findOneOrFail(Department, { code: 'УЧ' });
-    const subtree = await em.find(Department, { $or: [{ id: teaching.id }, { parent: teaching.id }] });
+    const subtree = await em.find(Department, {
+      $or: [{ id: teaching.id }, { parent: teaching.id }],
+    });
     const expected = await em.count(Employee, {
       department: { $in: subtree.map((unit) => unit.id) },
       dismissalDate: null,
     });
-    const result = await server.gql<EmployeesData>(page, { first: 100, filter: { departmentId: teaching.id } });
+    const result = await server.gql<EmployeesData>(page, {
+      first: 100,
+      filter: { departmentId: teaching.id },
+    });
     expect(subtree.length).toBeGreaterThan(1);
     expect(result.data!.employees.totalCount).toBe(expected);
     expect(result.data!.employees.edges).toHaveLength(expected);
@@ -75,7 +84,11 @@ describe('employees connection', () => {
 
   it('finds people by the start of any part of the name', async () => {
     const em = server.orm.em.fork();
-    const someone = await em.findOneOrFail(Employee, { dismissalDate: null }, { orderBy: { personnelNumber: 'desc' } });
+    const someone = await em.findOneOrFail(
+      Employee,
+      { dismissalDate: null },
+      { orderBy: { personnelNumber: 'desc' } },
+    );
     const result = await server.gql<EmployeesData>(page, {
       first: 100,
       filter: { search: `${someone.lastName.slice(0, 4)} ${someone.firstName}` },
@@ -95,9 +108,15 @@ describe('employees connection', () => {
   it('rejects a forged cursor and an out-of-range page size with BAD_USER_INPUT and the field', async () => {
     const forged = Buffer.from(JSON.stringify(['x', 'y', "1' or 1=1"])).toString('base64url');
     const badCursor = await server.gql(page, { first: 5, after: forged });
-    expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['after'] });
+    expect(badCursor.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: ['after'],
+    });
     const tooMany = await server.gql(page, { first: 1000 });
-    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['first'] });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: ['first'],
+    });
     const unknownDepartment = await server.gql(page, {
       first: 5,
       filter: { departmentId: '00000000-0000-7000-8000-000000000000' },
@@ -112,7 +131,10 @@ describe('employees connection', () => {
 describe('employee', () => {
   it('returns one employee with department, position and organization', async () => {
     const em = server.orm.em.fork();
-    const someone = await em.findOneOrFail(Employee, { dismissalDate: null, position: { $ne: null } });
+    const someone = await em.findOneOrFail(Employee, {
+      dismissalDate: null,
+      position: { $ne: null },
+    });
     const result = await server.gql<{ employee: Record<string, unknown> }>(
       `query($id: ID!) { employee(id: $id) { id personnelNumber fullName hireDate department { id } position { name } organization { name timeZone } } }`,
       { id: someone.id },
@@ -138,13 +160,18 @@ describe('employee', () => {
   it('derives the manager: explicit first, else the department head, else the head above', async () => {
     const em = server.orm.em.fork();
     const unit = await em.findOneOrFail(Department, { code: 'МО-ЕН' }, { populate: ['parent'] });
-    const teacher = await em.findOneOrFail(Employee, { department: unit.id, id: { $ne: unit.head!.id } });
+    const teacher = await em.findOneOrFail(Employee, {
+      department: unit.id,
+      id: { $ne: unit.head!.id },
+    });
     const parentHead = (await em.findOneOrFail(Department, { id: unit.parent!.id })).head!.id;
     const managerOf = async (id: string) =>
-      (await server.gql<{ employee: { manager: { id: string } | null } }>(
-        `query($id: ID!) { employee(id: $id) { manager { id } } }`,
-        { id },
-      )).data!.employee.manager?.id;
+      (
+        await server.gql<{ employee: { manager: { id: string } | null } }>(
+          `query($id: ID!) { employee(id: $id) { manager { id } } }`,
+          { id },
+        )
+      ).data!.employee.manager?.id;
 
     expect(await managerOf(teacher.id)).toBe(unit.head!.id);
     expect(await managerOf(unit.head!.id)).toBe(parentHead);
@@ -166,7 +193,11 @@ describe('SQL statements per request', () => {
     const withRelations = `query($first: Int!) {
       employees(first: $first) { edges { node { id department { name } position { name } } } }
     }`;
-    const counts = [await measure(withRelations, 1), await measure(withRelations, 10), await measure(withRelations, 50)];
+    const counts = [
+      await measure(withRelations, 1),
+      await measure(withRelations, 10),
+      await measure(withRelations, 50),
+    ];
     // organization, page, count, departments, positions
     expect(counts).toEqual([5, 5, 5]);
   });
@@ -186,7 +217,9 @@ describe('SQL statements per request', () => {
 
   it('departments with heads and headcounts take a constant number of statements', async () => {
     const { result, statements } = await server.queries.measure(() =>
-      server.gql(`{ departments { id name headcount parent { id } head { fullName position { name } } } }`),
+      server.gql(
+        `{ departments { id name headcount parent { id } head { fullName position { name } } } }`,
+      ),
     );
     expect(result.errors).toBeUndefined();
     expect(statements).toBeLessThanOrEqual(6);

@@ -4,7 +4,14 @@ import { Organization } from '../organization/organization.entity.js';
 import { Employee } from '../employee/employee.entity.js';
 
 /** Roles held as data; MANAGER is derived from heading a department or having reports. */
-export const StoredRoles = ['EMPLOYEE', 'HR', 'ACCOUNTANT', 'ADMIN', 'EXTERNAL', 'INTEGRATION'] as const;
+export const StoredRoles = [
+  'EMPLOYEE',
+  'HR',
+  'ACCOUNTANT',
+  'ADMIN',
+  'EXTERNAL',
+  'INTEGRATION',
+] as const;
 export type StoredRole = (typeof StoredRoles)[number];
 
 /** An account that signs in: an employee's, an external third party's or a service account. */
@@ -22,7 +29,13 @@ export class User extends BaseEntity<'employee' | 'passwordHash' | 'displayName'
   @Property({ type: 'text', nullable: true, hidden: true, lazy: true })
   passwordHash: string | null = null;
 
-  @OneToOne({ entity: () => Employee, ref: true, nullable: true, owner: true, deleteRule: 'set null' })
+  @OneToOne({
+    entity: () => Employee,
+    ref: true,
+    nullable: true,
+    owner: true,
+    deleteRule: 'set null',
+  })
   employee: Ref<Employee> | null = null;
 
   /** Shown for accounts without an employee record (external users, service accounts). */

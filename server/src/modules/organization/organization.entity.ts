@@ -4,7 +4,9 @@ import { ExternalRecord } from '../../core/orm/base.entity.js';
 /** An institution (учреждение); several can share one installation. */
 @Entity({ tableName: 'organization' })
 @Unique({ properties: ['externalSource', 'externalId'] })
-export class Organization extends ExternalRecord<'shortName' | 'inn' | 'kpp' | 'address' | 'timeZone'> {
+export class Organization extends ExternalRecord<
+  'shortName' | 'inn' | 'kpp' | 'address' | 'timeZone'
+> {
   @Property({ type: 'string', length: 500 })
   name!: string;
 

@@ -7,7 +7,11 @@ export class OrganizationService {
   constructor(private readonly em: EntityManager) {}
 
   async current(): Promise<Organization> {
-    const [organization] = await this.em.find(Organization, {}, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 1 });
+    const [organization] = await this.em.find(
+      Organization,
+      {},
+      { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 1 },
+    );
     if (!organization) {
       throw new AppError(ErrorCode.NotFound, 'No organization has been set up yet');
     }
