@@ -3,24 +3,29 @@ import './main.css';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
-const ORGANIZATION_QUERY = '{ organization { name } }';
+import { graphql } from './gql';
+import type { PortalOrganizationQuery } from './gql/graphql';
 
-interface OrganizationResponse {
-  data?: { organization?: { name?: unknown } | null } | null;
-}
+const PortalOrganization = graphql(`
+  query PortalOrganization {
+    organization {
+      name
+    }
+  }
+`);
 
 async function fetchOrganizationName(signal: AbortSignal): Promise<string> {
   const response = await fetch('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: ORGANIZATION_QUERY }),
+    body: JSON.stringify({ query: PortalOrganization.toString() }),
     signal,
   });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const body = (await response.json()) as OrganizationResponse;
-  const name = body.data?.organization?.name;
-  if (typeof name !== 'string' || name === '') throw new Error('organization.name is missing');
+  const body = (await response.json()) as { data?: PortalOrganizationQuery | null };
+  const name = body.data?.organization.name;
+  if (!name) throw new Error('organization.name is missing');
   return name;
 }
 

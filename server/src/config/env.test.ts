@@ -40,3 +40,13 @@ describe('loadConfig', () => {
     expect(message).not.toMatch(/secret/);
   });
 });
+
+describe('.env.example', () => {
+  it('documents exactly the variables the config reads', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { envSchema } = await import('./env.js');
+    const text = await readFile(new URL('../../../.env.example', import.meta.url), 'utf8');
+    const documented = [...text.matchAll(/^([A-Z_]+)=/gm)].map((match) => match[1]).sort();
+    expect(documented).toEqual(Object.keys(envSchema.shape).sort());
+  });
+});
