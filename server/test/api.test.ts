@@ -108,3 +108,24 @@ describe('WebSocket', () => {
     expect(JSON.stringify(result)).toMatch(/depth/i);
   });
 });
+
+describe('web client', () => {
+  it('serves the bundled GraphiQL at /graphiql with every script from this server', async () => {
+    const response = await fetch(`${server.url}/graphiql`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/GraphiQL/);
+    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      expect(src.startsWith('/')).toBe(true);
+      expect((await fetch(`${server.url}${src}`)).status).toBe(200);
+    }
+  });
+
+  it('serves the portal at /', async () => {
+    const response = await fetch(`${server.url}/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/lang="ru"/);
+  });
+});

@@ -71,6 +71,8 @@ export async function createHttpApp(
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown; Apollo's own signal handlers would race it and re-raise the signal.
+    stopOnTerminationSignals: false,
     validationRules: graphqlRules(config),
     formatError: (formatted, error) =>
       maskError(formatted, error, (internal) =>

@@ -26,16 +26,19 @@ export interface RunningServer {
 
 /** Opens the database (embedded when no DATABASE_URL), migrates, seeds, and serves HTTP + WebSocket. */
 export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
-  const cleanups: (() => Promise<void>)[] = [];
+  const cleanups: { name: string; run: () => Promise<void> }[] = [];
+  const onStop = (name: string, run: () => Promise<void>) => cleanups.push({ name, run });
   const stopAll = async () => {
-    for (const cleanup of cleanups.reverse())
-      await cleanup().catch((error: unknown) =>
-        logger.error({ err: error }, 'shutdown step failed'),
+    for (const { name, run } of cleanups.reverse()) {
+      logger.debug({ step: name }, 'stopping');
+      await run().catch((error: unknown) =>
+        logger.error({ err: error, step: name }, 'shutdown step failed'),
       );
+    }
   };
   try {
     const database = await openDatabase(config, logger);
-    cleanups.push(() => database.close());
+    onStop('database', () => database.close());
     const { orm, queries } = database;
     if (config.migrateOnStart) {
       const applied = await orm.getMigrator().up();
@@ -45,7 +48,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     const demo = config.seedDemo ? await seedDemoIfEmpty(orm.em.fork(), logger) : null;
 
     const pubSub = await createAppPubSub<Topics>(config.redisUrl, logger);
-    cleanups.push(() => pubSub.close());
+    onStop('pub/sub', () => pubSub.close());
     const services = { orm, pubSub: pubSub.pubSub, instanceId: randomUUID() };
     const schema = await buildAppSchema(pubSub.pubSub);
 
@@ -55,7 +58,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     );
     const ws = attachWebSocketServer(server, schema, services, logger, graphqlRules(config));
     disposeWs = () => ws.dispose();
-    cleanups.push(() => apollo.stop());
+    onStop('http and websocket', () => apollo.stop());
 
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
