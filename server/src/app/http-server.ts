@@ -26,6 +26,8 @@ function requestIdOf(req: http.IncomingMessage): string {
 export interface HttpApp {
   server: http.Server;
   apollo: ApolloServer<AppContext>;
+  /** Resolves when no GraphQL operation is executing (a client may hang up before its query ends). */
+  idle(timeoutMs: number): Promise<void>;
 }
 
 /** Express with the GraphQL endpoint, health probes and the built web client. */
@@ -67,6 +69,7 @@ export async function createHttpApp(
     }
   });
 
+  const inFlight = new InFlight();
   const apollo = new ApolloServer<AppContext>({
     schema,
     introspection: config.introspection,
@@ -85,6 +88,14 @@ export async function createHttpApp(
         async serverWillStart() {
           return { drainServer: drainWebSockets };
         },
+        async requestDidStart() {
+          inFlight.enter();
+          return {
+            async willSendResponse() {
+              inFlight.leave();
+            },
+          };
+        },
       },
     ],
   });
@@ -99,7 +110,33 @@ export async function createHttpApp(
   );
 
   serveWebClient(app, config.webDistDir, logger);
-  return { server, apollo };
+  return { server, apollo, idle: (timeoutMs) => inFlight.idle(timeoutMs) };
+}
+
+/** Counts executing operations so shutdown can wait for them before closing the database. */
+class InFlight {
+  private count = 0;
+  private waiters: (() => void)[] = [];
+
+  enter(): void {
+    this.count += 1;
+  }
+
+  leave(): void {
+    this.count -= 1;
+    if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  idle(timeoutMs: number): Promise<void> {
+    if (this.count === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
 }
 
 /** The built portal at `/` and the bundled GraphiQL at `/graphiql`, when the client has been built. */

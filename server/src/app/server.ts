@@ -53,12 +53,14 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     const schema = await buildAppSchema(pubSub.pubSub);
 
     let disposeWs: () => Promise<void> = async () => undefined;
-    const { server, apollo } = await createHttpApp(config, schema, services, logger, () =>
-      disposeWs(),
-    );
+    const http = await createHttpApp(config, schema, services, logger, () => disposeWs());
+    const { server, apollo } = http;
     const ws = attachWebSocketServer(server, schema, services, logger, graphqlRules(config));
     disposeWs = () => ws.dispose();
-    onStop('http and websocket', () => apollo.stop());
+    onStop('http and websocket', async () => {
+      await apollo.stop();
+      await http.idle(10_000);
+    });
 
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -136,6 +136,8 @@ export async function seedInstitution(
     }
   });
 
+  // Fresh statistics, or the planner takes a bulk-loaded table for empty and scans it.
+  await em.execute('analyze organization, department, position, employee, app_user');
   return {
     organizationId,
     employees: total,

@@ -24,7 +24,8 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A getter, so the count runs only when the field is selected. */
+  readonly totalCount: Promise<number>;
 }
 
 /** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
@@ -47,7 +48,7 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'Items matching the filter, over all pages.' })
-    totalCount!: number;
+    totalCount!: Promise<number>;
   }
 
   return ConnectionClass;

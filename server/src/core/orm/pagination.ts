@@ -16,8 +16,9 @@ export async function pageOf<T extends { id: string }>(
     first: options.first,
     ...(options.after ? { after: options.after } : {}),
     orderBy: options.orderBy,
-    includeCount: true,
+    includeCount: false,
   });
+  let count: Promise<number> | undefined;
   return {
     edges: cursor.items.map((node) => ({ node, cursor: cursor.from(node) })),
     pageInfo: {
@@ -26,7 +27,10 @@ export async function pageOf<T extends { id: string }>(
       startCursor: cursor.startCursor,
       endCursor: cursor.endCursor,
     },
-    totalCount: cursor.totalCount,
+    // Counting a large list costs more than the page: only when the client selects totalCount.
+    get totalCount() {
+      return (count ??= em.count(entity, where));
+    },
   };
 }
 

@@ -17,16 +17,31 @@ export const departmentHeadcountLoader = (em: EntityManager) =>
     return departmentIds.map((id) => counts.get(id) ?? 0);
   });
 
-export type DepartmentTree = ReadonlyMap<string, Department>;
+/** The part of a department the manager rules need: where it hangs and who heads it. */
+export interface DepartmentNode {
+  id: string;
+  parentId: string | null;
+  headId: string | null;
+}
 
-/** Every department of an organization by id: trees are small, and walking them in memory is free. */
+export type DepartmentTree = ReadonlyMap<string, DepartmentNode>;
+
+/** Every department of an organization as light rows: trees are small and walked in memory. */
 export const departmentTreeLoader = (em: EntityManager) =>
   new DataLoader<string, DepartmentTree>(async (organizationIds) => {
-    const rows = await em.find(Department, { organization: { $in: [...organizationIds] } });
+    const rows = await em
+      .createQueryBuilder(Department, 'd')
+      .select(['d.id', 'd.organization', 'd.parent', 'd.head'])
+      .where({ organization: { $in: [...organizationIds] } })
+      .execute<
+        { id: string; organization_id: string; parent_id: string | null; head_id: string | null }[]
+      >('all', false);
     return organizationIds.map(
       (organizationId) =>
         new Map(
-          rows.filter((row) => row.organization.id === organizationId).map((row) => [row.id, row]),
+          rows
+            .filter((row) => row.organization_id === organizationId)
+            .map((row) => [row.id, { id: row.id, parentId: row.parent_id, headId: row.head_id }]),
         ),
     );
   });
@@ -40,8 +55,8 @@ export function headAbove(
   let department = employee.department ? tree.get(employee.department.id) : undefined;
   while (department && !visited.has(department.id)) {
     visited.add(department.id);
-    if (department.head && department.head.id !== employee.id) return department.head.id;
-    department = department.parent ? tree.get(department.parent.id) : undefined;
+    if (department.headId && department.headId !== employee.id) return department.headId;
+    department = department.parentId ? tree.get(department.parentId) : undefined;
   }
   return null;
 }

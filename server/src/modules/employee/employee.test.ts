@@ -198,8 +198,20 @@ describe('SQL statements per request', () => {
       await measure(withRelations, 10),
       await measure(withRelations, 50),
     ];
-    // organization, page, count, departments, positions
-    expect(counts).toEqual([5, 5, 5]);
+    // organization, page, departments, positions
+    expect(counts).toEqual([4, 4, 4]);
+  });
+
+  it('count the list only when totalCount is selected', async () => {
+    const withoutCount = await measure(
+      `query($first: Int!) { employees(first: $first) { edges { node { id } } } }`,
+      5,
+    );
+    const withCount = await measure(
+      `query($first: Int!) { employees(first: $first) { totalCount } }`,
+      5,
+    );
+    expect(withCount).toBe(withoutCount + 1);
   });
 
   it('stay bounded for deep nesting: batches follow the depth of the query, not the rows', async () => {
