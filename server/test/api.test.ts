@@ -2,9 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectEvents, publishUntil, startTestServer, type TestServer } from './harness.js';
 
 let server: TestServer;
+let hr: string;
+let admin: string;
 
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
+  hr = await server.login('hr');
+  admin = await server.login('admin');
 });
 afterAll(async () => {
   await server?.close();
@@ -14,7 +18,7 @@ describe('HTTP', () => {
   it('answers the employees query from the issue', async () => {
     const result = await server.gql<{
       employees: { totalCount: number; edges: { node: { id: string; lastName: string } }[] };
-    }>(`{ employees(first: 5) { totalCount edges { node { id lastName } } } }`);
+    }>(`{ employees(first: 5) { totalCount edges { node { id lastName } } } }`, undefined, hr);
     expect(result.errors).toBeUndefined();
     expect(result.data!.employees.edges).toHaveLength(5);
     expect(result.data!.employees.totalCount).toBeGreaterThan(40);
@@ -24,7 +28,11 @@ describe('HTTP', () => {
     const result = await server.gql<{
       organization: { name: string; timeZone: string };
       departments: { name: string; parent: { name: string } | null; headcount: number }[];
-    }>(`{ organization { name timeZone } departments { name parent { name } headcount } }`);
+    }>(
+      `{ organization { name timeZone } departments { name parent { name } headcount } }`,
+      undefined,
+      hr,
+    );
     expect(result.data!.organization.timeZone).toBe('Europe/Moscow');
     expect(result.data!.departments).toHaveLength(8);
     expect(result.data!.departments.filter((unit) => unit.parent === null)).toHaveLength(1);
@@ -32,6 +40,8 @@ describe('HTTP', () => {
     const total = result.data!.departments.reduce((sum, unit) => sum + unit.headcount, 0);
     const active = await server.gql<{ employees: { totalCount: number } }>(
       `{ employees(first: 1) { totalCount } }`,
+      undefined,
+      hr,
     );
     expect(total).toBe(active.data!.employees.totalCount);
   });
@@ -56,19 +66,23 @@ describe('HTTP', () => {
   });
 
   it('refuses malformed and oversized operations with stable codes', async () => {
-    const syntax = await server.gql(`{ employees(first: 5) { edges `);
+    const syntax = await server.gql(`{ employees(first: 5) { edges `, undefined, hr);
     expect(syntax.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
-    const unknownField = await server.gql(`{ employees(first: 5) { salary } }`);
+    const unknownField = await server.gql(`{ employees(first: 5) { salary } }`, undefined, hr);
     expect(unknownField.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
     const deep = `{ employees(first: 1) { edges { node { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { id } } } } } } } } } } } } } } } }`;
-    const tooDeep = await server.gql(deep);
+    const tooDeep = await server.gql(deep, undefined, hr);
     expect(tooDeep.errors?.[0]?.message).toMatch(/depth/i);
     expect(tooDeep.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(tooDeep.data ?? null).toBeNull();
   });
 
   it('never shows a stack trace or SQL in errors', async () => {
-    const result = await server.gql(`{ employee(id: "x'; drop table employee; --") { id } }`);
+    const result = await server.gql(
+      `{ employee(id: "x'; drop table employee; --") { id } }`,
+      undefined,
+      hr,
+    );
     const text = JSON.stringify(result.errors);
     expect(result.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
     expect(text).not.toMatch(/stacktrace|select |at \//i);
@@ -77,14 +91,14 @@ describe('HTTP', () => {
 
 describe('WebSocket', () => {
   it('delivers a subscription event published over HTTP', async () => {
-    const client = server.wsClient();
+    const client = server.wsClient(admin);
     const events = collectEvents<{ ping: { message: string; instanceId: string; sentAt: string } }>(
       client,
       `subscription { ping { message instanceId sentAt } }`,
       1,
     );
     const [event] = await publishUntil(events, () =>
-      server.gql(`mutation { publishPing(message: "привет") }`),
+      server.gql(`mutation { publishPing(message: "привет") }`, undefined, admin),
     );
     expect(event!.ping.message).toBe('привет');
     expect(event!.ping.instanceId).toBe(server.instanceId);
@@ -92,7 +106,7 @@ describe('WebSocket', () => {
   });
 
   it('runs queries over the socket with the same validation rules as HTTP', async () => {
-    const client = server.wsClient();
+    const client = server.wsClient(admin);
     const result = await new Promise<unknown>((resolve, reject) => {
       client.subscribe(
         {

@@ -16,10 +16,27 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
     LOG_LEVEL: 'silent',
   });
   const query = `{ employees(first: 5) { totalCount edges { node { id lastName } } } }`;
-  const ask = async (url: string) => {
+  const post = async (url: string, body: object, token?: string) => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as { data: Record<string, never> };
+  };
+  const login = async (url: string) =>
+    (
+      (await post(url, {
+        query: `mutation { login(input: { login: "hr", password: "demo1234" }) { accessToken } }`,
+      })) as unknown as { data: { login: { accessToken: string } } }
+    ).data.login.accessToken;
+  const ask = async (url: string, token: string) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query }),
     });
     return (await response.json()) as {
@@ -35,9 +52,11 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
     expect(config.database.kind).toBe('embedded');
     const first = await startServer(config, createLogger('silent'));
     let firstAnswer;
+    let token: string;
     try {
       expect(first.demo?.logins).toContain('manager');
-      firstAnswer = await ask(first.url);
+      token = await login(first.url);
+      firstAnswer = await ask(first.url, token);
       expect(firstAnswer.data.employees.edges).toHaveLength(5);
       const ready = await fetch(`${first.url}/readyz`);
       expect(ready.status).toBe(200);
@@ -54,7 +73,8 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
 
     const second = await startServer(config, createLogger('silent'));
     try {
-      const secondAnswer = await ask(second.url);
+      // The session, like everything else, survives the restart.
+      const secondAnswer = await ask(second.url, token);
       expect(secondAnswer).toEqual(firstAnswer);
       const em = second.orm.em.fork();
       const someone = await em.findOneOrFail(Employee, {

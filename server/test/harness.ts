@@ -36,15 +36,20 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 }
 
 export interface TestServer extends RunningServer {
-  /** Sends one GraphQL operation over HTTP. */
+  /** Sends one GraphQL operation over HTTP, as `token`'s session when given. */
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    token?: string | null,
   ): Promise<GraphQLResponse<T>>;
-  /** A graphql-ws client connected to this server. */
-  wsClient(): Client;
+  /** Signs in (demo password by default) and returns the access token. */
+  login(login: string, password?: string): Promise<string>;
+  /** A graphql-ws client connected to this server, authenticated by `token` when given. */
+  wsClient(token?: string | null): Client;
   close(): Promise<void>;
 }
+
+export const DEMO_PASSWORD = 'demo1234';
 
 /** Starts the real server (HTTP + WebSocket) on a random port over a fresh database. */
 export async function startTestServer(
@@ -63,21 +68,35 @@ export async function startTestServer(
   });
   const server = await startServer(config, createLogger(config.logLevel));
   const clients: Client[] = [];
+  const gql: TestServer['gql'] = async (query, variables, token) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<never>;
+  };
   return {
     ...server,
-    async gql(query, variables) {
-      const response = await fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLResponse<never>;
+    gql,
+    async login(login, password = DEMO_PASSWORD) {
+      const result = await gql<{ login: { accessToken: string } }>(
+        `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
+        { input: { login, password } },
+      );
+      if (!result.data?.login)
+        throw new Error(`login ${login} failed: ${JSON.stringify(result.errors)}`);
+      return result.data.login.accessToken;
     },
-    wsClient() {
+    wsClient(token) {
       const client = createClient({
         url: `${server.url.replace(/^http/, 'ws')}/graphql`,
         webSocketImpl: WebSocket,
         retryAttempts: 0,
+        ...(token ? { connectionParams: { token } } : {}),
       });
       clients.push(client);
       return client;

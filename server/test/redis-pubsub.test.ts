@@ -13,12 +13,14 @@ describe('subscriptions across server instances over Redis', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let first: TestServer;
   let second: TestServer;
+  let admin: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     const env = { REDIS_URL: redisUrl };
-    first = await startTestServer({ databaseUrl: database.url, env, demo: false });
-    second = await startTestServer({ databaseUrl: database.url, env, demo: false });
+    first = await startTestServer({ databaseUrl: database.url, env, demo: true });
+    second = await startTestServer({ databaseUrl: database.url, env, demo: true });
+    admin = await first.login('admin');
   });
   afterAll(async () => {
     await first?.close();
@@ -30,12 +32,12 @@ describe('subscriptions across server instances over Redis', () => {
     expect(first.pubSubTransport).toBe('redis');
     expect(first.instanceId).not.toBe(second.instanceId);
     const events = collectEvents<{ ping: { message: string; instanceId: string } }>(
-      first.wsClient(),
+      first.wsClient(admin),
       `subscription { ping { message instanceId } }`,
       1,
     );
     const [event] = await publishUntil(events, () =>
-      second.gql(`mutation { publishPing(message: "через Redis") }`),
+      second.gql(`mutation { publishPing(message: "через Redis") }`, undefined, admin),
     );
     expect(event!.ping).toEqual({ message: 'через Redis', instanceId: second.instanceId });
   });

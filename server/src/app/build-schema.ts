@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import type { PubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
+import { requireSignIn } from '../core/auth/public.js';
 import { DateTimeScalar } from '../core/graphql/scalars.js';
 import { resolvers } from '../modules/resolvers.js';
 import type { AppPubSub } from './topics.js';
@@ -22,6 +23,7 @@ export function buildAppSchema(pubSub: AppPubSub | null): Promise<GraphQLSchema>
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     emitSchemaFile: false,
+    globalMiddlewares: [requireSignIn],
   });
 }
 

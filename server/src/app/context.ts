@@ -1,27 +1,83 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import type { AppConfig } from '../config/env.js';
+import { requireViewer, type AuthFailure, type Viewer } from '../core/auth/viewer.js';
 import { Loaders } from '../core/orm/loaders.js';
 import type { Orm } from '../core/orm/orm.js';
+import { AccessJournal } from '../modules/access-log/access-journal.js';
+import type { LoginLimiter } from '../modules/identity/login-limiter.js';
+import type { PasswordHasher } from '../modules/identity/password.js';
+import { SessionService } from '../modules/identity/session.service.js';
 import type { AppPubSub } from './topics.js';
 
 /** Process-wide parts a resolver may reach; never an EntityManager. */
 export interface AppServices {
+  config: AppConfig;
   orm: Orm;
   pubSub: AppPubSub;
   instanceId: string;
+  passwords: PasswordHasher;
+  loginLimiter: LoginLimiter;
 }
 
-/** What every resolver receives: its own EntityManager fork, loaders over it, and a request logger. */
+/** Sets and clears the session cookie; present for HTTP requests only. */
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+/** What every resolver receives: its own EntityManager fork, loaders over it, the viewer. */
 export interface AppContext {
   em: EntityManager;
   loaders: Loaders;
   logger: Logger;
   requestId: string;
   app: AppServices;
+  viewer: Viewer | null;
+  /** Why the credentials the request carried were refused, if it carried any. */
+  authFailure: AuthFailure | null;
+  ip: string | null;
+  userAgent: string | null;
+  cookie: SessionCookie | null;
+  access: AccessJournal;
 }
 
-/** One EntityManager fork per GraphQL operation; nothing is shared between requests. */
-export function createContext(app: AppServices, logger: Logger, requestId: string): AppContext {
-  const em = app.orm.em.fork();
-  return { em, loaders: new Loaders(em), logger, requestId, app };
+export interface RequestInfo {
+  logger: Logger;
+  requestId: string;
+  token: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  cookie: SessionCookie | null;
 }
+
+/** One EntityManager fork per GraphQL operation; the session behind its token is resolved once. */
+export async function createContext(app: AppServices, request: RequestInfo): Promise<AppContext> {
+  const em = app.orm.em.fork();
+  const session = request.token
+    ? await new SessionService(em, app.config.session).resolve(request.token)
+    : { viewer: null, failure: null };
+  const logger = session.viewer
+    ? request.logger.child({ userId: session.viewer.userId })
+    : request.logger;
+  return {
+    em,
+    loaders: new Loaders(em),
+    logger,
+    requestId: request.requestId,
+    app,
+    viewer: session.viewer,
+    authFailure: session.failure,
+    ip: request.ip,
+    userAgent: request.userAgent,
+    cookie: request.cookie,
+    access: new AccessJournal(em, {
+      viewer: session.viewer,
+      ip: request.ip,
+      requestId: request.requestId,
+    }),
+  };
+}
+
+/** The signed-in viewer of a context (root fields are already guarded by requireSignIn). */
+export const viewerOf = (ctx: AppContext): Viewer => requireViewer(ctx.viewer, ctx.authFailure);

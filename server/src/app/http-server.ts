@@ -12,7 +12,8 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/env.js';
 import { maskError } from '../core/errors.js';
-import { createContext, type AppContext, type AppServices } from './context.js';
+import { SESSION_COOKIE, tokenFromRequest } from '../core/auth/credentials.js';
+import { createContext, type AppContext, type AppServices, type SessionCookie } from './context.js';
 import { graphqlRules } from './graphql-rules.js';
 
 const requestIdHeader = 'x-request-id';
@@ -41,7 +42,7 @@ export async function createHttpApp(
   const app = express();
   const server = http.createServer(app);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxyValue(config.trustProxy));
 
   app.use(
     pinoHttp({
@@ -91,8 +92,13 @@ export async function createHttpApp(
         async requestDidStart() {
           inFlight.enter();
           return {
-            async willSendResponse() {
-              inFlight.leave();
+            async willSendResponse({ contextValue }) {
+              try {
+                // The access journal is written before the answer leaves, so no read goes unrecorded.
+                await contextValue?.access.flush();
+              } finally {
+                inFlight.leave();
+              }
             },
           };
         },
@@ -103,13 +109,21 @@ export async function createHttpApp(
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(services, req.log, req.id as string),
+      context: async ({ req, res }) =>
+        createContext(services, {
+          logger: req.log,
+          requestId: req.id as string,
+          token: tokenFromRequest(req),
+          ip: req.ip ?? null,
+          userAgent: req.get('user-agent') ?? null,
+          cookie: sessionCookie(res, config),
+        }),
     }),
   );
 
-  serveWebClient(app, config.webDistDir, logger);
+  serveWebClient(app, config, logger);
   return { server, apollo, idle: (timeoutMs) => inFlight.idle(timeoutMs) };
 }
 
@@ -140,8 +154,8 @@ class InFlight {
 }
 
 /** The built portal at `/` and the bundled GraphiQL at `/graphiql`, when the client has been built. */
-function serveWebClient(app: express.Express, distDir: string, logger: Logger): void {
-  const graphiql = path.join(distDir, 'graphiql.html');
+function serveWebClient(app: express.Express, config: AppConfig, logger: Logger): void {
+  const distDir = config.webDistDir;
   const portal = path.join(distDir, 'index.html');
   if (!fs.existsSync(portal)) {
     logger.warn(
@@ -150,7 +164,32 @@ function serveWebClient(app: express.Express, distDir: string, logger: Logger): 
     );
     return;
   }
-  app.use(express.static(distDir, { index: false, maxAge: '1h', immutable: false }));
-  app.get('/graphiql', (_req, res) => res.sendFile(graphiql));
+  if (config.graphiql) {
+    app.get('/graphiql', (_req, res) => res.sendFile(path.join(distDir, 'graphiql.html')));
+  } else {
+    app.get(['/graphiql', '/graphiql.html'], (_req, res) => res.status(404).end());
+  }
+  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
   app.get('/{*path}', (_req, res) => res.sendFile(portal));
+}
+
+/** The session cookie: httpOnly, SameSite=Strict, Secure unless configured off. */
+function sessionCookie(res: express.Response, config: AppConfig): SessionCookie {
+  const options = {
+    httpOnly: true,
+    secure: config.cookieSecure,
+    sameSite: 'strict' as const,
+    path: '/',
+  };
+  return {
+    set: (token, expiresAt) =>
+      res.cookie(SESSION_COOKIE, token, { ...options, expires: expiresAt }),
+    clear: () => res.clearCookie(SESSION_COOKIE, options),
+  };
+}
+
+/** Express's `trust proxy` from its text form: true/false, a hop count, or addresses. */
+function trustProxyValue(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -7,7 +7,10 @@ import type { Orm } from '../core/orm/orm.js';
 import type { QueryCounter } from '../core/orm/query-counter.js';
 import { createAppPubSub } from '../core/pubsub.js';
 import { seedDemoIfEmpty, type DemoSeedResult } from '../seeders/demo.seeder.js';
+import { LoginLimiter } from '../modules/identity/login-limiter.js';
+import { PasswordHasher } from '../modules/identity/password.js';
 import { buildAppSchema } from './build-schema.js';
+import type { AppServices } from './context.js';
 import { graphqlRules } from './graphql-rules.js';
 import { createHttpApp } from './http-server.js';
 import type { Topics } from './topics.js';
@@ -49,7 +52,14 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
 
     const pubSub = await createAppPubSub<Topics>(config.redisUrl, logger);
     onStop('pub/sub', () => pubSub.close());
-    const services = { orm, pubSub: pubSub.pubSub, instanceId: randomUUID() };
+    const services: AppServices = {
+      config,
+      orm,
+      pubSub: pubSub.pubSub,
+      instanceId: randomUUID(),
+      passwords: new PasswordHasher(),
+      loginLimiter: new LoginLimiter(orm.em.getKnex(), config.loginLimits),
+    };
     const schema = await buildAppSchema(pubSub.pubSub);
 
     let disposeWs: () => Promise<void> = async () => undefined;

@@ -7,9 +7,15 @@ export interface PingEvent {
   instanceId: string;
 }
 
+/** Sessions ended by logout or revocation: every instance closes their sockets. */
+export interface SessionsRevokedEvent {
+  sessionIds: string[];
+}
+
 /** Every pub/sub topic and its payload. */
 export type Topics = {
   PING: [PingEvent];
+  SESSIONS_REVOKED: [SessionsRevokedEvent];
 };
 
 export type AppPubSub = PubSub<Topics>;

@@ -7,13 +7,28 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { tokenFromConnectionParams, tokenFromRequest } from '../core/auth/credentials.js';
 import { maskError } from '../core/errors.js';
-import { createContext, type AppServices } from './context.js';
+import { SessionService } from '../modules/identity/session.service.js';
+import { createContext, type AppContext, type AppServices } from './context.js';
 
-/** graphql-ws on the HTTP server's port and the same `/graphql` path, with the HTTP side's rules and masking. */
+/** A frame larger than this closes the socket: operations are small, payloads come by HTTP. */
+const MAX_FRAME_BYTES = 64 * 1024;
+
+interface SocketAuth {
+  token: string;
+  sessionId: string;
+}
+
+/**
+ * graphql-ws on the HTTP server's port and `/graphql` path. A socket authenticates when it connects
+ * (the session cookie, from an allowed Origin, or a token in `connectionParams`), gets the HTTP side's
+ * validation rules and error masking, and is closed on every instance when its session is revoked.
+ */
 export function attachWebSocketServer(
   server: http.Server,
   schema: GraphQLSchema,
@@ -21,35 +36,96 @@ export function attachWebSocketServer(
   logger: Logger,
   rules: readonly ValidationRule[],
 ): { dispose(): Promise<void> } {
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_FRAME_BYTES });
   const onInternal = (error: unknown) => logger.error({ err: error }, 'unexpected GraphQL error');
   const mask = (errors: readonly GraphQLError[]) =>
     errors.map((error) => maskError(error.toJSON(), error, onInternal));
+  const socketsBySession = new Map<string, Set<WebSocket>>();
+  const auth = new WeakMap<WebSocket, SocketAuth>();
 
-  const cleanup = useServer(
+  const cleanup = useServer<Record<string, unknown> | undefined>(
     {
       schema,
       validate: (validationSchema, document) =>
         validate(validationSchema, document, [...specifiedRules, ...rules]),
-      context: (_ctx, id) => {
+      onConnect: async (ctx) => {
+        const { request, socket } = ctx.extra;
+        const paramsToken = tokenFromConnectionParams(ctx.connectionParams);
+        // A cookie is ambient: accept it only from pages this server trusts (no cross-site hijacking).
+        const token =
+          paramsToken ??
+          (originAllowed(request, services.config.allowedOrigins)
+            ? tokenFromRequest(request)
+            : null);
+        if (!token) return false;
+        const session = await new SessionService(
+          services.orm.em.fork(),
+          services.config.session,
+        ).resolve(token);
+        if (!session.viewer) return false;
+        auth.set(socket, { token, sessionId: session.viewer.sessionId });
+        const sockets = socketsBySession.get(session.viewer.sessionId) ?? new Set();
+        sockets.add(socket);
+        socketsBySession.set(session.viewer.sessionId, sockets);
+        return true;
+      },
+      onClose: (ctx) => {
+        const entry = auth.get(ctx.extra.socket);
+        if (!entry) return;
+        const sockets = socketsBySession.get(entry.sessionId);
+        sockets?.delete(ctx.extra.socket);
+        if (sockets?.size === 0) socketsBySession.delete(entry.sessionId);
+      },
+      context: (ctx, id) => {
         const requestId = randomUUID();
-        return createContext(
-          services,
-          logger.child({ reqId: requestId, wsOperation: id }),
+        return createContext(services, {
+          logger: logger.child({ reqId: requestId, wsOperation: id }),
           requestId,
-        );
+          token: auth.get(ctx.extra.socket)?.token ?? null,
+          ip: ctx.extra.request.socket.remoteAddress ?? null,
+          userAgent: ctx.extra.request.headers['user-agent'] ?? null,
+          cookie: null,
+        });
       },
       onError: (_ctx, _id, _payload, errors) => mask(errors),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: mask(result.errors) } : undefined,
+      onNext: async (_ctx, _id, _payload, args, result) => {
+        await (args.contextValue as AppContext).access.flush();
+        return result.errors ? { ...result, errors: mask(result.errors) } : undefined;
+      },
     },
     wss,
   );
 
+  const revocations = services.pubSub.subscribe('SESSIONS_REVOKED');
+  void (async () => {
+    for await (const event of revocations) {
+      for (const sessionId of event.sessionIds) {
+        for (const socket of socketsBySession.get(sessionId) ?? []) {
+          socket.close(CloseCode.Forbidden, 'Session ended');
+        }
+      }
+    }
+  })().catch((error: unknown) =>
+    logger.error({ err: error }, 'session revocation listener failed'),
+  );
+
   return {
     async dispose() {
+      await revocations.return?.();
       await cleanup.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** The upgrade's Origin is this server's own host or one configured in ALLOWED_ORIGINS. */
+function originAllowed(request: http.IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  try {
+    const { host } = new URL(origin);
+    return host === request.headers.host || allowed.includes(origin);
+  } catch {
+    return false;
+  }
 }

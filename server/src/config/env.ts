@@ -59,8 +59,35 @@ export const envSchema = z.object({
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Apply pending migrations at start. */
   MIGRATE_ON_START: flag.default(true),
-  /** Allow schema introspection (GraphiQL and codegen need it). */
-  GRAPHQL_INTROSPECTION: flag.default(true),
+  /** Allow schema introspection (GraphiQL and codegen need it); off by default in production. */
+  GRAPHQL_INTROSPECTION: flag.optional(),
+  /** A session ends after this many minutes without use… */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** …and after this many hours in all. */
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /** Mark the session cookie Secure (HTTPS only; browsers accept it on http://localhost too). */
+  COOKIE_SECURE: flag.default(true),
+  /** Origins allowed to open the WebSocket with the session cookie, comma-separated; the server's own host always is. */
+  ALLOWED_ORIGINS: z.string().trim().default(''),
+  /** Which proxies to trust for the client address: an Express `trust proxy` value. */
+  TRUST_PROXY: z.string().trim().default('loopback'),
+  /** Failed sign-ins per login before a lock, and the lock's minutes; per day; per IP an hour. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_MAX_FAILURES_PER_DAY: z.coerce.number().int().min(1).default(20),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+  /** Serve GraphiQL at /graphiql; off by default in production. */
+  GRAPHIQL: flag.optional(),
   /** Directory with the built web client (portal and GraphiQL). */
   WEB_DIST_DIR: z.string().trim().min(1).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -78,8 +105,19 @@ export interface AppConfig {
   seedDemo: boolean;
   migrateOnStart: boolean;
   introspection: boolean;
+  graphiql: boolean;
   webDistDir: string;
   nodeEnv: RawEnv['NODE_ENV'];
+  session: { idleMinutes: number; maxHours: number };
+  cookieSecure: boolean;
+  allowedOrigins: string[];
+  trustProxy: string;
+  loginLimits: {
+    perLogin: number;
+    perLoginLockMinutes: number;
+    perLoginDaily: number;
+    perIp: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -115,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const raw = parsed.data;
   const embedded = raw.DATABASE_URL === undefined;
+  const production = raw.NODE_ENV === 'production';
   return {
     port: raw.PORT,
     host: raw.HOST,
@@ -125,8 +164,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: raw.LOG_LEVEL,
     seedDemo: raw.SEED_DEMO === 'auto' ? embedded : raw.SEED_DEMO === 'true',
     migrateOnStart: raw.MIGRATE_ON_START,
-    introspection: raw.GRAPHQL_INTROSPECTION,
+    introspection: raw.GRAPHQL_INTROSPECTION ?? !production,
+    graphiql: raw.GRAPHIQL ?? !production,
     webDistDir: path.resolve(raw.WEB_DIST_DIR ?? defaultWebDist),
     nodeEnv: raw.NODE_ENV,
+    session: { idleMinutes: raw.SESSION_IDLE_MINUTES, maxHours: raw.SESSION_MAX_HOURS },
+    cookieSecure: raw.COOKIE_SECURE,
+    allowedOrigins: raw.ALLOWED_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    trustProxy: raw.TRUST_PROXY,
+    loginLimits: {
+      perLogin: raw.LOGIN_MAX_FAILURES,
+      perLoginLockMinutes: raw.LOGIN_LOCK_MINUTES,
+      perLoginDaily: raw.LOGIN_MAX_FAILURES_PER_DAY,
+      perIp: raw.LOGIN_MAX_FAILURES_PER_IP,
+    },
   };
 }

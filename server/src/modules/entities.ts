@@ -3,6 +3,18 @@ import { Department } from './department/department.entity.js';
 import { Position } from './position/position.entity.js';
 import { Employee } from './employee/employee.entity.js';
 import { User } from './identity/user.entity.js';
+import { Session } from './identity/session.entity.js';
+import { AccessLogEntry } from './access-log/access-log.entity.js';
+import { OrganizationSettings } from './organization/organization-settings.entity.js';
 
 /** Every MikroORM entity; the ORM discovers nothing by scanning folders. */
-export const entities = [Organization, Department, Position, Employee, User];
+export const entities = [
+  Organization,
+  OrganizationSettings,
+  Department,
+  Position,
+  Employee,
+  User,
+  Session,
+  AccessLogEntry,
+];

@@ -3,6 +3,8 @@ import { DepartmentResolver } from './department/department.resolver.js';
 import { EmployeeResolver } from './employee/employee.resolver.js';
 import { OrganizationResolver } from './organization/organization.resolver.js';
 import { SystemResolver } from './system/system.resolver.js';
+import { IdentityResolver } from './identity/identity.resolver.js';
+import { AccessLogResolver } from './access-log/access-log.resolver.js';
 
 /** Every GraphQL resolver class. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -10,4 +12,6 @@ export const resolvers: NonEmptyArray<Function> = [
   DepartmentResolver,
   EmployeeResolver,
   SystemResolver,
+  IdentityResolver,
+  AccessLogResolver,
 ];

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { personalInnFrom, snilsCheck } from '../core/ru-identifiers.js';
 import { femaleNames, maleNames, surnames } from './ru-names.js';
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same institution. */
@@ -65,6 +66,8 @@ export interface GeneratedEmployee {
   positionId: string;
   hireDate: string;
   dismissalDate: string | null;
+  snils: string;
+  inn: string;
 }
 
 export interface GeneratedInstitution {
@@ -129,6 +132,7 @@ const positionsByKind: Record<DepartmentKind, { head: string; staff: string[]; c
   };
 
 const pad = (value: number, length = 2) => String(value).padStart(length, '0');
+const withCheck = (body: string, check: (body: string) => string) => `${body}${check(body)}`;
 const isoDate = (date: Date) =>
   `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
@@ -292,6 +296,9 @@ export function generateInstitution(options: {
       positionId: position.id,
       hireDate: isoDate(hire),
       dismissalDate: dismissal ? isoDate(dismissal) : null,
+      snils: withCheck(pad(random.int(1_002_000, 999_999_999), 9), snilsCheck),
+      // Белгородская область: region code 31.
+      inn: personalInnFrom(`31${pad(random.int(0, 99_999_999), 8)}`),
     };
     employees.push(employee);
     if (isHead) department.headId = employee.id;

@@ -5,6 +5,11 @@ import { Employee } from '../modules/employee/employee.entity.js';
 import { User, type StoredRole } from '../modules/identity/user.entity.js';
 import { Organization } from '../modules/organization/organization.entity.js';
 import { Position } from '../modules/position/position.entity.js';
+import {
+  OrganizationSettings,
+  PortalSections,
+  defaultManagerSections,
+} from '../modules/organization/organization-settings.entity.js';
 import { newId } from '../core/orm/base.entity.js';
 import { generateInstitution, type GeneratedInstitution } from './institution.generator.js';
 
@@ -66,6 +71,12 @@ export async function seedInstitution(
       timeZone: 'Europe/Moscow',
       externalSource: SEED_SOURCE,
       externalId: options.externalId,
+    });
+    await tx.insert(OrganizationSettings, {
+      id: newId(),
+      organization: organizationId,
+      managerSections: [...defaultManagerSections],
+      enabledSections: [...PortalSections],
     });
     await tx.insertMany(
       Position,
@@ -131,6 +142,7 @@ export async function seedInstitution(
           employee: account.employeeId,
           displayName: account.displayName ?? null,
           passwordHash,
+          status: 'ACTIVE' as const,
         })),
       );
     }

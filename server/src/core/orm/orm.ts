@@ -45,6 +45,8 @@ export function ormOptions(
       fileName: (timestamp, name) => `Migration${timestamp}${name ? `_${name}` : ''}`,
     },
     discovery: { requireEntitiesArray: true },
+    // Tables owned by a library rather than an entity (the sign-in limiter's counters).
+    schemaGenerator: { skipTables: ['login_limit'] },
     forceUtcTimezone: true,
     // The query logger is always on so every statement is counted; it writes at debug level only.
     debug: ['query', 'query-params'],

@@ -2,7 +2,6 @@ import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../app/context.js';
 import { Employee } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.type.js';
-import { OrganizationService } from '../organization/organization.service.js';
 import { Department } from './department.entity.js';
 import { departmentHeadcountLoader } from './department.loader.js';
 import { DepartmentService } from './department.service.js';
@@ -11,9 +10,8 @@ import { DepartmentType } from './department.type.js';
 @Resolver(() => DepartmentType)
 export class DepartmentResolver {
   @Query(() => [DepartmentType], { description: "The departments of the viewer's organization." })
-  async departments(@Ctx() ctx: AppContext): Promise<Department[]> {
-    const organization = await new OrganizationService(ctx.em).current();
-    return new DepartmentService(ctx.em).list(organization.id);
+  departments(@Ctx() ctx: AppContext): Promise<Department[]> {
+    return new DepartmentService(ctx).list();
   }
 
   @FieldResolver(() => DepartmentType, { nullable: true })

@@ -1,15 +1,18 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { viewerOf, type AppContext } from '../../app/context.js';
+import { forbidden, hasRole } from '../../core/auth/viewer.js';
 import { Department } from './department.entity.js';
 
-/** Reads the department tree of an organization. */
+/** Reads the department tree: the structure of the viewer's organization, for its members. */
 export class DepartmentService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly ctx: AppContext) {}
 
-  /** Every department of the organization, parents before children within the same sort order. */
-  list(organizationId: string): Promise<Department[]> {
-    return this.em.find(
+  /** Every department of the viewer's organization; third parties see none. */
+  list(): Promise<Department[]> {
+    const viewer = viewerOf(this.ctx);
+    if (hasRole(viewer, 'EXTERNAL') && !viewer.employeeId) throw forbidden();
+    return this.ctx.em.find(
       Department,
-      { organization: organizationId },
+      { organization: viewer.organizationId },
       { orderBy: { sortOrder: 'asc', name: 'asc', id: 'asc' } },
     );
   }

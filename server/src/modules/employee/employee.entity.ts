@@ -24,6 +24,8 @@ export class Employee extends ExternalRecord<
   | 'position'
   | 'manager'
   | 'dismissalDate'
+  | 'snils'
+  | 'inn'
 > {
   @ManyToOne({ entity: () => Organization, ref: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;
@@ -71,4 +73,12 @@ export class Employee extends ExternalRecord<
 
   @Property({ type: 'date', nullable: true })
   dismissalDate: string | null = null;
+
+  /** СНИЛС as 11 digits; shown masked to all but the owner and HR. */
+  @Property({ type: 'string', length: 11, nullable: true })
+  snils: string | null = null;
+
+  /** ИНН of a person: 12 digits; masked like СНИЛС. */
+  @Property({ type: 'string', length: 12, nullable: true })
+  inn: string | null = null;
 }

@@ -1,37 +1,137 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
+import { viewerOf, type AppContext } from '../../app/context.js';
+import { formatSnils, maskSnils, maskTail } from '../../core/auth/masking.js';
 import type { Connection } from '../../core/graphql/connection.js';
+import { LocalDateScalar } from '../../core/graphql/scalars.js';
 import { Department } from '../department/department.entity.js';
 import { DepartmentType } from '../department/department.type.js';
 import { Organization } from '../organization/organization.entity.js';
-import { OrganizationService } from '../organization/organization.service.js';
 import { OrganizationType } from '../organization/organization.type.js';
 import { Position } from '../position/position.entity.js';
 import { PositionType } from '../position/position.type.js';
 import { type Employee } from './employee.entity.js';
 import { EmployeesArgs } from './employee.inputs.js';
-import { EmployeeService } from './employee.service.js';
-import { EmployeeConnection, EmployeeType } from './employee.type.js';
+import { EmployeePolicy } from './employee.policy.js';
+import { EmployeeService, managerOf } from './employee.service.js';
+import {
+  EmployeeConnection,
+  EmployeePermissions,
+  EmployeeType,
+  type FileSectionValue,
+  GenderValue,
+} from './employee.type.js';
+
+const policyOf = (ctx: AppContext) => new EmployeePolicy(viewerOf(ctx), ctx);
+
+/** A PERSONAL-section value, or FORBIDDEN (journalled) when the viewer may not read it. */
+async function personal<T>(
+  ctx: AppContext,
+  employee: Employee,
+  field: string,
+  value: T,
+): Promise<T> {
+  await policyOf(ctx).require(employee, 'PERSONAL', `Employee.${field}`);
+  return value;
+}
+
+/** An identifier: masked, or in full for the owner and HR when they ask (`reveal`), journalled. */
+async function identifier(
+  ctx: AppContext,
+  employee: Employee,
+  field: 'snils' | 'inn',
+  reveal: boolean,
+): Promise<string | null> {
+  const value = await personal(ctx, employee, field, employee[field]);
+  if (value === null) return null;
+  const policy = policyOf(ctx);
+  if (reveal && policy.canReveal(employee)) {
+    if (employee.id !== ctx.viewer?.employeeId) {
+      ctx.access.record({
+        subjectEmployeeId: employee.id,
+        section: 'PERSONAL',
+        action: 'REVEAL',
+        allowed: true,
+        operation: `Employee.${field}`,
+      });
+    }
+    return field === 'snils' ? formatSnils(value) : value;
+  }
+  return field === 'snils' ? maskSnils(value) : maskTail(value);
+}
 
 @Resolver(() => EmployeeType)
 export class EmployeeResolver {
-  @Query(() => EmployeeType)
+  @Query(() => EmployeeType, { description: 'One personal file, if the viewer may open it.' })
   employee(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Employee> {
-    return new EmployeeService(ctx.em).get(id);
+    return new EmployeeService(ctx).get(id);
   }
 
-  @Query(() => EmployeeConnection, { description: 'Employees ordered by name, a page at a time.' })
-  async employees(
+  @Query(() => EmployeeConnection, {
+    description: 'The files the viewer may list (own, subordinates, or the organization), by name.',
+  })
+  employees(
     @Args(() => EmployeesArgs) args: EmployeesArgs,
     @Ctx() ctx: AppContext,
   ): Promise<Connection<Employee>> {
-    const organization = await new OrganizationService(ctx.em).current();
-    return new EmployeeService(ctx.em).list(organization.id, args, args.filter);
+    return new EmployeeService(ctx).list(args, args.filter);
   }
 
   @FieldResolver(() => String, { description: 'Фамилия Имя Отчество.' })
   fullName(@Root() employee: Employee): string {
     return [employee.lastName, employee.firstName, employee.middleName].filter(Boolean).join(' ');
+  }
+
+  @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'Personal section.' })
+  birthDate(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<string | null> {
+    return personal(ctx, employee, 'birthDate', employee.birthDate);
+  }
+
+  @FieldResolver(() => GenderValue, { nullable: true, description: 'Personal section.' })
+  gender(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<GenderValue | null> {
+    return personal(ctx, employee, 'gender', employee.gender as GenderValue | null);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Personal section.' })
+  mobilePhone(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<string | null> {
+    return personal(ctx, employee, 'mobilePhone', employee.mobilePhone);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'СНИЛС, masked (`***-***-*** 45`) unless the owner or HR asks with `reveal: true`.',
+  })
+  snils(
+    @Root() employee: Employee,
+    @Arg('reveal', () => Boolean, { defaultValue: false }) reveal: boolean,
+    @Ctx() ctx: AppContext,
+  ): Promise<string | null> {
+    return identifier(ctx, employee, 'snils', reveal);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'ИНН, masked unless the owner or HR asks with `reveal: true`.',
+  })
+  inn(
+    @Root() employee: Employee,
+    @Arg('reveal', () => Boolean, { defaultValue: false }) reveal: boolean,
+    @Ctx() ctx: AppContext,
+  ): Promise<string | null> {
+    return identifier(ctx, employee, 'inn', reveal);
+  }
+
+  @FieldResolver(() => EmployeePermissions)
+  async viewerCan(
+    @Root() employee: Employee,
+    @Ctx() ctx: AppContext,
+  ): Promise<EmployeePermissions> {
+    const policy = policyOf(ctx);
+    const sections = await policy.sections(employee);
+    return {
+      sections: [...sections] as FileSectionValue[],
+      revealIdentifiers: sections.has('PERSONAL') && policy.canReveal(employee),
+    };
   }
 
   @FieldResolver(() => OrganizationType)
@@ -55,6 +155,6 @@ export class EmployeeResolver {
       'The explicit manager, else the head of the department (or of the nearest parent).',
   })
   manager(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<Employee | null> {
-    return new EmployeeService(ctx.em).manager(employee, ctx.loaders);
+    return managerOf(employee, ctx.loaders);
   }
 }

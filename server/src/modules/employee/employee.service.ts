@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
+import type { AppContext } from '../../app/context.js';
+import { viewerOf } from '../../app/context.js';
+import { forbidden } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { checkPageSize, type Connection } from '../../core/graphql/connection.js';
@@ -8,26 +11,42 @@ import type { Loaders } from '../../core/orm/loaders.js';
 import { departmentTreeLoader, headAbove } from '../department/department.loader.js';
 import { Employee } from './employee.entity.js';
 import type { EmployeeFilter } from './employee.inputs.js';
+import { EmployeePolicy } from './employee.policy.js';
 import { departmentSubtreeIds } from './employee.queries.js';
+
+/** Every list scope starts with the viewer's organization. */
+const viewerOrganization = (scope: FilterQuery<Employee>): string =>
+  (scope as { organization: string }).organization;
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
-/** Reads employees; the one place where a later access scope narrows what a viewer may see. */
+/** Reads personal files through the EmployeePolicy: the one place a viewer's scope applies. */
 export class EmployeeService {
-  constructor(private readonly em: EntityManager) {}
+  private readonly em: EntityManager;
+  private readonly policy: EmployeePolicy;
 
+  constructor(ctx: AppContext) {
+    this.em = ctx.em;
+    this.policy = new EmployeePolicy(viewerOf(ctx), ctx);
+  }
+
+  /** Opens one personal file: NOT_FOUND when there is none, FORBIDDEN when it is not the viewer's to see. */
   async get(id: string): Promise<Employee> {
     const employee = isUuid(id) ? await this.em.findOne(Employee, { id }) : null;
     if (!employee) throw notFound('Employee', id);
+    await this.policy.require(employee, 'BASIC', 'employee');
     return employee;
   }
 
+  /** A page of the files the viewer may list, filtered and in name order. */
   async list(
-    organizationId: string,
     page: { first: number; after?: string | null },
     filter: EmployeeFilter | null | undefined,
   ): Promise<Connection<Employee>> {
-    const where: FilterQuery<Employee>[] = [{ organization: organizationId }];
+    const scope = await this.policy.listScope();
+    if (!scope) throw forbidden();
+    const organizationId = viewerOrganization(scope);
+    const where: FilterQuery<Employee>[] = [scope];
     if (!filter?.includeDismissed) where.push({ dismissalDate: null });
     if (filter?.departmentId) {
       const ids = await departmentSubtreeIds(this.em, organizationId, filter.departmentId);
@@ -45,7 +64,7 @@ export class EmployeeService {
         ],
       });
     }
-    return pageOf(
+    const connection = await pageOf(
       this.em,
       Employee,
       { $and: where },
@@ -55,15 +74,17 @@ export class EmployeeService {
         orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' },
       },
     );
+    for (const { node } of connection.edges) await this.policy.read(node, 'BASIC', 'employees');
+    return connection;
   }
+}
 
-  /**
-   * The explicit manager, else the nearest head up the employee's department chain who is not them.
-   * The organization's tree is loaded once per request, so a page of managers costs two queries.
-   */
-  async manager(employee: Employee, loaders: Loaders): Promise<Employee | null> {
-    const tree = await loaders.get(departmentTreeLoader).load(employee.organization.id);
-    const managerId = employee.manager?.id ?? headAbove(tree, employee);
-    return managerId ? loaders.load(Employee, managerId) : null;
-  }
+/**
+ * The explicit manager, else the nearest head up the employee's department chain who is not them.
+ * The organization's tree is loaded once per request, so a page of managers costs two queries.
+ */
+export async function managerOf(employee: Employee, loaders: Loaders): Promise<Employee | null> {
+  const tree = await loaders.get(departmentTreeLoader).load(employee.organization.id);
+  const managerId = employee.manager?.id ?? headAbove(tree, employee);
+  return managerId ? loaders.load(Employee, managerId) : null;
 }

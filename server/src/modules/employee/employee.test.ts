@@ -20,9 +20,13 @@ const page = `query Page($first: Int!, $after: String, $filter: EmployeeFilter) 
 }`;
 
 let server: TestServer;
+let hr: string;
+/** HR reads every file of the organization: the widest scope, for the list behaviour. */
+const gql: TestServer['gql'] = (query, variables) => server.gql(query, variables, hr);
 
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
+  hr = await server.login('hr');
 });
 afterAll(async () => {
   await server?.close();
@@ -35,7 +39,7 @@ describe('employees connection', () => {
     let total = 0;
     for (let guard = 0; guard < 20; guard++) {
       const result: Awaited<ReturnType<typeof server.gql<EmployeesData>>> =
-        await server.gql<EmployeesData>(page, { first: 7, after });
+        await gql<EmployeesData>(page, { first: 7, after });
       expect(result.errors).toBeUndefined();
       const connection = result.data!.employees;
       total = connection.totalCount;
@@ -55,7 +59,7 @@ describe('employees connection', () => {
   it('counts dismissed employees only when asked', async () => {
     const em = server.orm.em.fork();
     const all = await em.count(Employee, {});
-    const result = await server.gql<EmployeesData>(page, {
+    const result = await gql<EmployeesData>(page, {
       first: 1,
       filter: { includeDismissed: true },
     });
@@ -73,7 +77,7 @@ describe('employees connection', () => {
       department: { $in: subtree.map((unit) => unit.id) },
       dismissalDate: null,
     });
-    const result = await server.gql<EmployeesData>(page, {
+    const result = await gql<EmployeesData>(page, {
       first: 100,
       filter: { departmentId: teaching.id },
     });
@@ -89,7 +93,7 @@ describe('employees connection', () => {
       { dismissalDate: null },
       { orderBy: { personnelNumber: 'desc' } },
     );
-    const result = await server.gql<EmployeesData>(page, {
+    const result = await gql<EmployeesData>(page, {
       first: 100,
       filter: { search: `${someone.lastName.slice(0, 4)} ${someone.firstName}` },
     });
@@ -101,23 +105,23 @@ describe('employees connection', () => {
   });
 
   it('treats LIKE wildcards in the search as plain text', async () => {
-    const result = await server.gql<EmployeesData>(page, { first: 10, filter: { search: '%' } });
+    const result = await gql<EmployeesData>(page, { first: 10, filter: { search: '%' } });
     expect(result.data!.employees.totalCount).toBe(0);
   });
 
   it('rejects a forged cursor and an out-of-range page size with BAD_USER_INPUT and the field', async () => {
     const forged = Buffer.from(JSON.stringify(['x', 'y', "1' or 1=1"])).toString('base64url');
-    const badCursor = await server.gql(page, { first: 5, after: forged });
+    const badCursor = await gql(page, { first: 5, after: forged });
     expect(badCursor.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: ['after'],
     });
-    const tooMany = await server.gql(page, { first: 1000 });
+    const tooMany = await gql(page, { first: 1000 });
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: ['first'],
     });
-    const unknownDepartment = await server.gql(page, {
+    const unknownDepartment = await gql(page, {
       first: 5,
       filter: { departmentId: '00000000-0000-7000-8000-000000000000' },
     });
@@ -135,7 +139,7 @@ describe('employee', () => {
       dismissalDate: null,
       position: { $ne: null },
     });
-    const result = await server.gql<{ employee: Record<string, unknown> }>(
+    const result = await gql<{ employee: Record<string, unknown> }>(
       `query($id: ID!) { employee(id: $id) { id personnelNumber fullName hireDate department { id } position { name } organization { name timeZone } } }`,
       { id: someone.id },
     );
@@ -151,7 +155,7 @@ describe('employee', () => {
 
   it('answers NOT_FOUND for an unknown or malformed id', async () => {
     for (const id of ['00000000-0000-7000-8000-000000000000', 'not-a-uuid']) {
-      const result = await server.gql(`query($id: ID!) { employee(id: $id) { id } }`, { id });
+      const result = await gql(`query($id: ID!) { employee(id: $id) { id } }`, { id });
       expect(result.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
       expect(result.errors?.[0]?.message).not.toMatch(/select|syntax|invalid input/i);
     }
@@ -167,7 +171,7 @@ describe('employee', () => {
     const parentHead = (await em.findOneOrFail(Department, { id: unit.parent!.id })).head!.id;
     const managerOf = async (id: string) =>
       (
-        await server.gql<{ employee: { manager: { id: string } | null } }>(
+        await gql<{ employee: { manager: { id: string } | null } }>(
           `query($id: ID!) { employee(id: $id) { manager { id } } }`,
           { id },
         )
@@ -184,7 +188,7 @@ describe('employee', () => {
 
 describe('SQL statements per request', () => {
   const measure = async (query: string, first: number) => {
-    const { result, statements } = await server.queries.measure(() => server.gql(query, { first }));
+    const { result, statements } = await server.queries.measure(() => gql(query, { first }));
     expect(result.errors).toBeUndefined();
     return statements;
   };
@@ -198,8 +202,8 @@ describe('SQL statements per request', () => {
       await measure(withRelations, 10),
       await measure(withRelations, 50),
     ];
-    // organization, page, departments, positions
-    expect(counts).toEqual([4, 4, 4]);
+    // session, organization settings, page, departments, positions, one access-journal insert
+    expect(counts).toEqual([6, 6, 6]);
   });
 
   it('count the list only when totalCount is selected', async () => {
@@ -222,14 +226,14 @@ describe('SQL statements per request', () => {
                        position { name } manager { lastName department { name } } } }
       }
     }`;
-    for (const first of [2, 20, 50]) {
-      expect(await measure(nested, first)).toBeLessThanOrEqual(10);
-    }
+    const counts = [];
+    for (const first of [2, 20, 50]) counts.push(await measure(nested, first));
+    expect(Math.max(...counts)).toBeLessThanOrEqual(12);
   });
 
   it('departments with heads and headcounts take a constant number of statements', async () => {
     const { result, statements } = await server.queries.measure(() =>
-      server.gql(
+      gql(
         `{ departments { id name headcount parent { id } head { fullName position { name } } } }`,
       ),
     );

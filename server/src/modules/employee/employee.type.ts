@@ -2,6 +2,19 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../core/graphql/connection.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
 
+export enum FileSectionValue {
+  BASIC = 'BASIC',
+  PERSONAL = 'PERSONAL',
+  EMPLOYMENT = 'EMPLOYMENT',
+  LEAVE = 'LEAVE',
+  TRIPS = 'TRIPS',
+  SENIORITY = 'SENIORITY',
+  ATTESTATION = 'ATTESTATION',
+  EDUCATION = 'EDUCATION',
+  PAYROLL = 'PAYROLL',
+  KPI = 'KPI',
+}
+
 export enum GenderValue {
   MALE = 'MALE',
   FEMALE = 'FEMALE',
@@ -25,20 +38,11 @@ export class EmployeeType {
   @Field(() => String, { nullable: true, description: 'Отчество.' })
   middleName!: string | null;
 
-  @Field(() => GenderValue, { nullable: true })
-  gender!: GenderValue | null;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  birthDate!: string | null;
-
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Work e-mail.' })
   email!: string | null;
 
   @Field(() => String, { nullable: true })
   workPhone!: string | null;
-
-  @Field(() => String, { nullable: true })
-  mobilePhone!: string | null;
 
   @Field(() => LocalDateScalar)
   hireDate!: string;
@@ -48,3 +52,17 @@ export class EmployeeType {
 }
 
 export const EmployeeConnection = ConnectionType(EmployeeType, 'Employee');
+
+registerEnumType(FileSectionValue, {
+  name: 'FileSection',
+  description: 'A section of a personal file; access is granted and journalled per section.',
+});
+
+@ObjectType('EmployeePermissions', { description: 'What the viewer may do with this file.' })
+export class EmployeePermissions {
+  @Field(() => [FileSectionValue], { description: 'Sections of the file the viewer may read.' })
+  sections!: FileSectionValue[];
+
+  @Field(() => Boolean, { description: 'May see СНИЛС and ИНН in full (with `reveal: true`).' })
+  revealIdentifiers!: boolean;
+}

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, OneToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OneToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { BaseEntity } from '../../core/orm/base.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Employee } from '../employee/employee.entity.js';
@@ -14,10 +14,17 @@ export const StoredRoles = [
 ] as const;
 export type StoredRole = (typeof StoredRoles)[number];
 
+/** PENDING: a registered third party awaiting an admin; only ACTIVE accounts sign in. */
+export const UserStatuses = ['PENDING', 'ACTIVE', 'REJECTED', 'DISABLED'] as const;
+export type UserStatus = (typeof UserStatuses)[number];
+
 /** An account that signs in: an employee's, an external third party's or a service account. */
 @Entity({ tableName: 'app_user' })
 @Unique({ properties: ['login'] })
-export class User extends BaseEntity<'employee' | 'passwordHash' | 'displayName' | 'disabledAt'> {
+@Index({ properties: ['organization', 'status'] })
+export class User extends BaseEntity<
+  'employee' | 'passwordHash' | 'displayName' | 'email' | 'status' | 'reviewedAt' | 'reviewedBy'
+> {
   @ManyToOne({ entity: () => Organization, ref: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;
 
@@ -25,7 +32,7 @@ export class User extends BaseEntity<'employee' | 'passwordHash' | 'displayName'
   @Property({ type: 'string', length: 100 })
   login!: string;
 
-  /** argon2id hash; null for accounts that cannot sign in interactively. */
+  /** argon2id hash; null for accounts that cannot sign in interactively (service accounts). */
   @Property({ type: 'text', nullable: true, hidden: true, lazy: true })
   passwordHash: string | null = null;
 
@@ -42,9 +49,20 @@ export class User extends BaseEntity<'employee' | 'passwordHash' | 'displayName'
   @Property({ type: 'string', length: 300, nullable: true })
   displayName: string | null = null;
 
+  /** Contact e-mail of an external user. */
+  @Property({ type: 'string', length: 254, nullable: true })
+  email: string | null = null;
+
   @Property({ type: 'array', columnType: 'text[]' })
   roles: StoredRole[] = [];
 
+  @Property({ type: 'string', length: 16, default: 'ACTIVE' })
+  status: UserStatus = 'ACTIVE';
+
+  /** When and by whom a registration was approved or rejected. */
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
-  disabledAt: Date | null = null;
+  reviewedAt: Date | null = null;
+
+  @ManyToOne({ entity: () => User, ref: true, nullable: true, deleteRule: 'set null' })
+  reviewedBy: Ref<User> | null = null;
 }

@@ -1,13 +1,38 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../app/context.js';
+import type { FileSectionValue } from '../employee/employee.type.js';
 import type { Organization } from './organization.entity.js';
+import type { EffectiveSettings } from './organization-settings.loader.js';
+import {
+  OrganizationSettingsInput,
+  OrganizationSettingsType,
+  type PortalSectionValue,
+} from './organization-settings.type.js';
 import { OrganizationService } from './organization.service.js';
 import { OrganizationType } from './organization.type.js';
 
+const toType = (settings: EffectiveSettings): OrganizationSettingsType => ({
+  managerSections: [...settings.managerSections] as FileSectionValue[],
+  enabledSections: [...settings.enabledSections] as PortalSectionValue[],
+});
+
 @Resolver(() => OrganizationType)
 export class OrganizationResolver {
-  @Query(() => OrganizationType, { description: 'The organization the viewer works in.' })
+  @Query(() => OrganizationType, { description: 'The organization the viewer belongs to.' })
   organization(@Ctx() ctx: AppContext): Promise<Organization> {
-    return new OrganizationService(ctx.em).current();
+    return new OrganizationService(ctx).current();
+  }
+
+  @Query(() => OrganizationSettingsType, { description: 'Access settings of the organization.' })
+  async organizationSettings(@Ctx() ctx: AppContext): Promise<OrganizationSettingsType> {
+    return toType(await new OrganizationService(ctx).settings());
+  }
+
+  @Mutation(() => OrganizationSettingsType, { description: 'ADMIN: changes the access settings.' })
+  async updateOrganizationSettings(
+    @Arg('input', () => OrganizationSettingsInput) input: OrganizationSettingsInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<OrganizationSettingsType> {
+    return toType(await new OrganizationService(ctx).updateSettings(input));
   }
 }

@@ -1,20 +1,65 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, ErrorCode } from '../../core/errors.js';
+import { viewerOf, type AppContext } from '../../app/context.js';
+import { requireRole } from '../../core/auth/viewer.js';
+import { notFound } from '../../core/errors.js';
 import { Organization } from './organization.entity.js';
+import {
+  OrganizationSettings,
+  type FileSection,
+  type PortalSection,
+} from './organization-settings.entity.js';
+import {
+  organizationSettingsLoader,
+  type EffectiveSettings,
+} from './organization-settings.loader.js';
 
-/** Reads organizations. Until sign-in exists the installation's first organization is the current one. */
+export interface SettingsChange {
+  managerSections?: FileSection[] | null;
+  enabledSections?: PortalSection[] | null;
+}
+
+/** The viewer's organization and its access settings. */
 export class OrganizationService {
-  constructor(private readonly em: EntityManager) {}
+  private readonly em: EntityManager;
 
+  constructor(private readonly ctx: AppContext) {
+    this.em = ctx.em;
+  }
+
+  /** The organization the viewer belongs to. */
   async current(): Promise<Organization> {
-    const [organization] = await this.em.find(
-      Organization,
-      {},
-      { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 1 },
-    );
-    if (!organization) {
-      throw new AppError(ErrorCode.NotFound, 'No organization has been set up yet');
-    }
+    const viewer = viewerOf(this.ctx);
+    const organization = await this.ctx.loaders.load(Organization, viewer.organizationId);
+    if (!organization) throw notFound('Organization', viewer.organizationId);
     return organization;
   }
+
+  /** The settings in force, defaults included; any member may read them (the client hides sections). */
+  settings(): Promise<EffectiveSettings> {
+    return this.ctx.loaders.get(organizationSettingsLoader).load(viewerOf(this.ctx).organizationId);
+  }
+
+  /** ADMIN only; the change is journalled in the same transaction. */
+  async updateSettings(change: SettingsChange): Promise<EffectiveSettings> {
+    const viewer = viewerOf(this.ctx);
+    requireRole(viewer, 'ADMIN');
+    await this.em.transactional(async (tx) => {
+      let settings = await tx.findOne(OrganizationSettings, {
+        organization: viewer.organizationId,
+      });
+      settings ??= tx.create(OrganizationSettings, { organization: viewer.organizationId });
+      if (change.managerSections) settings.managerSections = unique(change.managerSections);
+      if (change.enabledSections) settings.enabledSections = unique(change.enabledSections);
+      await this.ctx.access.writeNow(tx, {
+        section: 'SETTINGS',
+        action: 'CHANGE',
+        allowed: true,
+        operation: 'updateOrganizationSettings',
+      });
+    });
+    this.ctx.loaders.get(organizationSettingsLoader).clear(viewer.organizationId);
+    return this.settings();
+  }
 }
+
+const unique = <T>(items: T[]): T[] => [...new Set(items)];

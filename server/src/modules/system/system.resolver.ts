@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver, Root, Subscription } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
+import { viewerOf, type AppContext } from '../../app/context.js';
+import { requireRole } from '../../core/auth/viewer.js';
 import type { PingEvent } from '../../app/topics.js';
 import { badInput } from '../../core/errors.js';
 import { PingType } from './ping.type.js';
@@ -9,8 +10,9 @@ const MAX_PING_LENGTH = 200;
 /** Diagnostics of the real-time path: a ping published on one instance reaches subscribers on all. */
 @Resolver(() => PingType)
 export class SystemResolver {
-  @Mutation(() => Boolean, { description: 'Publishes a ping to every `ping` subscriber.' })
+  @Mutation(() => Boolean, { description: 'ADMIN: publishes a ping to every `ping` subscriber.' })
   publishPing(@Arg('message', () => String) message: string, @Ctx() ctx: AppContext): boolean {
+    requireRole(viewerOf(ctx), 'ADMIN');
     if (message.length > MAX_PING_LENGTH) {
       throw badInput(['message'], `message must be at most ${MAX_PING_LENGTH} characters`);
     }
@@ -22,8 +24,16 @@ export class SystemResolver {
     return true;
   }
 
-  @Subscription(() => PingType, { topics: 'PING', description: 'Pings published on any instance.' })
-  ping(@Root() event: PingEvent): PingType {
+  @Subscription(() => PingType, {
+    description: 'ADMIN: pings published on any instance.',
+    subscribe: ({ context }) => {
+      const ctx = context as AppContext;
+      requireRole(viewerOf(ctx), 'ADMIN');
+      return ctx.app.pubSub.subscribe('PING');
+    },
+  })
+  ping(@Root() event: PingEvent, @Ctx() ctx: AppContext): PingType {
+    requireRole(viewerOf(ctx), 'ADMIN');
     return { message: event.message, sentAt: new Date(event.sentAt), instanceId: event.instanceId };
   }
 }

@@ -1,0 +1,126 @@
+import DataLoader from 'dataloader';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppContext } from '../../app/context.js';
+import { forbidden, hasRole, type Viewer } from '../../core/auth/viewer.js';
+import type { Loaders } from '../../core/orm/loaders.js';
+import type { AccessJournal } from '../access-log/access-journal.js';
+import { organizationSettingsLoader } from '../organization/organization-settings.loader.js';
+import {
+  FileSections,
+  PortalSections,
+  type FileSection,
+  type PortalSection,
+} from '../organization/organization-settings.entity.js';
+import type { Employee } from './employee.entity.js';
+
+/** The departments each manager heads, with every department below them, in one recursive query. */
+const managedDepartmentsLoader = (em: EntityManager) =>
+  new DataLoader<string, ReadonlySet<string>>(async (managerIds) => {
+    const rows = await em.execute<{ manager_id: string; id: string }[]>(
+      `with recursive headed as (
+         select d.id, d.head_id as manager_id from department d where d.head_id in (?)
+         union
+         select child.id, headed.manager_id from department child join headed on child.parent_id = headed.id
+       )
+       select manager_id, id from headed`,
+      [[...managerIds]],
+    );
+    return managerIds.map(
+      (managerId) =>
+        new Set(rows.filter((row) => row.manager_id === managerId).map((row) => row.id)),
+    );
+  });
+
+const isPortalSection = (section: FileSection): section is FileSection & PortalSection =>
+  (PortalSections as readonly string[]).includes(section);
+
+/**
+ * Who may read which section of whose personal file. Deny by default: the owner reads their own
+ * file; HR reads every file of the organization; ACCOUNTANT the basic and payroll sections; ADMIN the
+ * basic section (the directory); a manager the sections the organization allows of subordinates.
+ * Sections the organization has switched off are hidden from everyone. Every decision about someone
+ * else's file is written to the access journal.
+ */
+export class EmployeePolicy {
+  private readonly loaders: Loaders;
+  private readonly journal: AccessJournal;
+
+  constructor(
+    private readonly viewer: Viewer,
+    ctx: Pick<AppContext, 'loaders' | 'access'>,
+  ) {
+    this.loaders = ctx.loaders;
+    this.journal = ctx.access;
+  }
+
+  /** The sections of `employee`'s file the viewer may read. */
+  async sections(employee: Employee): Promise<ReadonlySet<FileSection>> {
+    const viewer = this.viewer;
+    if (employee.organization.id !== viewer.organizationId || hasRole(viewer, 'EXTERNAL')) {
+      return new Set();
+    }
+    const settings = await this.loaders.get(organizationSettingsLoader).load(viewer.organizationId);
+    const enabled = (section: FileSection) =>
+      !isPortalSection(section) || settings.enabledSections.has(section);
+    const granted = new Set<FileSection>();
+    const grant = (sections: Iterable<FileSection>) => {
+      for (const section of sections) if (enabled(section)) granted.add(section);
+    };
+    if (viewer.employeeId === employee.id || hasRole(viewer, 'HR')) grant(FileSections);
+    if (hasRole(viewer, 'ACCOUNTANT')) grant(['BASIC', 'PAYROLL']);
+    if (hasRole(viewer, 'ADMIN')) grant(['BASIC']);
+    if (hasRole(viewer, 'MANAGER') && (await this.isSubordinate(employee))) {
+      grant(['BASIC', ...settings.managerSections]);
+    }
+    return granted;
+  }
+
+  /** Allows or refuses reading one section, journalling the decision for someone else's file. */
+  async read(employee: Employee, section: FileSection, operation: string): Promise<boolean> {
+    const allowed = (await this.sections(employee)).has(section);
+    if (employee.id !== this.viewer.employeeId) {
+      this.journal.record({
+        subjectEmployeeId: employee.id,
+        section,
+        action: allowed ? 'READ' : 'DENIED',
+        allowed,
+        operation,
+      });
+    }
+    return allowed;
+  }
+
+  /** `read`, throwing FORBIDDEN when refused. */
+  async require(employee: Employee, section: FileSection, operation: string): Promise<void> {
+    if (!(await this.read(employee, section, operation))) throw forbidden();
+  }
+
+  /** Whether the viewer may see identifiers (СНИЛС, ИНН) in full: the owner and HR, never others. */
+  canReveal(employee: Employee): boolean {
+    return employee.id === this.viewer.employeeId || hasRole(this.viewer, 'HR');
+  }
+
+  /** A SQL filter for the files the viewer may list, or null when they may list none. */
+  async listScope(): Promise<FilterQuery<Employee> | null> {
+    const viewer = this.viewer;
+    if (hasRole(viewer, 'EXTERNAL') && !viewer.employeeId) return null;
+    const organization = { organization: viewer.organizationId };
+    if (hasRole(viewer, 'HR', 'ACCOUNTANT', 'ADMIN')) return organization;
+    const own: FilterQuery<Employee>[] = viewer.employeeId ? [{ id: viewer.employeeId }] : [];
+    if (hasRole(viewer, 'MANAGER') && viewer.employeeId) {
+      const departments = await this.loaders.get(managedDepartmentsLoader).load(viewer.employeeId);
+      own.push({ department: { $in: [...departments] } }, { manager: viewer.employeeId });
+    }
+    return own.length > 0 ? { ...organization, $or: own } : null;
+  }
+
+  private async isSubordinate(employee: Employee): Promise<boolean> {
+    if (!this.viewer.employeeId) return false;
+    if (employee.manager?.id === this.viewer.employeeId) return true;
+    const departments = await this.loaders
+      .get(managedDepartmentsLoader)
+      .load(this.viewer.employeeId);
+    return employee.department !== null && departments.has(employee.department.id);
+  }
+}

@@ -1,0 +1,82 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { viewerOf, type AppContext } from '../../app/context.js';
+import { Public } from '../../core/auth/public.js';
+import { Employee } from '../employee/employee.entity.js';
+import { EmployeeType } from '../employee/employee.type.js';
+import { Organization } from '../organization/organization.entity.js';
+import { OrganizationType } from '../organization/organization.type.js';
+import { LoginInput, LoginPayload, RegisterInput, RoleValue, UserType } from './identity.type.js';
+import { LoginService } from './login.service.js';
+import { RegistrationService } from './registration.service.js';
+import { User } from './user.entity.js';
+
+@Resolver(() => UserType)
+export class IdentityResolver {
+  @Public()
+  @Mutation(() => LoginPayload, { description: 'Signs in; the token is shown once.' })
+  login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: AppContext) {
+    return new LoginService(ctx).login(input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends this session.' })
+  async logout(@Ctx() ctx: AppContext): Promise<boolean> {
+    return (await new LoginService(ctx).logout(false)) > 0;
+  }
+
+  @Mutation(() => Int, { description: 'Ends every session of the account; returns how many.' })
+  logoutEverywhere(@Ctx() ctx: AppContext): Promise<number> {
+    return new LoginService(ctx).logout(true);
+  }
+
+  @Query(() => UserType, { description: 'The signed-in account.' })
+  me(@Ctx() ctx: AppContext): Promise<User> {
+    return ctx.em.findOneOrFail(User, { id: viewerOf(ctx).userId });
+  }
+
+  @Public()
+  @Mutation(() => UserType, {
+    description: 'A third party asks for an account; an admin approves it.',
+  })
+  register(
+    @Arg('input', () => RegisterInput) input: RegisterInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<User> {
+    return new RegistrationService(ctx).register(input);
+  }
+
+  @Query(() => [UserType], { description: 'ADMIN: registrations waiting for approval.' })
+  pendingUsers(@Ctx() ctx: AppContext): Promise<User[]> {
+    return new RegistrationService(ctx).pending();
+  }
+
+  @Mutation(() => UserType, {
+    description: 'ADMIN: approves (or, with approve: false, rejects) a registration.',
+  })
+  approveUser(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('approve', () => Boolean, { defaultValue: true }) approve: boolean,
+    @Ctx() ctx: AppContext,
+  ): Promise<User> {
+    return new RegistrationService(ctx).review(userId, approve);
+  }
+
+  @FieldResolver(() => [RoleValue], {
+    description: "The viewer's own roles include the derived MANAGER.",
+  })
+  roles(@Root() user: User, @Ctx() ctx: AppContext): RoleValue[] {
+    const roles = user.id === ctx.viewer?.userId ? [...ctx.viewer.roles] : user.roles;
+    return roles as RoleValue[];
+  }
+
+  @FieldResolver(() => EmployeeType, { nullable: true, description: 'Set for the viewer only.' })
+  employee(@Root() user: User, @Ctx() ctx: AppContext): Promise<Employee | null> {
+    return user.id === ctx.viewer?.userId
+      ? ctx.loaders.loadRef(Employee, user.employee)
+      : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => OrganizationType)
+  async organization(@Root() user: User, @Ctx() ctx: AppContext): Promise<Organization> {
+    return (await ctx.loaders.load(Organization, user.organization.id))!;
+  }
+}

@@ -1,0 +1,81 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeScalar } from '../../core/graphql/scalars.js';
+
+export enum RoleValue {
+  EMPLOYEE = 'EMPLOYEE',
+  MANAGER = 'MANAGER',
+  HR = 'HR',
+  ACCOUNTANT = 'ACCOUNTANT',
+  ADMIN = 'ADMIN',
+  EXTERNAL = 'EXTERNAL',
+  INTEGRATION = 'INTEGRATION',
+}
+registerEnumType(RoleValue, {
+  name: 'Role',
+  description: 'MANAGER is derived: heading a department or having direct reports.',
+});
+
+export enum UserStatusValue {
+  PENDING = 'PENDING',
+  ACTIVE = 'ACTIVE',
+  REJECTED = 'REJECTED',
+  DISABLED = 'DISABLED',
+}
+registerEnumType(UserStatusValue, { name: 'UserStatus' });
+
+@ObjectType('User', { description: 'An account that signs in.' })
+export class UserType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  login!: string;
+
+  @Field(() => String, { nullable: true, description: 'For accounts without an employee record.' })
+  displayName!: string | null;
+
+  @Field(() => UserStatusValue)
+  status!: UserStatusValue;
+}
+
+@ObjectType('LoginPayload')
+export class LoginPayload {
+  @Field(() => String, {
+    description:
+      'Send as `Authorization: Bearer <token>`; browsers also get it as an httpOnly cookie.',
+  })
+  accessToken!: string;
+
+  @Field(() => DateTimeScalar, { description: 'The absolute end of the session.' })
+  expiresAt!: Date;
+
+  @Field(() => UserType)
+  user!: object;
+}
+
+@InputType('LoginInput')
+export class LoginInput {
+  @Field(() => String)
+  login!: string;
+
+  @Field(() => String)
+  password!: string;
+}
+
+@InputType('RegisterInput', { description: 'A third party asking for an account.' })
+export class RegisterInput {
+  @Field(() => String, { description: '3 to 64 letters, digits, dots, dashes or underscores.' })
+  login!: string;
+
+  @Field(() => String, { description: 'At least 10 characters.' })
+  password!: string;
+
+  @Field(() => String, { description: 'Name and organization, as the admin will see it.' })
+  displayName!: string;
+
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The institution; the only one if omitted.' })
+  organizationId?: string | null;
+}

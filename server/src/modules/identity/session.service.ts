@@ -1,0 +1,111 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuthFailure, Role, Viewer } from '../../core/auth/viewer.js';
+import { Session } from './session.entity.js';
+import type { StoredRole, User, UserStatus } from './user.entity.js';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxHours: number;
+}
+
+/** How often a session's last use is written back: not on every request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export const hashToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
+
+interface SessionRow {
+  session_id: string;
+  expires_at: Date;
+  last_seen_at: Date;
+  revoked_at: Date | null;
+  user_id: string;
+  login: string;
+  roles: StoredRole[];
+  status: UserStatus;
+  organization_id: string;
+  employee_id: string | null;
+  is_manager: boolean;
+}
+
+export type ResolvedSession =
+  { viewer: Viewer; failure: null } | { viewer: null; failure: AuthFailure };
+
+/** Server-side sessions: opaque tokens, stored hashed, with idle and absolute timeouts. */
+export class SessionService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly policy: SessionPolicy,
+  ) {}
+
+  /** Opens a session for `user`; the token is returned once and never stored. */
+  async open(user: User, meta: { ip: string | null; userAgent: string | null }) {
+    const token = `kab_${randomBytes(32).toString('base64url')}`;
+    const now = new Date();
+    const session = this.em.create(Session, {
+      user,
+      tokenHash: hashToken(token),
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + this.policy.maxHours * 3_600_000),
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    await this.em.flush();
+    return { token, session };
+  }
+
+  /** The viewer behind a token, in one statement (a second, rarely, to record the session's use). */
+  async resolve(token: string): Promise<ResolvedSession> {
+    const [row] = await this.em.execute<SessionRow[]>(
+      `select s.id as session_id, s.expires_at, s.last_seen_at, s.revoked_at,
+              u.id as user_id, u.login, u.roles, u.status, u.organization_id, u.employee_id,
+              (u.employee_id is not null and (
+                 exists (select 1 from department d where d.head_id = u.employee_id)
+                 or exists (select 1 from employee e where e.manager_id = u.employee_id and e.dismissal_date is null)
+              )) as is_manager
+         from session s join app_user u on u.id = s.user_id
+        where s.token_hash = ?`,
+      [hashToken(token)],
+    );
+    if (!row) return { viewer: null, failure: 'SESSION_INVALID' };
+    if (row.revoked_at || row.status !== 'ACTIVE')
+      return { viewer: null, failure: 'SESSION_REVOKED' };
+    const now = Date.now();
+    const idleUntil = new Date(row.last_seen_at).getTime() + this.policy.idleMinutes * 60_000;
+    if (new Date(row.expires_at).getTime() <= now || idleUntil <= now) {
+      return { viewer: null, failure: 'SESSION_EXPIRED' };
+    }
+    if (now - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+      await this.em.execute('update session set last_seen_at = ? where id = ?', [
+        new Date(now),
+        row.session_id,
+      ]);
+    }
+    const roles = new Set<Role>(row.roles);
+    if (row.is_manager) roles.add('MANAGER');
+    return {
+      viewer: {
+        userId: row.user_id,
+        login: row.login,
+        organizationId: row.organization_id,
+        employeeId: row.employee_id,
+        sessionId: row.session_id,
+        roles,
+      },
+      failure: null,
+    };
+  }
+
+  /** Revokes one session, or every active session of its user; returns the ids revoked. */
+  async revoke(sessionId: string, everywhere: boolean): Promise<string[]> {
+    const rows = await this.em.execute<{ id: string }[]>(
+      everywhere
+        ? `update session set revoked_at = now() where revoked_at is null
+             and user_id = (select user_id from session where id = ?) returning id`
+        : `update session set revoked_at = now() where revoked_at is null and id = ? returning id`,
+      [sessionId],
+    );
+    return rows.map((row) => row.id);
+  }
+}

@@ -1,0 +1,50 @@
+import { Entity, OneToOne, Property, type Ref } from '@mikro-orm/core';
+import { BaseEntity } from '../../core/orm/base.entity.js';
+import { Organization } from './organization.entity.js';
+
+/** Sections of a personal file; each is shown, hidden and logged as a unit. */
+export const FileSections = [
+  'BASIC',
+  'PERSONAL',
+  'EMPLOYMENT',
+  'LEAVE',
+  'TRIPS',
+  'SENIORITY',
+  'ATTESTATION',
+  'EDUCATION',
+  'PAYROLL',
+  'KPI',
+] as const;
+export type FileSection = (typeof FileSections)[number];
+
+/** Portal sections an institution can switch off (an institution without KPIs hides them). */
+export const PortalSections = [
+  'EMPLOYMENT',
+  'LEAVE',
+  'TRIPS',
+  'SENIORITY',
+  'ATTESTATION',
+  'EDUCATION',
+  'PAYROLL',
+  'KPI',
+  'TASKS',
+] as const;
+export type PortalSection = (typeof PortalSections)[number];
+
+/** By default a manager sees every section of a subordinate's file except pay. */
+export const defaultManagerSections: FileSection[] = FileSections.filter((s) => s !== 'PAYROLL');
+
+/** Per-organization access settings, managed by ADMIN. */
+@Entity({ tableName: 'organization_settings' })
+export class OrganizationSettings extends BaseEntity<'managerSections' | 'enabledSections'> {
+  @OneToOne({ entity: () => Organization, ref: true, owner: true, deleteRule: 'cascade' })
+  organization!: Ref<Organization>;
+
+  /** The sections of a subordinate's file a manager may read. */
+  @Property({ type: 'array', columnType: 'text[]' })
+  managerSections: FileSection[] = [...defaultManagerSections];
+
+  /** The portal sections switched on for everyone in the organization. */
+  @Property({ type: 'array', columnType: 'text[]' })
+  enabledSections: PortalSection[] = [...PortalSections];
+}

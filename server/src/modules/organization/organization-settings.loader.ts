@@ -1,0 +1,37 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  OrganizationSettings,
+  PortalSections,
+  defaultManagerSections,
+  type FileSection,
+  type PortalSection,
+} from './organization-settings.entity.js';
+
+export interface EffectiveSettings {
+  managerSections: ReadonlySet<FileSection>;
+  enabledSections: ReadonlySet<PortalSection>;
+}
+
+const defaults: EffectiveSettings = {
+  managerSections: new Set(defaultManagerSections),
+  enabledSections: new Set(PortalSections),
+};
+
+/** Each organization's access settings, the defaults where none were saved; once per request. */
+export const organizationSettingsLoader = (em: EntityManager) =>
+  new DataLoader<string, EffectiveSettings>(async (organizationIds) => {
+    const rows = await em.find(OrganizationSettings, {
+      organization: { $in: [...organizationIds] },
+    });
+    const byOrganization = new Map(rows.map((row) => [row.organization.id, row]));
+    return organizationIds.map((id) => {
+      const row = byOrganization.get(id);
+      return row
+        ? {
+            managerSections: new Set(row.managerSections),
+            enabledSections: new Set(row.enabledSections),
+          }
+        : defaults;
+    });
+  });
