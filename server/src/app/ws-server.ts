@@ -99,11 +99,11 @@ export function attachWebSocketServer(
   const revocations = services.pubSub.subscribe('SESSIONS_REVOKED');
   void (async () => {
     for await (const event of revocations) {
-      for (const sessionId of event.sessionIds) {
-        for (const socket of socketsBySession.get(sessionId) ?? []) {
-          socket.close(CloseCode.Forbidden, 'Session ended');
-        }
-      }
+      const sockets = event.sessionIds.flatMap((id) => [...(socketsBySession.get(id) ?? [])]);
+      // After the current turn: a logout sent over this very socket gets its answer first.
+      setTimeout(() => {
+        for (const socket of sockets) socket.close(CloseCode.Forbidden, 'Session ended');
+      }, 0);
     }
   })().catch((error: unknown) =>
     logger.error({ err: error }, 'session revocation listener failed'),

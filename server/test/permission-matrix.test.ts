@@ -1,0 +1,361 @@
+import type { Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAppSchema } from '../src/app/build-schema.js';
+import { publicRootFields } from '../src/core/auth/public.js';
+import { startTestServer, type GraphQLResponse, type TestServer } from './harness.js';
+
+/**
+ * Who may call what: every root field of the schema, for every demo account and an anonymous
+ * caller, over HTTP and over WebSocket. A new root field without cases here fails the first test.
+ */
+
+const accounts = ['admin', 'hr', 'accountant', 'manager', 'employee', 'other', 'guest'] as const;
+type Account = (typeof accounts)[number];
+type Who = Account | 'anonymous';
+const everyone: Who[] = [...accounts, 'anonymous'];
+
+/** 'allow', or the `extensions.code` the call must fail with. */
+type Outcome = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+
+interface Ids {
+  employeeFile: string;
+  otherFile: string;
+  runId: string;
+  pendingUser: (token: string | null) => Promise<string>;
+}
+
+interface Case {
+  field: string;
+  name: string;
+  operation: (ids: Ids, who: Who) => { query: string; variables?: Record<string, unknown> };
+  expect: Record<Who, Outcome>;
+  /** Ends the caller's session: run on a fresh one, and sign everyone in again after. */
+  endsSession?: boolean;
+  /** Needs something made for it first (a pending registration to approve). */
+  prepare?: (ids: Ids, token: string | null) => Promise<Record<string, unknown>>;
+}
+
+/** The same outcome for everyone signed in, and UNAUTHENTICATED for the anonymous caller. */
+const signedIn = (overrides: Partial<Record<Account, Outcome>> = {}): Record<Who, Outcome> => ({
+  ...(Object.fromEntries(accounts.map((a) => [a, 'allow'])) as Record<Account, Outcome>),
+  ...overrides,
+  anonymous: 'UNAUTHENTICATED',
+});
+
+/** Only the listed accounts may; every other signed-in account is FORBIDDEN. */
+const only = (...allowed: Account[]): Record<Who, Outcome> =>
+  signedIn(
+    Object.fromEntries(
+      accounts.map((a) => [a, allowed.includes(a) ? 'allow' : 'FORBIDDEN']),
+    ) as Record<Account, Outcome>,
+  );
+
+const credentials: Record<Who, string> = {
+  admin: 'admin',
+  hr: 'hr',
+  accountant: 'accountant',
+  manager: 'manager',
+  employee: 'employee',
+  other: 'other',
+  guest: 'guest',
+  anonymous: 'employee',
+};
+
+const cases: Case[] = [
+  {
+    field: 'Query.me',
+    name: 'the signed-in account',
+    operation: () => ({ query: `{ me { id login roles } }` }),
+    expect: signedIn(),
+  },
+  {
+    field: 'Query.organization',
+    name: "the viewer's organization",
+    operation: () => ({ query: `{ organization { id name } }` }),
+    expect: signedIn(),
+  },
+  {
+    field: 'Query.organizationSettings',
+    name: 'access settings',
+    operation: () => ({ query: `{ organizationSettings { managerSections enabledSections } }` }),
+    expect: signedIn(),
+  },
+  {
+    field: 'Query.departments',
+    name: 'the department tree (members only)',
+    operation: () => ({ query: `{ departments { id name } }` }),
+    expect: signedIn({ guest: 'FORBIDDEN' }),
+  },
+  {
+    field: 'Query.employee',
+    name: "employee's file: own, subordinate of manager, directory of admin",
+    operation: (ids) => ({
+      query: `query($id: ID!) { employee(id: $id) { id fullName } }`,
+      variables: { id: ids.employeeFile },
+    }),
+    expect: signedIn({ other: 'FORBIDDEN', guest: 'FORBIDDEN' }),
+  },
+  {
+    field: 'Query.employee',
+    name: "other's file: not a subordinate of manager, a colleague of employee",
+    operation: (ids) => ({
+      query: `query($id: ID!) { employee(id: $id) { id fullName } }`,
+      variables: { id: ids.otherFile },
+    }),
+    expect: signedIn({ manager: 'FORBIDDEN', employee: 'FORBIDDEN', guest: 'FORBIDDEN' }),
+  },
+  {
+    field: 'Query.employee',
+    name: "the personal section of employee's file",
+    operation: (ids) => ({
+      query: `query($id: ID!) { employee(id: $id) { birthDate mobilePhone snils inn } }`,
+      variables: { id: ids.employeeFile },
+    }),
+    expect: only('hr', 'manager', 'employee'),
+  },
+  {
+    field: 'Query.employees',
+    name: 'the files in scope',
+    operation: () => ({ query: `{ employees(first: 5) { edges { node { id } } } }` }),
+    expect: signedIn({ guest: 'FORBIDDEN' }),
+  },
+  {
+    field: 'Query.myFileAccessLog',
+    name: 'who viewed my file (people with a file)',
+    operation: () => ({ query: `{ myFileAccessLog(first: 5) { edges { node { id } } } }` }),
+    expect: signedIn({ guest: 'FORBIDDEN' }),
+  },
+  {
+    field: 'Query.accessLog',
+    name: "the organization's access journal",
+    operation: () => ({ query: `{ accessLog(first: 5) { edges { node { id } } } }` }),
+    expect: only('admin'),
+  },
+  {
+    field: 'Query.pendingUsers',
+    name: 'registrations waiting',
+    operation: () => ({ query: `{ pendingUsers { id login } }` }),
+    expect: only('admin'),
+  },
+  {
+    field: 'Mutation.login',
+    name: 'signing in (public)',
+    operation: (_ids, who) => ({
+      query: `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
+      variables: { input: { login: credentials[who], password: 'demo1234' } },
+    }),
+    expect: { ...signedIn(), anonymous: 'allow' },
+  },
+  {
+    field: 'Mutation.register',
+    name: 'asking for a third-party account (public)',
+    operation: (ids, who) => ({
+      query: `mutation($input: RegisterInput!) { register(input: $input) { id status } }`,
+      variables: {
+        input: {
+          login: `ext-${ids.runId}-${who}`,
+          password: 'a long enough password',
+          displayName: `Проверка ${who}`,
+          email: `${who}@example.org`,
+        },
+      },
+    }),
+    expect: { ...signedIn(), anonymous: 'allow' },
+  },
+  {
+    field: 'Mutation.approveUser',
+    name: 'approving a registration',
+    prepare: async (ids, token) => ({ userId: await ids.pendingUser(token) }),
+    operation: () => ({
+      query: `mutation($userId: ID!) { approveUser(userId: $userId) { id status } }`,
+    }),
+    expect: only('admin'),
+  },
+  {
+    field: 'Mutation.updateOrganizationSettings',
+    name: 'changing access settings',
+    operation: () => ({
+      query: `mutation { updateOrganizationSettings(input: {}) { managerSections } }`,
+    }),
+    expect: only('admin'),
+  },
+  {
+    field: 'Mutation.publishPing',
+    name: 'publishing a diagnostic ping',
+    operation: () => ({ query: `mutation { publishPing(message: "matrix") }` }),
+    expect: only('admin'),
+  },
+  {
+    field: 'Mutation.logout',
+    name: 'ending this session',
+    operation: () => ({ query: `mutation { logout }` }),
+    expect: signedIn(),
+    endsSession: true,
+  },
+  {
+    field: 'Mutation.logoutEverywhere',
+    name: 'ending every session',
+    operation: () => ({ query: `mutation { logoutEverywhere }` }),
+    expect: signedIn(),
+    endsSession: true,
+  },
+  {
+    field: 'Subscription.ping',
+    name: 'diagnostic pings',
+    operation: () => ({ query: `subscription { ping { message } }` }),
+    expect: only('admin'),
+  },
+];
+
+let server: TestServer;
+let tokens: Record<Who, string | null>;
+let ids: Ids;
+
+async function signInEveryone(): Promise<void> {
+  const entries = await Promise.all(
+    accounts.map(async (account) => [account, await server.login(account)] as const),
+  );
+  tokens = { ...(Object.fromEntries(entries) as Record<Account, string>), anonymous: null };
+}
+
+beforeAll(async () => {
+  // Generous limits: the matrix signs in many times from one address.
+  server = await startTestServer({
+    demo: true,
+    env: { LOGIN_MAX_FAILURES_PER_IP: '1000', LOGIN_MAX_FAILURES: '1000' },
+  });
+  await signInEveryone();
+  const fileOf = async (who: Account) =>
+    (
+      await server.gql<{ me: { employee: { id: string } } }>(
+        `{ me { employee { id } } }`,
+        {},
+        tokens[who],
+      )
+    ).data!.me.employee.id;
+  let pending = 0;
+  const runId = Date.now().toString(36);
+  ids = {
+    employeeFile: await fileOf('employee'),
+    otherFile: await fileOf('other'),
+    runId,
+    pendingUser: async () => {
+      pending += 1;
+      const result = await server.gql<{ register: { id: string } }>(
+        `mutation($input: RegisterInput!) { register(input: $input) { id } }`,
+        {
+          input: {
+            login: `pending-${runId}-${pending}`,
+            password: 'a long enough password',
+            displayName: 'Ожидает одобрения',
+            email: 'pending@example.org',
+          },
+        },
+      );
+      return result.data!.register.id;
+    },
+  };
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const outcomeOf = (result: GraphQLResponse): string => {
+  if (!result.errors || result.errors.length === 0) return 'allow';
+  return String(result.errors[0]!.extensions?.['code']);
+};
+
+/** Runs one cell and returns the outcome observed. */
+type Transport = (
+  operation: { query: string; variables?: Record<string, unknown> },
+  token: string | null,
+) => Promise<string>;
+
+const overHttp: Transport = async (operation, token) =>
+  outcomeOf(await server.gql(operation.query, operation.variables, token));
+
+/** Over graphql-ws: the first result (or error) of the operation on a socket opened with `token`. */
+const overWebSocket: Transport = async (operation, token) => {
+  const client: Client = server.wsClient(token);
+  // An accepted subscription yields its first event once something is published.
+  const publisher = operation.query.trim().startsWith('subscription')
+    ? setInterval(() => {
+        void server.gql(`mutation { publishPing(message: "matrix") }`, {}, tokens.admin);
+      }, 100)
+    : null;
+  try {
+    return await new Promise<string>((resolve) => {
+      const timer = setTimeout(() => resolve('NO RESULT'), 5000);
+      const done = (outcome: string) => {
+        clearTimeout(timer);
+        resolve(outcome);
+      };
+      client.subscribe(operation, {
+        next: (result) => done(outcomeOf(result as GraphQLResponse)),
+        error: (error: unknown) => {
+          if (Array.isArray(error)) {
+            done(String((error[0] as { extensions?: { code?: string } }).extensions?.code));
+          } else {
+            // The server refuses a socket without a valid session: close code 4403.
+            done((error as { code?: number }).code === 4403 ? 'UNAUTHENTICATED' : 'CLOSED');
+          }
+        },
+        complete: () => undefined,
+      });
+    });
+  } finally {
+    if (publisher) clearInterval(publisher);
+    await client.dispose();
+  }
+};
+
+async function runMatrix(transport: Transport, name: 'HTTP' | 'WebSocket') {
+  const mismatches: string[] = [];
+  ids = { ...ids, runId: `${ids.runId}-${name}` };
+  for (const testCase of cases) {
+    if (name === 'HTTP' && testCase.field.startsWith('Subscription.')) continue;
+    for (const who of everyone) {
+      let token = tokens[who];
+      if (testCase.endsSession && token) token = await server.login(who as Account);
+      const extra = testCase.prepare ? await testCase.prepare(ids, token) : {};
+      const operation = testCase.operation(ids, who);
+      const request = { ...operation, variables: { ...operation.variables, ...extra } };
+      // Anonymous sockets are refused at connection: every anonymous WebSocket cell is that refusal.
+      const expected =
+        name === 'WebSocket' && who === 'anonymous' ? 'UNAUTHENTICATED' : testCase.expect[who];
+      const actual = await transport(request, token);
+      if (actual !== expected) {
+        mismatches.push(
+          `${testCase.field} (${testCase.name}) as ${who}: expected ${expected}, got ${actual}`,
+        );
+      }
+    }
+    if (testCase.endsSession) await signInEveryone();
+  }
+  expect(mismatches).toEqual([]);
+}
+
+describe('permission matrix', () => {
+  it('has cases for every root field of the schema, and names the public ones', async () => {
+    const schema = await buildAppSchema(null);
+    const rootFields = [
+      schema.getQueryType(),
+      schema.getMutationType(),
+      schema.getSubscriptionType(),
+    ]
+      .flatMap((type) =>
+        type ? Object.keys(type.getFields()).map((f) => `${type.name}.${f}`) : [],
+      )
+      .sort();
+    expect([...new Set(cases.map((c) => c.field))].sort()).toEqual(rootFields);
+    expect(publicRootFields(schema).sort()).toEqual(['Mutation.login', 'Mutation.register']);
+  });
+
+  it('holds over HTTP', async () => {
+    await runMatrix(overHttp, 'HTTP');
+  }, 120_000);
+
+  it('holds over WebSocket', async () => {
+    await runMatrix(overWebSocket, 'WebSocket');
+  }, 120_000);
+});
