@@ -45,9 +45,7 @@ const signedIn = (overrides: Partial<Record<Account, Outcome>> = {}): Record<Who
 /** Only the listed accounts may; every other signed-in account is FORBIDDEN. */
 const only = (...allowed: Account[]): Record<Who, Outcome> =>
   signedIn(
-    Object.fromEntries(
-      accounts.map((a) => [a, allowed.includes(a) ? 'allow' : 'FORBIDDEN']),
-    ) as Record<Account, Outcome>,
+    Object.fromEntries(accounts.map((a) => [a, allowed.includes(a) ? 'allow' : 'FORBIDDEN'])),
   );
 
 const credentials: Record<Who, string> = {
@@ -316,7 +314,7 @@ async function runMatrix(transport: Transport, name: 'HTTP' | 'WebSocket') {
     if (name === 'HTTP' && testCase.field.startsWith('Subscription.')) continue;
     for (const who of everyone) {
       let token = tokens[who];
-      if (testCase.endsSession && token) token = await server.login(who as Account);
+      if (testCase.endsSession && token) token = await server.login(who);
       const extra = testCase.prepare ? await testCase.prepare(ids, token) : {};
       const operation = testCase.operation(ids, who);
       const request = { ...operation, variables: { ...operation.variables, ...extra } };

@@ -40,6 +40,8 @@ export interface AppContext {
   userAgent: string | null;
   cookie: SessionCookie | null;
   access: AccessJournal;
+  /** The account that signed in during this request, whose own fields it may now read. */
+  signedInUserId: string | null;
 }
 
 export interface RequestInfo {
@@ -71,6 +73,7 @@ export async function createContext(app: AppServices, request: RequestInfo): Pro
     ip: request.ip,
     userAgent: request.userAgent,
     cookie: request.cookie,
+    signedInUserId: null,
     access: new AccessJournal(em, {
       viewer: session.viewer,
       ip: request.ip,

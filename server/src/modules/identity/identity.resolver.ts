@@ -7,13 +7,17 @@ import { Organization } from '../organization/organization.entity.js';
 import { OrganizationType } from '../organization/organization.type.js';
 import { LoginInput, LoginPayload, RegisterInput, RoleValue, UserType } from './identity.type.js';
 import { LoginService } from './login.service.js';
+import { managesAnyoneLoader } from './session.service.js';
 import { RegistrationService } from './registration.service.js';
 import { User } from './user.entity.js';
 
 @Resolver(() => UserType)
 export class IdentityResolver {
   @Public()
-  @Mutation(() => LoginPayload, { description: 'Signs in; the token is shown once.' })
+  @Mutation(() => LoginPayload, {
+    nullable: true,
+    description: 'Signs in; the token is shown once. Null with an error when refused.',
+  })
   login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: AppContext) {
     return new LoginService(ctx).login(input);
   }
@@ -63,16 +67,17 @@ export class IdentityResolver {
   @FieldResolver(() => [RoleValue], {
     description: "The viewer's own roles include the derived MANAGER.",
   })
-  roles(@Root() user: User, @Ctx() ctx: AppContext): RoleValue[] {
-    const roles = user.id === ctx.viewer?.userId ? [...ctx.viewer.roles] : user.roles;
-    return roles as RoleValue[];
+  async roles(@Root() user: User, @Ctx() ctx: AppContext): Promise<RoleValue[]> {
+    const manages = user.employee
+      ? await ctx.loaders.get(managesAnyoneLoader).load(user.employee.id)
+      : false;
+    return [...user.roles, ...(manages ? ['MANAGER' as const] : [])] as RoleValue[];
   }
 
-  @FieldResolver(() => EmployeeType, { nullable: true, description: 'Set for the viewer only.' })
+  @FieldResolver(() => EmployeeType, { nullable: true, description: "The viewer's own only." })
   employee(@Root() user: User, @Ctx() ctx: AppContext): Promise<Employee | null> {
-    return user.id === ctx.viewer?.userId
-      ? ctx.loaders.loadRef(Employee, user.employee)
-      : Promise.resolve(null);
+    const own = user.id === (ctx.viewer?.userId ?? ctx.signedInUserId);
+    return own ? ctx.loaders.loadRef(Employee, user.employee) : Promise.resolve(null);
   }
 
   @FieldResolver(() => OrganizationType)

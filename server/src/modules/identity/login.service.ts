@@ -35,6 +35,7 @@ export class LoginService {
       userAgent: this.ctx.userAgent,
     });
     this.ctx.cookie?.set(token, session.expiresAt);
+    this.ctx.signedInUserId = user.id;
     return { accessToken: token, expiresAt: session.expiresAt, user };
   }
 

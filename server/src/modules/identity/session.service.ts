@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthFailure, Role, Viewer } from '../../core/auth/viewer.js';
 import { Session } from './session.entity.js';
@@ -11,6 +12,23 @@ export interface SessionPolicy {
 
 /** How often a session's last use is written back: not on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
+
+/** SQL: the employee heads a department or has direct reports (the derived MANAGER role). */
+export const managesAnyoneSql = (employeeColumn: string) =>
+  `(${employeeColumn} is not null and (
+     exists (select 1 from department d where d.head_id = ${employeeColumn})
+     or exists (select 1 from employee e where e.manager_id = ${employeeColumn} and e.dismissal_date is null)))`;
+
+/** Whether each employee manages anyone, for many accounts in one query. */
+export const managesAnyoneLoader = (em: EntityManager) =>
+  new DataLoader<string, boolean>(async (employeeIds) => {
+    const rows = await em.execute<{ id: string; manages: boolean }[]>(
+      `select x.id, ${managesAnyoneSql('x.id')} as manages from unnest(?::uuid[]) as x(id)`,
+      [`{${employeeIds.join(',')}}`],
+    );
+    const manages = new Map(rows.map((row) => [row.id, row.manages]));
+    return employeeIds.map((id) => manages.get(id) ?? false);
+  });
 
 export const hashToken = (token: string): string =>
   createHash('sha256').update(token).digest('hex');
@@ -60,10 +78,7 @@ export class SessionService {
     const [row] = await this.em.execute<SessionRow[]>(
       `select s.id as session_id, s.expires_at, s.last_seen_at, s.revoked_at,
               u.id as user_id, u.login, u.roles, u.status, u.organization_id, u.employee_id,
-              (u.employee_id is not null and (
-                 exists (select 1 from department d where d.head_id = u.employee_id)
-                 or exists (select 1 from employee e where e.manager_id = u.employee_id and e.dismissal_date is null)
-              )) as is_manager
+              ${managesAnyoneSql('u.employee_id')} as is_manager
          from session s join app_user u on u.id = s.user_id
         where s.token_hash = ?`,
       [hashToken(token)],
