@@ -277,6 +277,9 @@ describe('third-party registration', () => {
   });
 });
 
+const messageType = (data: WebSocket.RawData): string =>
+  (JSON.parse(data.toString()) as { type: string }).type;
+
 describe('WebSocket authentication', () => {
   const wsUrl = () => `${server.url.replace(/^http/, 'ws')}/graphql`;
 
@@ -286,7 +289,7 @@ describe('WebSocket authentication', () => {
       const socket = new WebSocket(wsUrl(), 'graphql-transport-ws', { headers });
       socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload })));
       socket.on('message', (data) => {
-        if (JSON.parse(String(data)).type === 'connection_ack') {
+        if (messageType(data) === 'connection_ack') {
           resolve('acked');
           socket.close();
         }
@@ -315,7 +318,7 @@ describe('WebSocket authentication', () => {
         socket.send(JSON.stringify({ type: 'connection_init', payload: { token } })),
       );
       socket.on('message', (data) => {
-        if (JSON.parse(String(data)).type === 'connection_ack') resolve();
+        if (messageType(data) === 'connection_ack') resolve();
       });
     });
     await server.gql(`mutation { logout }`, {}, token);
