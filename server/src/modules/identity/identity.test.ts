@@ -278,7 +278,7 @@ describe('third-party registration', () => {
 });
 
 const messageType = (data: WebSocket.RawData): string =>
-  (JSON.parse(data.toString()) as { type: string }).type;
+  (JSON.parse(Buffer.from(data as Buffer).toString('utf8')) as { type: string }).type;
 
 describe('WebSocket authentication', () => {
   const wsUrl = () => `${server.url.replace(/^http/, 'ws')}/graphql`;
