@@ -11,10 +11,9 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/env.js';
-import { maskError } from '../core/errors.js';
 import { SESSION_COOKIE, tokenFromRequest } from '../core/auth/credentials.js';
 import { createContext, type AppContext, type AppServices, type SessionCookie } from './context.js';
-import { graphqlRules } from './graphql-rules.js';
+import { formatForClient, graphqlRules, operationLimits } from './graphql-rules.js';
 
 const requestIdHeader = 'x-request-id';
 
@@ -78,10 +77,10 @@ export async function createHttpApp(
     // main.ts owns shutdown; Apollo's own signal handlers would race it and re-raise the signal.
     stopOnTerminationSignals: false,
     validationRules: graphqlRules(config),
-    formatError: (formatted, error) =>
-      maskError(formatted, error, (internal) =>
-        logger.error({ err: internal }, 'unexpected GraphQL error'),
-      ),
+    parseOptions: { maxTokens: operationLimits.maxTokens },
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    formatError: (formatted, error) => formatForClient(config, formatted, error, logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),

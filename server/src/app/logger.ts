@@ -1,9 +1,12 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import type { AppConfig } from '../config/env.js';
 
 /** Structured JSON logs; secrets that may reach a log line are redacted. */
-export function createLogger(level: AppConfig['logLevel']): Logger {
-  return pino({
+export function createLogger(
+  level: AppConfig['logLevel'],
+  destination?: DestinationStream,
+): Logger {
+  const options = {
     level,
     base: { service: 'kabinet' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -18,5 +21,6 @@ export function createLogger(level: AppConfig['logLevel']): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

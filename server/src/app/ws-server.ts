@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import {
-  type GraphQLError,
+  GraphQLError,
   specifiedRules,
   validate,
   type GraphQLSchema,
@@ -12,9 +12,10 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { tokenFromConnectionParams, tokenFromRequest } from '../core/auth/credentials.js';
-import { maskError } from '../core/errors.js';
 import { SessionService } from '../modules/identity/session.service.js';
+import { ErrorCode } from '../core/errors.js';
 import { createContext, type AppContext, type AppServices } from './context.js';
+import { formatForClient, parseOperation } from './graphql-rules.js';
 
 /** A frame larger than this closes the socket: operations are small, payloads come by HTTP. */
 const MAX_FRAME_BYTES = 64 * 1024;
@@ -37,17 +38,13 @@ export function attachWebSocketServer(
   rules: readonly ValidationRule[],
 ): { dispose(): Promise<void> } {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_FRAME_BYTES });
-  const onInternal = (error: unknown) => logger.error({ err: error }, 'unexpected GraphQL error');
   const mask = (errors: readonly GraphQLError[]) =>
-    errors.map((error) => maskError(error.toJSON(), error, onInternal));
+    errors.map((error) => formatForClient(services.config, error.toJSON(), error, logger));
   const socketsBySession = new Map<string, Set<WebSocket>>();
   const auth = new WeakMap<WebSocket, SocketAuth>();
 
   const cleanup = useServer<Record<string, unknown> | undefined>(
     {
-      schema,
-      validate: (validationSchema, document) =>
-        validate(validationSchema, document, [...specifiedRules, ...rules]),
       onConnect: async (ctx) => {
         const { request, socket } = ctx.extra;
         const paramsToken = tokenFromConnectionParams(ctx.connectionParams);
@@ -76,9 +73,22 @@ export function attachWebSocketServer(
         sockets?.delete(ctx.extra.socket);
         if (sockets?.size === 0) socketsBySession.delete(entry.sessionId);
       },
-      context: (ctx, id) => {
+      // Parsing (with the token limit), validation and the context, in one place: a rejected
+      // operation gets an error message and the socket stays open.
+      onSubscribe: async (ctx, id, payload) => {
+        let document;
+        try {
+          document = parseOperation(payload.query);
+        } catch (error) {
+          if (!(error instanceof GraphQLError)) throw error;
+          return [
+            new GraphQLError(error.message, { extensions: { code: ErrorCode.GraphqlParseFailed } }),
+          ];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...rules]);
+        if (errors.length > 0) return errors;
         const requestId = randomUUID();
-        return createContext(services, {
+        const contextValue = await createContext(services, {
           logger: logger.child({ reqId: requestId, wsOperation: id }),
           requestId,
           token: auth.get(ctx.extra.socket)?.token ?? null,
@@ -86,6 +96,13 @@ export function attachWebSocketServer(
           userAgent: ctx.extra.request.headers['user-agent'] ?? null,
           cookie: null,
         });
+        return {
+          schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: payload.variables ?? null,
+          contextValue,
+        };
       },
       onError: (_ctx, _id, _payload, errors) => mask(errors),
       onNext: async (_ctx, _id, _payload, args, result) => {

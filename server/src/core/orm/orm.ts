@@ -48,8 +48,9 @@ export function ormOptions(
     // Tables owned by a library rather than an entity (the sign-in limiter's counters).
     schemaGenerator: { skipTables: ['login_limit'] },
     forceUtcTimezone: true,
-    // The query logger is always on so every statement is counted; it writes at debug level only.
-    debug: ['query', 'query-params'],
+    // The query logger is always on so every statement is counted; it writes at debug level only,
+    // and without parameters: they carry personal data, which stays out of application logs.
+    debug: ['query'],
     loggerFactory: (options) =>
       new CountingLogger(
         { ...options, writer: (message: string) => logger.debug({ orm: true }, message) },
