@@ -121,10 +121,8 @@ describe('access journal', () => {
       ]),
     );
     expect(entries).toHaveLength(2);
-    expect(entries[0]).toMatchObject({
-      ip: expect.stringMatching(/127\.0\.0\.1/),
-      operation: 'employee',
-    });
+    expect(entries[0]!.ip).toMatch(/127\.0\.0\.1/);
+    expect(entries[0]!.operation).toBe('employee');
   });
 
   it("records a refused attempt on a colleague's file and answers FORBIDDEN without data", async () => {
@@ -223,7 +221,9 @@ describe('organization settings', () => {
       path: ['employee', 'birthDate'],
       extensions: { code: 'FORBIDDEN' },
     });
-    expect(refused.data).toEqual({ employee: { fullName: expect.any(String), birthDate: null } });
+    const partial = refused.data as { employee: { fullName: string; birthDate: string | null } };
+    expect(partial.employee.fullName.length).toBeGreaterThan(0);
+    expect(partial.employee.birthDate).toBeNull();
     await update({ managerSections: all.filter((s) => s !== 'PAYROLL') });
   });
 
