@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createClient, type Client } from 'graphql-ws';
+import { createClient, type Client, type ClientOptions } from 'graphql-ws';
 import pg from 'pg';
 import { inject } from 'vitest';
 import WebSocket from 'ws';
@@ -45,7 +45,7 @@ export interface TestServer extends RunningServer {
   /** Signs in (demo password by default) and returns the access token. */
   login(login: string, password?: string): Promise<string>;
   /** A graphql-ws client connected to this server, authenticated by `token` when given. */
-  wsClient(token?: string | null): Client;
+  wsClient(token?: string | null, options?: Partial<ClientOptions>): Client;
   close(): Promise<void>;
 }
 
@@ -91,12 +91,13 @@ export async function startTestServer(
         throw new Error(`login ${login} failed: ${JSON.stringify(result.errors)}`);
       return result.data.login.accessToken;
     },
-    wsClient(token) {
+    wsClient(token, options) {
       const client = createClient({
         url: `${server.url.replace(/^http/, 'ws')}/graphql`,
         webSocketImpl: WebSocket,
         retryAttempts: 0,
         ...(token ? { connectionParams: { token } } : {}),
+        ...options,
       });
       clients.push(client);
       return client;

@@ -41,4 +41,23 @@ describe('subscriptions across server instances over Redis', () => {
     );
     expect(event!.ping).toEqual({ message: 'через Redis', instanceId: second.instanceId });
   });
+
+  it('closes the sockets of a session on every instance when it logs out on one', async () => {
+    const token = await second.login('hr');
+    // Not lazy: the socket stays open with nothing subscribed, until the server closes it.
+    const client = first.wsClient(token, { lazy: false });
+    const closed = new Promise<number>((resolve) => {
+      client.on('closed', (event) => resolve((event as { code: number }).code));
+    });
+    // A query over the socket proves it is open and authenticated before the logout.
+    const answer = await new Promise<unknown>((resolve, reject) => {
+      client.subscribe(
+        { query: '{ me { login } }' },
+        { next: resolve, error: reject, complete: () => undefined },
+      );
+    });
+    expect(answer).toEqual({ data: { me: { login: 'hr' } } });
+    await second.gql(`mutation { logout }`, undefined, token);
+    expect(await closed).toBe(4403);
+  });
 });
