@@ -7,6 +7,7 @@ import { Employee } from '../modules/employee/employee.entity.js';
 import { reportFatal } from './cli.js';
 
 // Usage: npm run bench:employees -- [--seconds 10] [--connections 10] [--first 50] [--total-count]
+//        [--login b42-hr] [--password demo1234]   (the HR account `npm run seed -- --seed 42` creates)
 // Loads the employees list with its nested relations through the real HTTP endpoint and prints
 // throughput, latency and SQL statements per request. Seed a large institution first (npm run seed).
 const { values } = parseArgs({
@@ -15,6 +16,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     first: { type: 'string', default: '50' },
     'total-count': { type: 'boolean', default: false },
+    login: { type: 'string', default: 'b42-hr' },
+    password: { type: 'string', default: 'demo1234' },
   },
 });
 
@@ -36,13 +39,23 @@ try {
   const server = await startServer(config, createLogger(config.logLevel));
   try {
     const employees = await server.orm.em.fork().count(Employee, {});
+    const signIn = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
+        variables: { input: { login: values.login, password: values.password } },
+      }),
+    });
+    const token = ((await signIn.json()) as { data?: { login?: { accessToken: string } } }).data
+      ?.login?.accessToken;
+    if (!token)
+      throw new Error(
+        `cannot sign in as ${values.login}; seed first: npm run seed -- --employees 50000`,
+      );
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const body = JSON.stringify({ query, variables: { first: Number(values.first) } });
-    const request = () =>
-      fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
+    const request = () => fetch(`${server.url}/graphql`, { method: 'POST', headers, body });
     const warm = await (await request()).json();
     if ((warm as { errors?: unknown }).errors) throw new Error(JSON.stringify(warm));
     const { statements } = await server.queries.measure(request);
@@ -50,7 +63,7 @@ try {
     const result = await autocannon({
       url: `${server.url}/graphql`,
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers,
       body,
       connections: Number(values.connections),
       // The load generator runs in its own thread, or it competes with the server for this one.

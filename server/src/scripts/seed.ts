@@ -57,6 +57,6 @@ await runWithDatabase(async ({ orm }) => {
   bar.stop();
   process.stdout.write(
     `Seeded ${result.employees} employees in ${result.departments} departments in ${((Date.now() - started) / 1000).toFixed(1)} s.\n` +
-      `Logins: b${seed}-000001 … (password ${DEMO_PASSWORD}).\n`,
+      `Logins: b${seed}-hr (HR), b${seed}-000001 … (employees); password ${DEMO_PASSWORD}.\n`,
   );
 });

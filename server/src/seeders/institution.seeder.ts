@@ -121,6 +121,13 @@ export async function seedInstitution(
 
     const accounts = [...named];
     if (options.loginPrefix !== null) {
+      // An HR account reads the whole institution: what benchmarks of lists need.
+      accounts.push({
+        login: `${options.loginPrefix}hr`,
+        roles: ['HR'],
+        employeeId: null,
+        displayName: 'Отдел кадров (нагрузочный тест)',
+      });
       const taken = new Set(named.map((account) => account.employeeId));
       for (const employee of institution.employees) {
         if (employee.dismissalDate || taken.has(employee.id)) continue;
