@@ -3,37 +3,28 @@ import { z } from 'zod';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const postgresUrl = z
-  .string()
-  .trim()
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return (
-          (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== ''
-        );
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be a URL like postgres://user:password@host:5432/database' },
-  );
+/** A URL with one of `protocols`, checked without echoing it (it may hold a password). */
+const urlOf = (protocols: string[], example: string) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return protocols.includes(url.protocol) && url.hostname !== '';
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be a URL like ${example}` },
+    );
 
-const redisUrl = z
-  .string()
-  .trim()
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'redis:' || url.protocol === 'rediss:';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be a URL like redis://127.0.0.1:6379' },
-  );
+const postgresUrl = urlOf(
+  ['postgres:', 'postgresql:'],
+  'postgres://user:password@host:5432/database',
+);
+const redisUrl = urlOf(['redis:', 'rediss:'], 'redis://127.0.0.1:6379');
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -1,14 +1,11 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { graphqlEnum } from '../../core/graphql/enums.js';
+import { AccessActions, type AccessAction } from './access-log.entity.js';
 import { ConnectionType } from '../../core/graphql/connection.js';
 import { DateTimeScalar } from '../../core/graphql/scalars.js';
 
-export enum AccessActionValue {
-  READ = 'READ',
-  REVEAL = 'REVEAL',
-  CHANGE = 'CHANGE',
-  DENIED = 'DENIED',
-}
-registerEnumType(AccessActionValue, { name: 'AccessAction' });
+export const AccessActionValue = graphqlEnum(AccessActions, 'AccessAction');
+export type AccessActionValue = AccessAction;
 
 @ObjectType('AccessLogEntry', {
   description: 'Who touched whose personal data, and when (152-ФЗ ст. 19).',

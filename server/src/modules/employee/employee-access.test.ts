@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { AccessLogEntry } from '../access-log/access-log.entity.js';
+import { FileSections, PortalSections } from '../organization/organization-settings.entity.js';
 import { Employee } from './employee.entity.js';
 
 /** Scopes, masking, settings and the access journal, as each demo account meets them. */
@@ -195,18 +196,7 @@ describe('organization settings', () => {
   it("hides a subordinate's pay from a manager by default, and shows it when the admin allows", async () => {
     expect(await sectionsOf('manager', files.employee)).not.toContain('PAYROLL');
     expect(await sectionsOf('hr', files.employee)).toContain('PAYROLL');
-    const all = [
-      'BASIC',
-      'PERSONAL',
-      'EMPLOYMENT',
-      'LEAVE',
-      'TRIPS',
-      'SENIORITY',
-      'ATTESTATION',
-      'EDUCATION',
-      'PAYROLL',
-      'KPI',
-    ];
+    const all: string[] = [...FileSections];
     await update({ managerSections: all });
     expect(await sectionsOf('manager', files.employee)).toContain('PAYROLL');
     await update({ managerSections: all.filter((s) => s !== 'PAYROLL' && s !== 'PERSONAL') });
@@ -228,18 +218,7 @@ describe('organization settings', () => {
   });
 
   it('switches a portal section off for everyone, the owner and HR included', async () => {
-    await update({
-      enabledSections: [
-        'EMPLOYMENT',
-        'LEAVE',
-        'TRIPS',
-        'SENIORITY',
-        'ATTESTATION',
-        'EDUCATION',
-        'PAYROLL',
-        'TASKS',
-      ],
-    });
+    await update({ enabledSections: PortalSections.filter((section) => section !== 'KPI') });
     for (const who of ['employee', 'hr'])
       expect(await sectionsOf(who, files.employee)).not.toContain('KPI');
     const settings = await as<{ organizationSettings: { enabledSections: string[] } }>(
@@ -247,19 +226,7 @@ describe('organization settings', () => {
       `{ organizationSettings { enabledSections } }`,
     );
     expect(settings.data!.organizationSettings.enabledSections).not.toContain('KPI');
-    await update({
-      enabledSections: [
-        'EMPLOYMENT',
-        'LEAVE',
-        'TRIPS',
-        'SENIORITY',
-        'ATTESTATION',
-        'EDUCATION',
-        'PAYROLL',
-        'KPI',
-        'TASKS',
-      ],
-    });
+    await update({ enabledSections: [...PortalSections] });
     expect(await sectionsOf('employee', files.employee)).toContain('KPI');
   });
 

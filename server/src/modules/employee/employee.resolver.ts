@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { viewerOf, type AppContext } from '../../app/context.js';
-import { formatSnils, maskSnils, maskTail } from '../../core/auth/masking.js';
+import type { AppContext } from '../../app/context.js';
 import type { Connection } from '../../core/graphql/connection.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
 import { Department } from '../department/department.entity.js';
@@ -11,7 +10,7 @@ import { Position } from '../position/position.entity.js';
 import { PositionType } from '../position/position.type.js';
 import { type Employee } from './employee.entity.js';
 import { EmployeesArgs } from './employee.inputs.js';
-import { EmployeePolicy } from './employee.policy.js';
+import { identifier, personal, policyOf } from './employee.fields.js';
 import { EmployeeService, managerOf } from './employee.service.js';
 import {
   EmployeeConnection,
@@ -20,44 +19,6 @@ import {
   type FileSectionValue,
   GenderValue,
 } from './employee.type.js';
-
-const policyOf = (ctx: AppContext) => new EmployeePolicy(viewerOf(ctx), ctx);
-
-/** A PERSONAL-section value, or FORBIDDEN (journalled) when the viewer may not read it. */
-async function personal<T>(
-  ctx: AppContext,
-  employee: Employee,
-  field: string,
-  value: T,
-): Promise<T> {
-  await policyOf(ctx).require(employee, 'PERSONAL', `Employee.${field}`);
-  return value;
-}
-
-/** An identifier: masked, or in full for the owner and HR when they ask (`reveal`), journalled. */
-async function identifier(
-  ctx: AppContext,
-  employee: Employee,
-  field: 'snils' | 'inn',
-  reveal: boolean,
-): Promise<string | null> {
-  const value = await personal(ctx, employee, field, employee[field]);
-  if (value === null) return null;
-  const policy = policyOf(ctx);
-  if (reveal && policy.canReveal(employee)) {
-    if (employee.id !== ctx.viewer?.employeeId) {
-      ctx.access.record({
-        subjectEmployeeId: employee.id,
-        section: 'PERSONAL',
-        action: 'REVEAL',
-        allowed: true,
-        operation: `Employee.${field}`,
-      });
-    }
-    return field === 'snils' ? formatSnils(value) : value;
-  }
-  return field === 'snils' ? maskSnils(value) : maskTail(value);
-}
 
 @Resolver(() => EmployeeType)
 export class EmployeeResolver {

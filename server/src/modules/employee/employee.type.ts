@@ -1,19 +1,15 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../core/graphql/connection.js';
+import { graphqlEnum } from '../../core/graphql/enums.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
+import { FileSections, type FileSection } from '../organization/organization-settings.entity.js';
 
-export enum FileSectionValue {
-  BASIC = 'BASIC',
-  PERSONAL = 'PERSONAL',
-  EMPLOYMENT = 'EMPLOYMENT',
-  LEAVE = 'LEAVE',
-  TRIPS = 'TRIPS',
-  SENIORITY = 'SENIORITY',
-  ATTESTATION = 'ATTESTATION',
-  EDUCATION = 'EDUCATION',
-  PAYROLL = 'PAYROLL',
-  KPI = 'KPI',
-}
+export const FileSectionValue = graphqlEnum(
+  FileSections,
+  'FileSection',
+  'A section of a personal file; access is granted and journalled per section.',
+);
+export type FileSectionValue = FileSection;
 
 export enum GenderValue {
   MALE = 'MALE',
@@ -52,11 +48,6 @@ export class EmployeeType {
 }
 
 export const EmployeeConnection = ConnectionType(EmployeeType, 'Employee');
-
-registerEnumType(FileSectionValue, {
-  name: 'FileSection',
-  description: 'A section of a personal file; access is granted and journalled per section.',
-});
 
 @ObjectType('EmployeePermissions', { description: 'What the viewer may do with this file.' })
 export class EmployeePermissions {

@@ -1,27 +1,18 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Roles, type Role } from '../../core/auth/viewer.js';
+import { graphqlEnum } from '../../core/graphql/enums.js';
+import { UserStatuses, type UserStatus } from './user.entity.js';
 import { DateTimeScalar } from '../../core/graphql/scalars.js';
 
-export enum RoleValue {
-  EMPLOYEE = 'EMPLOYEE',
-  MANAGER = 'MANAGER',
-  HR = 'HR',
-  ACCOUNTANT = 'ACCOUNTANT',
-  ADMIN = 'ADMIN',
-  EXTERNAL = 'EXTERNAL',
-  INTEGRATION = 'INTEGRATION',
-}
-registerEnumType(RoleValue, {
-  name: 'Role',
-  description: 'MANAGER is derived: heading a department or having direct reports.',
-});
+export const RoleValue = graphqlEnum(
+  Roles,
+  'Role',
+  'MANAGER is derived: heading a department or having direct reports.',
+);
+export type RoleValue = Role;
 
-export enum UserStatusValue {
-  PENDING = 'PENDING',
-  ACTIVE = 'ACTIVE',
-  REJECTED = 'REJECTED',
-  DISABLED = 'DISABLED',
-}
-registerEnumType(UserStatusValue, { name: 'UserStatus' });
+export const UserStatusValue = graphqlEnum(UserStatuses, 'UserStatus');
+export type UserStatusValue = UserStatus;
 
 @ObjectType('User', { description: 'An account that signs in.' })
 export class UserType {

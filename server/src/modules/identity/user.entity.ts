@@ -1,18 +1,11 @@
 import { Entity, Index, ManyToOne, OneToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import type { Role } from '../../core/auth/viewer.js';
 import { BaseEntity } from '../../core/orm/base.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Employee } from '../employee/employee.entity.js';
 
-/** Roles held as data; MANAGER is derived from heading a department or having reports. */
-export const StoredRoles = [
-  'EMPLOYEE',
-  'HR',
-  'ACCOUNTANT',
-  'ADMIN',
-  'EXTERNAL',
-  'INTEGRATION',
-] as const;
-export type StoredRole = (typeof StoredRoles)[number];
+/** Roles held as data: all but MANAGER, which is derived from heading a department or having reports. */
+export type StoredRole = Exclude<Role, 'MANAGER'>;
 
 /** PENDING: a registered third party awaiting an admin; only ACTIVE accounts sign in. */
 export const UserStatuses = ['PENDING', 'ACTIVE', 'REJECTED', 'DISABLED'] as const;

@@ -1,21 +1,14 @@
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { graphqlEnum } from '../../core/graphql/enums.js';
+import { PortalSections, type PortalSection } from './organization-settings.entity.js';
 import { FileSectionValue } from '../employee/employee.type.js';
 
-export enum PortalSectionValue {
-  EMPLOYMENT = 'EMPLOYMENT',
-  LEAVE = 'LEAVE',
-  TRIPS = 'TRIPS',
-  SENIORITY = 'SENIORITY',
-  ATTESTATION = 'ATTESTATION',
-  EDUCATION = 'EDUCATION',
-  PAYROLL = 'PAYROLL',
-  KPI = 'KPI',
-  TASKS = 'TASKS',
-}
-registerEnumType(PortalSectionValue, {
-  name: 'PortalSection',
-  description: 'A portal section an organization can switch off for everyone.',
-});
+export const PortalSectionValue = graphqlEnum(
+  PortalSections,
+  'PortalSection',
+  'A portal section an organization can switch off for everyone.',
+);
+export type PortalSectionValue = PortalSection;
 
 @ObjectType('OrganizationSettings', { description: "The organization's access settings." })
 export class OrganizationSettingsType {

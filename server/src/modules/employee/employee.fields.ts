@@ -1,0 +1,42 @@
+import { viewerOf, type AppContext } from '../../app/context.js';
+import { formatSnils, maskSnils, maskTail } from '../../core/auth/masking.js';
+import type { Employee } from './employee.entity.js';
+import { EmployeePolicy } from './employee.policy.js';
+
+export const policyOf = (ctx: AppContext) => new EmployeePolicy(viewerOf(ctx), ctx);
+
+/** A PERSONAL-section value, or FORBIDDEN (journalled) when the viewer may not read it. */
+export async function personal<T>(
+  ctx: AppContext,
+  employee: Employee,
+  field: string,
+  value: T,
+): Promise<T> {
+  await policyOf(ctx).require(employee, 'PERSONAL', `Employee.${field}`);
+  return value;
+}
+
+/** An identifier: masked, or in full for the owner and HR when they ask (`reveal`), journalled. */
+export async function identifier(
+  ctx: AppContext,
+  employee: Employee,
+  field: 'snils' | 'inn',
+  reveal: boolean,
+): Promise<string | null> {
+  const value = await personal(ctx, employee, field, employee[field]);
+  if (value === null) return null;
+  const policy = policyOf(ctx);
+  if (reveal && policy.canReveal(employee)) {
+    if (employee.id !== ctx.viewer?.employeeId) {
+      ctx.access.record({
+        subjectEmployeeId: employee.id,
+        section: 'PERSONAL',
+        action: 'REVEAL',
+        allowed: true,
+        operation: `Employee.${field}`,
+      });
+    }
+    return field === 'snils' ? formatSnils(value) : value;
+  }
+  return field === 'snils' ? maskSnils(value) : maskTail(value);
+}
