@@ -1,7 +1,10 @@
 import { Organization } from './organization/organization.entity.js';
 import { Department } from './department/department.entity.js';
 import { Position } from './position/position.entity.js';
-import { Employee } from './employee/employee.entity.js';
+import { Employee, FamilyMember, IdentityDocument } from './employee/employee.entity.js';
+import { Assignment, PreviousEmployment } from './assignment/assignment.entity.js';
+import { LeaveRecord, LeaveScheduleEntry } from './leave/leave.entity.js';
+import { SeniorityPeriod } from './seniority/seniority.entity.js';
 import { User } from './identity/user.entity.js';
 import { Session } from './identity/session.entity.js';
 import { AccessLogEntry } from './access-log/access-log.entity.js';
@@ -14,6 +17,13 @@ export const entities = [
   Department,
   Position,
   Employee,
+  IdentityDocument,
+  FamilyMember,
+  Assignment,
+  PreviousEmployment,
+  LeaveRecord,
+  LeaveScheduleEntry,
+  SeniorityPeriod,
   User,
   Session,
   AccessLogEntry,

@@ -1,3 +1,4 @@
+import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import argon2 from 'argon2';
 import { Department } from '../modules/department/department.entity.js';
@@ -11,7 +12,11 @@ import {
   defaultManagerSections,
 } from '../modules/organization/organization-settings.entity.js';
 import { newId } from '../core/orm/base.entity.js';
-import { generateInstitution, type GeneratedInstitution } from './institution.generator.js';
+import { Assignment, PreviousEmployment } from '../modules/assignment/assignment.entity.js';
+import { IdentityDocument } from '../modules/employee/employee.entity.js';
+import { LeaveRecord, LeaveScheduleEntry } from '../modules/leave/leave.entity.js';
+import { Random, generateInstitution, type GeneratedInstitution } from './institution.generator.js';
+import { generatePersonalFiles } from './personal-file.generator.js';
 
 const CHUNK = 1000;
 
@@ -59,6 +64,9 @@ export async function seedInstitution(
     emailDomain: options.emailDomain,
   });
   const named = options.adjust?.(institution) ?? [];
+  const asOf = (options.asOf ?? new Date()).toISOString().slice(0, 10);
+  const files = generatePersonalFiles(institution, new Random(options.seed + 1), asOf);
+  const personal = new Map(files.personal.map(({ employeeId, ...data }) => [employeeId, data]));
   // One hash for every seeded account: argon2 at OWASP cost takes ~150 ms a hash.
   const passwordHash = await argon2.hash(options.password);
   const organizationId = newId();
@@ -80,7 +88,16 @@ export async function seedInstitution(
     });
     await tx.insertMany(
       Position,
-      institution.positions.map((position) => ({ ...position, organization: organizationId })),
+      institution.positions.map((position) => {
+        const teaching = position.category === 'Педагогические работники';
+        return {
+          ...position,
+          organization: organizationId,
+          basicLeaveDays: teaching ? 56 : 28,
+          additionalLeaveDays: 0,
+          seniorityKind: teaching ? 'PEDAGOGICAL' : null,
+        };
+      }),
     );
     await tx.insertMany(
       Department,
@@ -99,6 +116,7 @@ export async function seedInstitution(
         Employee,
         chunk.map(({ departmentId, positionId, ...employee }) => ({
           ...employee,
+          ...personal.get(employee.id),
           organization: organizationId,
           department: departmentId,
           position: positionId,
@@ -117,6 +135,59 @@ export async function seedInstitution(
           })),
         ),
       ],
+    );
+
+    await insertChunked(
+      tx,
+      IdentityDocument,
+      files.documents.map(({ employeeId, ...row }) => ({
+        id: newId(),
+        kind: 'Паспорт гражданина РФ',
+        ...row,
+        employee: employeeId,
+      })),
+    );
+    await insertChunked(
+      tx,
+      Assignment,
+      files.assignments.map(({ employeeId, departmentId, positionId, ...row }) => ({
+        id: newId(),
+        ...row,
+        organization: organizationId,
+        employee: employeeId,
+        department: departmentId,
+        position: positionId,
+      })),
+    );
+    await insertChunked(
+      tx,
+      PreviousEmployment,
+      files.previousEmployment.map(({ employeeId, ...row }) => ({
+        id: newId(),
+        countsAsMedical: false,
+        ...row,
+        employee: employeeId,
+      })),
+    );
+    await insertChunked(
+      tx,
+      LeaveRecord,
+      files.leaves.map(({ employeeId, ...row }) => ({
+        id: newId(),
+        ...row,
+        organization: organizationId,
+        employee: employeeId,
+      })),
+    );
+    await insertChunked(
+      tx,
+      LeaveScheduleEntry,
+      files.schedule.map(({ employeeId, ...row }) => ({
+        id: newId(),
+        ...row,
+        organization: organizationId,
+        employee: employeeId,
+      })),
     );
 
     const accounts = [...named];
@@ -156,11 +227,24 @@ export async function seedInstitution(
   });
 
   // Fresh statistics, or the planner takes a bulk-loaded table for empty and scans it.
-  await em.execute('analyze organization, department, position, employee, app_user');
+  await em.execute(
+    'analyze organization, department, position, employee, app_user, assignment, leave_record, leave_schedule_entry, identity_document, previous_employment',
+  );
   return {
     organizationId,
     employees: total,
     departments: institution.departments.length,
     accounts: named,
   };
+}
+
+/** Bulk insert in chunks, so a 50 000-person seed never builds one giant statement. */
+async function insertChunked<T extends object>(
+  tx: EntityManager,
+  entity: EntityClass<T>,
+  rows: RequiredEntityData<T>[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    await tx.insertMany(entity, rows.slice(start, start + CHUNK));
+  }
 }

@@ -26,6 +26,13 @@ export class Employee extends ExternalRecord<
   | 'dismissalDate'
   | 'snils'
   | 'inn'
+  | 'formerNames'
+  | 'birthPlace'
+  | 'citizenship'
+  | 'registrationAddress'
+  | 'residenceAddress'
+  | 'maritalStatus'
+  | 'militaryCategory'
 > {
   @ManyToOne({ entity: () => Organization, ref: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;
@@ -81,4 +88,73 @@ export class Employee extends ExternalRecord<
   /** ИНН of a person: 12 digits; masked like СНИЛС. */
   @Property({ type: 'string', length: 12, nullable: true })
   inn: string | null = null;
+
+  /** Earlier surnames or full names, e.g. before marriage: «Иванова (до 2015)». */
+  @Property({ type: 'array', columnType: 'text[]' })
+  formerNames: string[] = [];
+
+  @Property({ type: 'string', length: 300, nullable: true })
+  birthPlace: string | null = null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  citizenship: string | null = null;
+
+  /** Адрес регистрации. */
+  @Property({ type: 'string', length: 500, nullable: true })
+  registrationAddress: string | null = null;
+
+  /** Адрес фактического проживания. */
+  @Property({ type: 'string', length: 500, nullable: true })
+  residenceAddress: string | null = null;
+
+  @Property({ type: 'string', length: 24, nullable: true })
+  maritalStatus: string | null = null;
+
+  /** Воинский учёт: категория запаса, or null when not liable. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  militaryCategory: string | null = null;
+}
+
+/** The identity document (паспорт РФ): series and number are masked like СНИЛС. */
+@Entity({ tableName: 'identity_document' })
+@Unique({ properties: ['employee'] })
+export class IdentityDocument extends ExternalRecord<'divisionCode'> {
+  @ManyToOne({ entity: () => Employee, ref: true, deleteRule: 'cascade' })
+  employee!: Ref<Employee>;
+
+  @Property({ type: 'string', length: 64 })
+  kind: string = 'Паспорт гражданина РФ';
+
+  @Property({ type: 'string', length: 8 })
+  series!: string;
+
+  @Property({ type: 'string', length: 16 })
+  number!: string;
+
+  @Property({ type: 'string', length: 500 })
+  issuedBy!: string;
+
+  @Property({ type: 'date' })
+  issueDate!: string;
+
+  @Property({ type: 'string', length: 8, nullable: true })
+  divisionCode: string | null = null;
+}
+
+/** A family member as the personal file records them (состав семьи). */
+@Entity({ tableName: 'family_member' })
+@Index({ properties: ['employee'] })
+export class FamilyMember extends ExternalRecord<'birthDate'> {
+  @ManyToOne({ entity: () => Employee, ref: true, deleteRule: 'cascade' })
+  employee!: Ref<Employee>;
+
+  /** Степень родства: супруг(а), сын, дочь … */
+  @Property({ type: 'string', length: 50 })
+  relation!: string;
+
+  @Property({ type: 'string', length: 300 })
+  fullName!: string;
+
+  @Property({ type: 'date', nullable: true })
+  birthDate: string | null = null;
 }

@@ -5,7 +5,9 @@ import { Organization } from '../organization/organization.entity.js';
 /** A position (должность) in the organization's staff schedule. */
 @Entity({ tableName: 'position' })
 @Unique({ properties: ['organization', 'externalSource', 'externalId'] })
-export class Position extends ExternalRecord<'category'> {
+export class Position extends ExternalRecord<
+  'category' | 'basicLeaveDays' | 'additionalLeaveDays' | 'seniorityKind'
+> {
   @ManyToOne({ entity: () => Organization, ref: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;
 
@@ -15,4 +17,16 @@ export class Position extends ExternalRecord<'category'> {
   /** Staff category, e.g. педагогический работник, АУП, медицинский персонал. */
   @Property({ type: 'string', length: 100, nullable: true })
   category: string | null = null;
+
+  /** Annual basic leave: 28 days (ст. 115 ТК), 42 or 56 for teaching posts. */
+  @Property({ type: 'integer' })
+  basicLeaveDays: number = 28;
+
+  /** Annual additional leave of the post (irregular hours, harmful conditions …). */
+  @Property({ type: 'integer' })
+  additionalLeaveDays: number = 0;
+
+  /** The special seniority the post counts towards: PEDAGOGICAL, MEDICAL or none. */
+  @Property({ type: 'string', length: 16, nullable: true })
+  seniorityKind: string | null = null;
 }
