@@ -5,6 +5,8 @@ import { OrganizationResolver } from './organization/organization.resolver.js';
 import { SystemResolver } from './system/system.resolver.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
 import { AccessLogResolver } from './access-log/access-log.resolver.js';
+import { AssignmentResolver, EmploymentSectionResolver } from './assignment/assignment.resolver.js';
+import { PersonalDataResolver } from './personal-data/personal-data.resolver.js';
 
 /** Every GraphQL resolver class. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -14,4 +16,7 @@ export const resolvers: NonEmptyArray<Function> = [
   SystemResolver,
   IdentityResolver,
   AccessLogResolver,
+  EmploymentSectionResolver,
+  AssignmentResolver,
+  PersonalDataResolver,
 ];

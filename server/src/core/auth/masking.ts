@@ -12,5 +12,6 @@ export function formatSnils(snils: string): string {
 
 /** Any identifier with all but its last `visible` characters starred. */
 export function maskTail(value: string, visible = 2): string {
-  return `${'*'.repeat(Math.max(0, value.length - visible))}${value.slice(-visible)}`;
+  const shown = visible > 0 ? value.slice(-visible) : '';
+  return `${'*'.repeat(value.length - shown.length)}${shown}`;
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 interface WithId {
@@ -50,4 +50,29 @@ export class Loaders {
     }
     return loader as DataLoader<string, T | null>;
   }
+}
+
+/**
+ * A loader of the rows that belong to each owner (an employee's assignments, leaves …): one
+ * `where owner in (...)` query per batch, rows grouped per owner in `orderBy` order.
+ */
+export function rowsByOwner<T extends object>(
+  entity: EntityClass<T>,
+  ownerProperty: keyof T & string,
+  orderBy: QueryOrderMap<T>,
+) {
+  return (em: EntityManager) =>
+    new DataLoader<string, T[]>(async (ownerIds) => {
+      const rows = await em.find(
+        entity,
+        { [ownerProperty]: { $in: [...ownerIds] } } as unknown as FilterQuery<T>,
+        { orderBy },
+      );
+      const grouped = new Map<string, T[]>(ownerIds.map((id) => [id, []]));
+      for (const row of rows) {
+        const owner = (row[ownerProperty] as { id: string }).id;
+        grouped.get(owner)?.push(row);
+      }
+      return ownerIds.map((id) => grouped.get(id) ?? []);
+    });
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { viewerOf, type AppContext } from '../../app/context.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { notFound } from '../../core/errors.js';
+import { todayIn } from '../../core/time.js';
 import { Organization } from './organization.entity.js';
 import {
   OrganizationSettings,
@@ -63,3 +64,12 @@ export class OrganizationService {
 }
 
 const unique = <T>(items: T[]): T[] => [...new Set(items)];
+
+/** Today in the employee's organization's time zone (Europe/Moscow in the demo). */
+export async function organizationToday(
+  ctx: AppContext,
+  employee: { organization: { id: string } },
+): Promise<string> {
+  const organization = await ctx.loaders.load(Organization, employee.organization.id);
+  return todayIn(organization?.timeZone ?? 'Europe/Moscow');
+}
