@@ -112,10 +112,27 @@ const cases: Case[] = [
     expect: only('hr', 'manager', 'employee'),
   },
   {
+    field: 'Query.employee',
+    name: "employee's employment, leave and seniority sections",
+    operation: (ids) => ({
+      query: `query($id: ID!) { employee(id: $id) {
+        employment { current { startDate } } leave { nextLeaveStart } seniority { kind years }
+      } }`,
+      variables: { id: ids.employeeFile },
+    }),
+    expect: only('hr', 'manager', 'employee'),
+  },
+  {
     field: 'Query.employees',
     name: 'the files in scope',
     operation: () => ({ query: `{ employees(first: 5) { edges { node { id } } } }` }),
     expect: signedIn({ guest: 'FORBIDDEN' }),
+  },
+  {
+    field: 'Query.myTeam',
+    name: "a manager's subordinates",
+    operation: () => ({ query: `{ myTeam(first: 5) { edges { node { id } } } }` }),
+    expect: only('manager'),
   },
   {
     field: 'Query.myFileAccessLog',

@@ -7,6 +7,8 @@ import { IdentityResolver } from './identity/identity.resolver.js';
 import { AccessLogResolver } from './access-log/access-log.resolver.js';
 import { AssignmentResolver, EmploymentSectionResolver } from './assignment/assignment.resolver.js';
 import { PersonalDataResolver } from './personal-data/personal-data.resolver.js';
+import { LeaveSectionResolver } from './leave/leave.resolver.js';
+import { SeniorityResolver } from './seniority/seniority.resolver.js';
 
 /** Every GraphQL resolver class. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -19,4 +21,6 @@ export const resolvers: NonEmptyArray<Function> = [
   EmploymentSectionResolver,
   AssignmentResolver,
   PersonalDataResolver,
+  LeaveSectionResolver,
+  SeniorityResolver,
 ];

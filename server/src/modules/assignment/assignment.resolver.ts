@@ -6,7 +6,8 @@ import { DepartmentType } from '../department/department.type.js';
 import type { Employee } from '../employee/employee.entity.js';
 import { policyOf } from '../employee/employee.fields.js';
 import { EmployeeType } from '../employee/employee.type.js';
-import { Position } from '../position/position.entity.js';
+import type { Position } from '../position/position.entity.js';
+import { positionOf } from '../position/position.loader.js';
 import { PositionType } from '../position/position.type.js';
 import type { Assignment } from './assignment.entity.js';
 import {
@@ -44,6 +45,6 @@ export class AssignmentResolver {
 
   @FieldResolver(() => PositionType, { nullable: true })
   position(@Root() assignment: Assignment, @Ctx() ctx: AppContext): Promise<Position | null> {
-    return ctx.loaders.loadRef(Position, assignment.position);
+    return positionOf(ctx, assignment.organization.id, assignment.position);
   }
 }

@@ -115,6 +115,18 @@ export class EmployeePolicy {
     return own.length > 0 ? { ...organization, $or: own } : null;
   }
 
+  /** The subordinates of a manager, themselves excluded; null for anyone who manages no one. */
+  async teamScope(): Promise<FilterQuery<Employee> | null> {
+    const viewer = this.viewer;
+    if (!hasRole(viewer, 'MANAGER') || !viewer.employeeId) return null;
+    const departments = await this.loaders.get(managedDepartmentsLoader).load(viewer.employeeId);
+    return {
+      organization: viewer.organizationId,
+      id: { $ne: viewer.employeeId },
+      $or: [{ department: { $in: [...departments] } }, { manager: viewer.employeeId }],
+    };
+  }
+
   private async isSubordinate(employee: Employee): Promise<boolean> {
     if (!this.viewer.employeeId) return false;
     if (employee.manager?.id === this.viewer.employeeId) return true;

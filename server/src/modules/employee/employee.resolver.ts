@@ -6,7 +6,8 @@ import { Department } from '../department/department.entity.js';
 import { DepartmentType } from '../department/department.type.js';
 import { Organization } from '../organization/organization.entity.js';
 import { OrganizationType } from '../organization/organization.type.js';
-import { Position } from '../position/position.entity.js';
+import type { Position } from '../position/position.entity.js';
+import { positionOf } from '../position/position.loader.js';
 import { PositionType } from '../position/position.type.js';
 import { type Employee } from './employee.entity.js';
 import { EmployeesArgs } from './employee.inputs.js';
@@ -35,6 +36,16 @@ export class EmployeeResolver {
     @Ctx() ctx: AppContext,
   ): Promise<Connection<Employee>> {
     return new EmployeeService(ctx).list(args, args.filter);
+  }
+
+  @Query(() => EmployeeConnection, {
+    description: "MANAGER: the viewer's subordinates, filtered by department and name.",
+  })
+  myTeam(
+    @Args(() => EmployeesArgs) args: EmployeesArgs,
+    @Ctx() ctx: AppContext,
+  ): Promise<Connection<Employee>> {
+    return new EmployeeService(ctx).team(args, args.filter);
   }
 
   @FieldResolver(() => String, { description: 'Фамилия Имя Отчество.' })
@@ -107,7 +118,7 @@ export class EmployeeResolver {
 
   @FieldResolver(() => PositionType, { nullable: true })
   position(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<Position | null> {
-    return ctx.loaders.loadRef(Position, employee.position);
+    return positionOf(ctx, employee.organization.id, employee.position);
   }
 
   @FieldResolver(() => EmployeeType, {

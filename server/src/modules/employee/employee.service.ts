@@ -45,6 +45,25 @@ export class EmployeeService {
   ): Promise<Connection<Employee>> {
     const scope = await this.policy.listScope();
     if (!scope) throw forbidden();
+    return this.page(scope, page, filter, 'employees');
+  }
+
+  /** MANAGER: the subordinates (the subtree they head and explicit reports), without themselves. */
+  async team(
+    page: { first: number; after?: string | null },
+    filter: EmployeeFilter | null | undefined,
+  ): Promise<Connection<Employee>> {
+    const scope = await this.policy.teamScope();
+    if (!scope) throw forbidden('Only managers have a team');
+    return this.page(scope, page, filter, 'myTeam');
+  }
+
+  private async page(
+    scope: FilterQuery<Employee>,
+    page: { first: number; after?: string | null },
+    filter: EmployeeFilter | null | undefined,
+    operation: string,
+  ): Promise<Connection<Employee>> {
     const organizationId = viewerOrganization(scope);
     const where: FilterQuery<Employee>[] = [scope];
     if (!filter?.includeDismissed) where.push({ dismissalDate: null });
@@ -74,7 +93,7 @@ export class EmployeeService {
         orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' },
       },
     );
-    for (const { node } of connection.edges) await this.policy.read(node, 'BASIC', 'employees');
+    for (const { node } of connection.edges) await this.policy.read(node, 'BASIC', operation);
     return connection;
   }
 }

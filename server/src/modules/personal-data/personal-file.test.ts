@@ -110,3 +110,112 @@ describe('personal data section', () => {
     expect(result.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 });
+
+describe('leave section', () => {
+  const leave = `query($id: ID!) { employee(id: $id) { hireDate leave {
+    records { kind startDate endDate days }
+    schedule { year startDate days }
+    balance { index start end entitled { basic additional } used { basic } remaining { basic total } }
+    nextLeaveStart
+  } } }`;
+  type LeaveData = {
+    employee: {
+      hireDate: string;
+      leave: {
+        records: { kind: string; startDate: string; days: number }[];
+        schedule: { year: number }[];
+        balance: {
+          index: number;
+          start: string;
+          end: string;
+          entitled: { basic: number };
+          used: { basic: number };
+          remaining: { basic: number };
+        }[];
+        nextLeaveStart: string | null;
+      };
+    };
+  };
+
+  it('computes the balance per working year from the hire date, charging used annual leave', async () => {
+    const result = await as<LeaveData>('employee', leave, { id: files.employee });
+    expect(result.errors).toBeUndefined();
+    const { hireDate, leave: section } = result.data!.employee;
+    expect(section.balance[0]!.start).toBe(hireDate);
+    // Consecutive working years: each starts the day after the previous one ends.
+    for (let i = 1; i < section.balance.length; i++) {
+      const previousEnd = Date.parse(section.balance[i - 1]!.end);
+      expect(Date.parse(section.balance[i]!.start) - previousEnd).toBe(86_400_000);
+    }
+    const entitled = section.balance.reduce((sum, year) => sum + year.entitled.basic, 0);
+    const used = section.balance.reduce((sum, year) => sum + year.used.basic, 0);
+    const remaining = section.balance.reduce((sum, year) => sum + year.remaining.basic, 0);
+    expect(entitled - used).toBe(remaining);
+    const taken = section.records.filter(
+      (r) => r.kind === 'ANNUAL_BASIC' && r.startDate <= new Date().toISOString().slice(0, 10),
+    );
+    expect(used).toBe(taken.reduce((sum, r) => sum + r.days, 0));
+    expect(section.schedule.length).toBeGreaterThan(0);
+    expect(section.nextLeaveStart).not.toBeNull();
+  });
+
+  it('is refused to the accountant and to a colleague', async () => {
+    for (const who of ['accountant', 'other']) {
+      const result = await as(who, leave, { id: files.employee });
+      expect(result.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('seniority section', () => {
+  const seniority = `query($id: ID!, $asOf: LocalDate) { employee(id: $id) { hireDate seniority(asOf: $asOf) {
+    kind asOf years months days totalDays sickPayPercent next { years date }
+  } } }`;
+  type SeniorityData = {
+    employee: {
+      hireDate: string;
+      seniority: {
+        kind: string;
+        years: number;
+        months: number;
+        days: number;
+        totalDays: number;
+        sickPayPercent: number | null;
+        next: { years: number; date: string } | null;
+      }[];
+    };
+  };
+
+  it('computes every kind; the institution kind matches the days since hire', async () => {
+    const asOf = '2026-06-30';
+    const result = await as<SeniorityData>('employee', seniority, { id: files.employee, asOf });
+    expect(result.errors).toBeUndefined();
+    const { hireDate, seniority: kinds } = result.data!.employee;
+    expect(kinds.map((k) => k.kind)).toEqual([
+      'GENERAL',
+      'INSURANCE',
+      'CONTINUOUS',
+      'INSTITUTION',
+      'PEDAGOGICAL',
+      'MEDICAL',
+    ]);
+    const byKind = Object.fromEntries(kinds.map((k) => [k.kind, k]));
+    const sinceHire = (Date.parse(asOf) - Date.parse(hireDate)) / 86_400_000 + 1;
+    expect(byKind['INSTITUTION']!.totalDays).toBe(Math.max(0, sinceHire));
+    expect(byKind['GENERAL']!.totalDays).toBeGreaterThanOrEqual(byKind['INSTITUTION']!.totalDays);
+    expect([60, 80, 100]).toContain(byKind['INSURANCE']!.sickPayPercent);
+    expect(byKind['GENERAL']!.sickPayPercent).toBeNull();
+    const next = byKind['INSTITUTION']!.next!;
+    expect(next.years).toBeGreaterThan(byKind['INSTITUTION']!.years);
+    expect(next.date > asOf).toBe(true);
+  });
+
+  it('rejects a malformed date and refuses a colleague', async () => {
+    const bad = await as('employee', seniority, { id: files.employee, asOf: '2026-02-30' });
+    expect(bad.errors?.[0]?.extensions?.['code']).toMatch(
+      /BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/,
+    );
+    const colleague = await as('other', seniority, { id: files.employee, asOf: null });
+    expect(colleague.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,303 @@
+/**
+ * Annual leave rules of the Трудовой кодекс РФ: pure functions over LocalDate strings (YYYY-MM-DD).
+ *
+ * Conventions:
+ * - Every period is inclusive at both ends; day arithmetic is UTC only.
+ * - Working year k runs from hire + (k - 1) years to the day before hire + k years (ст. 121).
+ *   A date the target month lacks (a Feb 29 anniversary in a common year, the 31st one month on)
+ *   falls on the 1st of the next month: hired 2024-02-29, the working years start on Mar 1 in
+ *   common years and on Feb 29 again in leap years.
+ * - Not counted toward leave seniority (ст. 121): unpaid leave beyond 14 days in total within a
+ *   working year, and all childcare leave. A working year ends once it holds a full year of counted
+ *   days, so its end and every later boundary move later by the days not counted; unpaid leave that
+ *   falls into the added days belongs to that working year too.
+ * - Only ANNUAL_BASIC and ANNUAL_ADDITIONAL consume the entitlement, each from its own pool; their
+ *   days exclude public holidays (ст. 120). Every other kind counts calendar days.
+ * - Records are validated by `checkLeave`; the other functions throw a RangeError on invalid ones.
+ */
+import { isLocalDate } from '../../core/graphql/scalars.js';
+
+export const LeaveKinds = [
+  'ANNUAL_BASIC',
+  'ANNUAL_ADDITIONAL',
+  'UNPAID',
+  'STUDY',
+  'CHILDCARE',
+  'MATERNITY',
+  'SICK',
+] as const;
+export type LeaveKind = (typeof LeaveKinds)[number];
+
+/** A leave period, both ends inclusive. */
+export interface LeaveRecord {
+  kind: LeaveKind;
+  start: string;
+  end: string;
+}
+
+/** Days of annual leave per working year. */
+export interface Entitlement {
+  basicDays: number;
+  additionalDays: number;
+}
+
+export interface WorkingYear {
+  index: number;
+  start: string;
+  end: string;
+}
+
+export interface YearBalance {
+  year: WorkingYear;
+  entitled: { basic: number; additional: number };
+  used: { basic: number; additional: number };
+  remaining: { basic: number; additional: number; total: number };
+}
+
+export interface BalanceInput {
+  hireDate: string;
+  entitlement: Entitlement;
+  leaves: readonly LeaveRecord[];
+  asOf: string;
+  dismissalDate?: string | null;
+  holidays?: ReadonlySet<string>;
+}
+
+/** Unpaid leave counted toward leave seniority per working year (ст. 121). */
+const unpaidAllowance = 14;
+/** A rest of a month this long or longer rounds up to a whole month (Rostrud); a shorter drops. */
+const halfMonthDays = 15;
+const dayMs = 86_400_000;
+const noHolidays: ReadonlySet<string> = new Set();
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Days since 1970-01-01 of a LocalDate; throws a RangeError on anything else. */
+function dayNumber(date: string): number {
+  if (!isLocalDate(date)) throw new RangeError(`Not a date YYYY-MM-DD: ${JSON.stringify(date)}`);
+  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / dayMs;
+}
+
+/** The LocalDate of a day number. */
+function fromDayNumber(day: number): string {
+  return new Date(day * dayMs).toISOString().slice(0, 10);
+}
+
+/** `date` plus `months` as a day number: the same day of the month, or the 1st after if none. */
+function addMonths(date: string, months: number): number {
+  dayNumber(date);
+  const year = +date.slice(0, 4);
+  const month = +date.slice(5, 7) - 1 + months;
+  const day = +date.slice(8, 10);
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return (day > lastDay ? Date.UTC(year, month + 1, 1) : Date.UTC(year, month, day)) / dayMs;
+}
+
+const isAnnual = (kind: LeaveKind) => kind === 'ANNUAL_BASIC' || kind === 'ANNUAL_ADDITIONAL';
+
+const compareDates = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function assertValid(record: LeaveRecord): void {
+  const problem = checkLeave(record);
+  if (problem !== null) throw new RangeError(problem);
+}
+
+/** Validation: why a record is invalid (unknown kind, bad dates, end before start), or null. */
+export function checkLeave(record: LeaveRecord): string | null {
+  const { kind, start, end } = record as { kind: unknown; start: unknown; end: unknown };
+  if (!(LeaveKinds as readonly unknown[]).includes(kind)) {
+    return `Unknown leave kind ${JSON.stringify(kind)}`;
+  }
+  if (typeof start !== 'string' || !isLocalDate(start)) {
+    return `Leave start must be a date YYYY-MM-DD, got ${JSON.stringify(start)}`;
+  }
+  if (typeof end !== 'string' || !isLocalDate(end)) {
+    return `Leave end must be a date YYYY-MM-DD, got ${JSON.stringify(end)}`;
+  }
+  if (end < start) return `Leave ends (${end}) before it starts (${start})`;
+  return null;
+}
+
+/** Calendar days of a leave, inclusive; annual leave does not count listed public holidays. */
+export function leaveDays(record: LeaveRecord, holidays: ReadonlySet<string> = noHolidays): number {
+  assertValid(record);
+  const start = dayNumber(record.start);
+  const end = dayNumber(record.end);
+  if (!isAnnual(record.kind)) return end - start + 1;
+  let holidaysWithin = 0;
+  for (const holiday of holidays) {
+    const day = dayNumber(holiday);
+    if (day >= start && day <= end) holidaysWithin++;
+  }
+  return end - start + 1 - holidaysWithin;
+}
+
+/** Days two inclusive spans share. */
+const sharedDays = (a: Span, b: Span) =>
+  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start) + 1);
+
+/** The leave periods of one kind as day-number spans. */
+const spansOf = (leaves: readonly LeaveRecord[], kind: LeaveKind): Span[] =>
+  leaves
+    .filter((leave) => leave.kind === kind)
+    .map((leave) => ({ start: dayNumber(leave.start), end: dayNumber(leave.end) }));
+
+interface NonCounting {
+  unpaid: Span[];
+  childcare: Span[];
+}
+
+/** The periods ст. 121 may leave out of leave seniority. */
+const nonCountingOf = (leaves: readonly LeaveRecord[]): NonCounting => ({
+  unpaid: spansOf(leaves, 'UNPAID'),
+  childcare: spansOf(leaves, 'CHILDCARE'),
+});
+
+/** Days of `period` not counted toward leave seniority: unpaid over 14, all childcare (ст. 121). */
+function excludedDays(leaves: NonCounting, period: Span): number {
+  const within = (spans: Span[]) => spans.reduce((sum, span) => sum + sharedDays(span, period), 0);
+  return Math.max(0, within(leaves.unpaid) - unpaidAllowance) + within(leaves.childcare);
+}
+
+/** Days a working year from `start` with nominal last day `end` extends by (least fixed point). */
+function extension(leaves: NonCounting, start: number, end: number): number {
+  let days = 0;
+  for (;;) {
+    const next = excludedDays(leaves, { start, end: end + days });
+    if (next === days) return days;
+    days = next;
+  }
+}
+
+/** Working years from hire up to the one containing asOf, shifted by non-counting leave. */
+export function workingYears(
+  hireDate: string,
+  leaves: readonly LeaveRecord[],
+  asOf: string,
+): WorkingYear[] {
+  leaves.forEach(assertValid);
+  const nonCounting = nonCountingOf(leaves);
+  const until = dayNumber(asOf);
+  const years: WorkingYear[] = [];
+  let shift = 0;
+  for (let index = 1; ; index++) {
+    const start = addMonths(hireDate, 12 * (index - 1)) + shift;
+    if (start > until) return years;
+    const nominalEnd = addMonths(hireDate, 12 * index) - 1 + shift;
+    const extra = extension(nonCounting, start, nominalEnd);
+    shift += extra;
+    years.push({ index, start: fromDayNumber(start), end: fromDayNumber(nominalEnd + extra) });
+  }
+}
+
+/** Whole months of leave seniority in the working year containing asOf, rounded per Rostrud. */
+function monthsWorked(hireDate: string, leaves: readonly LeaveRecord[], asOf: string): number {
+  const year = workingYears(hireDate, leaves, asOf).at(-1);
+  if (year === undefined) return 0;
+  const until = dayNumber(asOf);
+  const counted =
+    until - excludedDays(nonCountingOf(leaves), { start: dayNumber(year.start), end: until });
+  let months = 0;
+  while (months < 12 && addMonths(year.start, months + 1) - 1 <= counted) months++;
+  const rest = counted - addMonths(year.start, months) + 1;
+  return Math.min(12, rest >= halfMonthDays ? months + 1 : months);
+}
+
+/**
+ * Annual leave accrued in the working year containing asOf: entitlement × months / 12, months of
+ * leave seniority rounded per Rostrud (a rest of 15 days or more is a month, a shorter one drops).
+ * This is what is compensated on dismissal (ст. 127); not rounded to whole days.
+ */
+export function accruedDays(
+  input: Pick<BalanceInput, 'hireDate' | 'entitlement' | 'leaves'>,
+  asOf: string,
+): number {
+  const { basicDays, additionalDays } = input.entitlement;
+  return ((basicDays + additionalDays) * monthsWorked(input.hireDate, input.leaves, asOf)) / 12;
+}
+
+type Pool = 'basic' | 'additional';
+
+/** The entitlement of a working year with `months` of leave seniority out of 12. */
+const entitledFor = (entitlement: Entitlement, months = 12) => ({
+  basic: (entitlement.basicDays * months) / 12,
+  additional: (entitlement.additionalDays * months) / 12,
+});
+
+/** Charges `days` of one pool to the earliest years with days left; any excess to the last year. */
+function charge(balances: YearBalance[], pool: Pool, days: number): void {
+  let left = days;
+  for (const balance of balances) {
+    const free = Math.max(0, balance.entitled[pool] - balance.used[pool]);
+    const taken = Math.min(free, left);
+    balance.used[pool] += taken;
+    left -= taken;
+  }
+  const last = balances.at(-1);
+  if (last !== undefined) last.used[pool] += left;
+}
+
+/**
+ * Entitled, used and remaining annual leave per working year, up to the one containing asOf (or
+ * the dismissal date, if on or before asOf). Every working year, the current one included, is
+ * entitled in full (leave may be granted in advance); after a dismissal the last year is entitled
+ * pro rata as in `accruedDays`, so the remaining days are those to compensate. Annual leave that
+ * starts on or before that date is charged in full, in order of start, to the earliest working
+ * years with days left (FIFO); what no year can cover is charged to the last year, whose remaining
+ * days go negative. The 11-month full-compensation rule (Правила 1930 г., п. 28) is not applied.
+ */
+export function leaveBalance(input: BalanceInput): YearBalance[] {
+  const { hireDate, entitlement, leaves, asOf } = input;
+  const dismissal = input.dismissalDate ?? null;
+  const dismissed = dismissal !== null && dayNumber(dismissal) <= dayNumber(asOf);
+  const until = dismissed ? dismissal : asOf;
+  const balances: YearBalance[] = workingYears(hireDate, leaves, until).map((year) => ({
+    year,
+    entitled: entitledFor(entitlement),
+    used: { basic: 0, additional: 0 },
+    remaining: { basic: 0, additional: 0, total: 0 },
+  }));
+  const last = balances.at(-1);
+  if (dismissed && last !== undefined) {
+    last.entitled = entitledFor(entitlement, monthsWorked(hireDate, leaves, until));
+  }
+  const annual = leaves
+    .filter((leave) => isAnnual(leave.kind) && dayNumber(leave.start) <= dayNumber(until))
+    .sort((a, b) => compareDates(a.start, b.start));
+  for (const leave of annual) {
+    const pool = leave.kind === 'ANNUAL_BASIC' ? 'basic' : 'additional';
+    charge(balances, pool, leaveDays(leave, input.holidays));
+  }
+  for (const { entitled, used, remaining } of balances) {
+    remaining.basic = entitled.basic - used.basic;
+    remaining.additional = entitled.additional - used.additional;
+    remaining.total = remaining.basic + remaining.additional;
+  }
+  return balances;
+}
+
+/** SICK may overlap annual leave: the leave is extended or moved (ст. 124). Nothing else may. */
+const mayOverlap = (a: LeaveRecord, b: LeaveRecord) =>
+  (a.kind === 'SICK' && isAnnual(b.kind)) || (b.kind === 'SICK' && isAnnual(a.kind));
+
+/**
+ * Overlap check: the first pair of overlapping records, earlier start first, or null. Periods may
+ * not share a day, except SICK with annual leave (ст. 124); SICK during unpaid leave, childcare or
+ * maternity leave, or another SICK, is reported.
+ */
+export function findOverlap(records: readonly LeaveRecord[]): [LeaveRecord, LeaveRecord] | null {
+  records.forEach(assertValid);
+  const sorted = [...records].sort(
+    (a, b) => compareDates(a.start, b.start) || compareDates(a.end, b.end),
+  );
+  for (let i = 0; i < sorted.length; i++) {
+    const first = sorted[i]!;
+    for (let j = i + 1; j < sorted.length && sorted[j]!.start <= first.end; j++) {
+      if (!mayOverlap(first, sorted[j]!)) return [first, sorted[j]!];
+    }
+  }
+  return null;
+}

@@ -1,0 +1,59 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../app/context.js';
+import { badInput } from '../../core/errors.js';
+import { rowsByOwner } from '../../core/orm/loaders.js';
+import { isLocalDate, LocalDateScalar } from '../../core/graphql/scalars.js';
+import { assignmentsLoader, previousEmploymentLoader } from '../assignment/assignment.loader.js';
+import type { Employee } from '../employee/employee.entity.js';
+import { policyOf } from '../employee/employee.fields.js';
+import { EmployeeType } from '../employee/employee.type.js';
+import { leavesLoader } from '../leave/leave.loader.js';
+import { organizationToday } from '../organization/organization.service.js';
+import { organizationPositionsLoader } from '../position/position.loader.js';
+import { SeniorityKinds, SeniorityPeriod } from './seniority.entity.js';
+import { periodsFor } from './seniority.periods.js';
+import { dateReaching, seniorityAsOf, sickPayPercent } from './seniority.rules.js';
+import { SeniorityType } from './seniority.type.js';
+
+const enteredLoader = rowsByOwner(SeniorityPeriod, 'employee', { startDate: 'asc', id: 'asc' });
+const milestones = [1, 2, 3, 5, 8, 10, 15, 20, 25, 30, 35, 40];
+
+@Resolver(() => EmployeeType)
+export class SeniorityResolver {
+  @FieldResolver(() => [SeniorityType], {
+    description: 'Seniority of every kind (SENIORITY section).',
+  })
+  async seniority(
+    @Root() employee: Employee,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Default: today.' })
+    asOf: string | null | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<SeniorityType[]> {
+    await policyOf(ctx).require(employee, 'SENIORITY', 'Employee.seniority');
+    if (asOf !== null && asOf !== undefined && !isLocalDate(asOf))
+      throw badInput(['asOf'], 'asOf must be a date');
+    const [assignments, previous, entered, leaves, date, positions] = await Promise.all([
+      ctx.loaders.get(assignmentsLoader).load(employee.id),
+      ctx.loaders.get(previousEmploymentLoader).load(employee.id),
+      ctx.loaders.get(enteredLoader).load(employee.id),
+      ctx.loaders.get(leavesLoader).load(employee.id),
+      asOf ?? organizationToday(ctx, employee),
+      ctx.loaders.get(organizationPositionsLoader).load(employee.organization.id),
+    ]);
+    const rows = { assignments, previous, entered, leaves, positions };
+    return SeniorityKinds.map((kind) => {
+      const periods = periodsFor(kind, rows);
+      const { totalDays, duration } = seniorityAsOf(periods, date);
+      const target = milestones.find((years) => years > duration.years);
+      const reached = target === undefined ? null : dateReaching(periods, target, date);
+      return {
+        kind,
+        asOf: date,
+        ...duration,
+        totalDays,
+        sickPayPercent: kind === 'INSURANCE' ? sickPayPercent(duration) : null,
+        next: target !== undefined && reached ? { years: target, date: reached } : null,
+      };
+    });
+  }
+}
