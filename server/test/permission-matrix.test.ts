@@ -113,10 +113,11 @@ const cases: Case[] = [
   },
   {
     field: 'Query.employee',
-    name: "employee's employment, leave and seniority sections",
+    name: "employee's employment, leave, seniority, trips, attestation and education sections",
     operation: (ids) => ({
       query: `query($id: ID!) { employee(id: $id) {
         employment { current { startDate } } leave { nextLeaveStart } seniority { kind years }
+        trips { trips { id } } attestation { nextDueDate } education { lastCourseEnd }
       } }`,
       variables: { id: ids.employeeFile },
     }),

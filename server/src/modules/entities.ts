@@ -5,6 +5,10 @@ import { Employee, FamilyMember, IdentityDocument } from './employee/employee.en
 import { Assignment, PreviousEmployment } from './assignment/assignment.entity.js';
 import { LeaveRecord, LeaveScheduleEntry } from './leave/leave.entity.js';
 import { SeniorityPeriod } from './seniority/seniority.entity.js';
+import { BusinessTrip } from './trip/trip.entity.js';
+import { Attestation } from './attestation/attestation.entity.js';
+import { EducationRecord } from './education/education.entity.js';
+import { FileErrorReport } from './personal-data/file-error-report.entity.js';
 import { User } from './identity/user.entity.js';
 import { Session } from './identity/session.entity.js';
 import { AccessLogEntry } from './access-log/access-log.entity.js';
@@ -24,6 +28,10 @@ export const entities = [
   LeaveRecord,
   LeaveScheduleEntry,
   SeniorityPeriod,
+  BusinessTrip,
+  Attestation,
+  EducationRecord,
+  FileErrorReport,
   User,
   Session,
   AccessLogEntry,

@@ -9,6 +9,7 @@ import { AssignmentResolver, EmploymentSectionResolver } from './assignment/assi
 import { PersonalDataResolver } from './personal-data/personal-data.resolver.js';
 import { LeaveSectionResolver } from './leave/leave.resolver.js';
 import { SeniorityResolver } from './seniority/seniority.resolver.js';
+import { RecordSectionsResolver } from './personal-data/sections.resolver.js';
 
 /** Every GraphQL resolver class. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -23,4 +24,5 @@ export const resolvers: NonEmptyArray<Function> = [
   PersonalDataResolver,
   LeaveSectionResolver,
   SeniorityResolver,
+  RecordSectionsResolver,
 ];

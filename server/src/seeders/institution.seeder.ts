@@ -13,7 +13,10 @@ import {
 } from '../modules/organization/organization-settings.entity.js';
 import { newId } from '../core/orm/base.entity.js';
 import { Assignment, PreviousEmployment } from '../modules/assignment/assignment.entity.js';
-import { IdentityDocument } from '../modules/employee/employee.entity.js';
+import { FamilyMember, IdentityDocument } from '../modules/employee/employee.entity.js';
+import { Attestation } from '../modules/attestation/attestation.entity.js';
+import { EducationRecord } from '../modules/education/education.entity.js';
+import { BusinessTrip } from '../modules/trip/trip.entity.js';
 import { LeaveRecord, LeaveScheduleEntry } from '../modules/leave/leave.entity.js';
 import { Random, generateInstitution, type GeneratedInstitution } from './institution.generator.js';
 import { generatePersonalFiles } from './personal-file.generator.js';
@@ -190,6 +193,41 @@ export async function seedInstitution(
       })),
     );
 
+    await insertChunked(
+      tx,
+      FamilyMember,
+      files.family.map(({ employeeId, ...row }) => ({ id: newId(), ...row, employee: employeeId })),
+    );
+    await insertChunked(
+      tx,
+      BusinessTrip,
+      files.trips.map(({ employeeId, ...row }) => ({
+        id: newId(),
+        ...row,
+        organization: organizationId,
+        employee: employeeId,
+      })),
+    );
+    await insertChunked(
+      tx,
+      Attestation,
+      files.attestations.map(({ employeeId, ...row }) => ({
+        id: newId(),
+        ...row,
+        organization: organizationId,
+        employee: employeeId,
+      })),
+    );
+    await insertChunked(
+      tx,
+      EducationRecord,
+      files.education.map(({ employeeId, ...row }) => ({
+        id: newId(),
+        ...row,
+        employee: employeeId,
+      })),
+    );
+
     const accounts = [...named];
     if (options.loginPrefix !== null) {
       // An HR account reads the whole institution: what benchmarks of lists need.
@@ -228,7 +266,7 @@ export async function seedInstitution(
 
   // Fresh statistics, or the planner takes a bulk-loaded table for empty and scans it.
   await em.execute(
-    'analyze organization, department, position, employee, app_user, assignment, leave_record, leave_schedule_entry, identity_document, previous_employment',
+    'analyze organization, department, position, employee, app_user, assignment, leave_record, leave_schedule_entry, identity_document, previous_employment, family_member, business_trip, attestation, education_record',
   );
   return {
     organizationId,

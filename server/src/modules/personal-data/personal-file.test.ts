@@ -219,3 +219,53 @@ describe('seniority section', () => {
     expect(colleague.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 });
+
+describe('trips, attestation and education sections', () => {
+  const sections = `query($id: ID!) { employee(id: $id) {
+    trips { trips { destination startDate endDate advanceAmount reportAmount status } provenance { source } }
+    attestation { attestations { purpose date decision category nextDueDate } nextDueDate }
+    education {
+      basic { level institution specialty year documentNumber }
+      professionalDevelopment { program hours endDate }
+      languages { level proficiency }
+      lastCourseEnd
+    }
+  } }`;
+  type Sections = {
+    employee: {
+      trips: { trips: { advanceAmount: string | null; startDate: string; endDate: string }[] };
+      attestation: {
+        attestations: { date: string; nextDueDate: string }[];
+        nextDueDate: string | null;
+      };
+      education: {
+        basic: { level: string }[];
+        professionalDevelopment: { endDate: string }[];
+        lastCourseEnd: string | null;
+      };
+    };
+  };
+
+  it('shows the owner and their manager every record, money as exact decimals', async () => {
+    for (const who of ['employee', 'manager', 'hr']) {
+      const result = await as<Sections>(who, sections, { id: files.employee });
+      expect(result.errors).toBeUndefined();
+      const file = result.data!.employee;
+      expect(file.education.basic).toHaveLength(1);
+      for (const trip of file.trips.trips) {
+        expect(trip.startDate <= trip.endDate).toBe(true);
+        if (trip.advanceAmount) expect(trip.advanceAmount).toMatch(/^\d+\.\d{2}$/);
+      }
+      const courses = file.education.professionalDevelopment;
+      expect(file.education.lastCourseEnd).toBe(courses[0]?.endDate ?? null);
+      const dates = file.attestation.attestations.map((a) => a.date);
+      expect(dates).toEqual([...dates].sort().reverse());
+    }
+  });
+
+  it("refuses each section of a colleague's file, and journals the refusal", async () => {
+    const result = await as('other', sections, { id: files.employee });
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(result.data).toBeNull();
+  });
+});

@@ -1,0 +1,24 @@
+import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { BaseEntity } from '../../core/orm/base.entity.js';
+import { Employee } from '../employee/employee.entity.js';
+import { User } from '../identity/user.entity.js';
+
+/** An employee's report that a section of their file is wrong; becomes an HR task when tasks exist. */
+@Entity({ tableName: 'file_error_report' })
+@Index({ properties: ['employee', 'createdAt'] })
+export class FileErrorReport extends BaseEntity<'resolvedAt'> {
+  @ManyToOne({ entity: () => Employee, ref: true, deleteRule: 'cascade' })
+  employee!: Ref<Employee>;
+
+  @ManyToOne({ entity: () => User, ref: true, deleteRule: 'cascade' })
+  reportedBy!: Ref<User>;
+
+  @Property({ type: 'string', length: 32 })
+  section!: string;
+
+  @Property({ type: 'text' })
+  comment!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  resolvedAt: Date | null = null;
+}

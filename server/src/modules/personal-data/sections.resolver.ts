@@ -1,0 +1,67 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../app/context.js';
+import { provenanceOf } from '../../core/graphql/provenance.js';
+import { rowsByOwner } from '../../core/orm/loaders.js';
+import { Attestation } from '../attestation/attestation.entity.js';
+import { AttestationSection } from '../attestation/attestation.type.js';
+import { EducationRecord } from '../education/education.entity.js';
+import { EducationSection } from '../education/education.type.js';
+import type { Employee } from '../employee/employee.entity.js';
+import { policyOf } from '../employee/employee.fields.js';
+import { EmployeeType } from '../employee/employee.type.js';
+import { organizationToday } from '../organization/organization.service.js';
+import { BusinessTrip } from '../trip/trip.entity.js';
+import { TripSection } from '../trip/trip.type.js';
+
+const tripsLoader = rowsByOwner(BusinessTrip, 'employee', { startDate: 'desc', id: 'desc' });
+const attestationsLoader = rowsByOwner(Attestation, 'employee', { date: 'desc', id: 'desc' });
+const educationLoader = rowsByOwner(EducationRecord, 'employee', {
+  endDate: 'desc nulls last',
+  year: 'desc nulls last',
+  id: 'asc',
+});
+
+/** The trips, attestation and education sections: each checked, journalled and batched. */
+@Resolver(() => EmployeeType)
+export class RecordSectionsResolver {
+  @FieldResolver(() => TripSection, { description: 'Business trips (TRIPS).' })
+  async trips(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<TripSection> {
+    await policyOf(ctx).require(employee, 'TRIPS', 'Employee.trips');
+    const trips = await ctx.loaders.get(tripsLoader).load(employee.id);
+    return { trips, provenance: provenanceOf(trips) };
+  }
+
+  @FieldResolver(() => AttestationSection, { description: 'Attestations (ATTESTATION).' })
+  async attestation(
+    @Root() employee: Employee,
+    @Ctx() ctx: AppContext,
+  ): Promise<AttestationSection> {
+    await policyOf(ctx).require(employee, 'ATTESTATION', 'Employee.attestation');
+    const [attestations, today] = await Promise.all([
+      ctx.loaders.get(attestationsLoader).load(employee.id),
+      organizationToday(ctx, employee),
+    ]);
+    const due = attestations
+      .map((a) => a.nextDueDate)
+      .filter((date): date is string => date !== null && date >= today)
+      .sort();
+    return { attestations, nextDueDate: due[0] ?? null, provenance: provenanceOf(attestations) };
+  }
+
+  @FieldResolver(() => EducationSection, { description: 'Education (EDUCATION).' })
+  async education(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<EducationSection> {
+    await policyOf(ctx).require(employee, 'EDUCATION', 'Employee.education');
+    const records = await ctx.loaders.get(educationLoader).load(employee.id);
+    const of = (...kinds: string[]) => records.filter((record) => kinds.includes(record.kind));
+    const courses = of('PROFESSIONAL_DEVELOPMENT');
+    return {
+      basic: of('BASIC'),
+      professionalDevelopment: courses,
+      retraining: of('RETRAINING'),
+      degrees: of('DEGREE', 'TITLE'),
+      languages: of('LANGUAGE'),
+      lastCourseEnd: courses[0]?.endDate ?? null,
+      provenance: provenanceOf(records),
+    };
+  }
+}
