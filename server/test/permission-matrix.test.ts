@@ -18,6 +18,7 @@ const everyone: Who[] = [...accounts, 'anonymous'];
 type Outcome = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 interface Ids {
+  leaveToDelete: () => Promise<string>;
   employeeFile: string;
   otherFile: string;
   runId: string;
@@ -202,6 +203,86 @@ const cases: Case[] = [
     expect: only('admin'),
   },
   {
+    field: 'Mutation.saveAssignment',
+    name: 'HR adds a combination (совмещение) to a file',
+    operation: (ids) => ({
+      query: `mutation($input: AssignmentInput!) { saveAssignment(input: $input) { id } }`,
+      variables: {
+        input: {
+          employeeId: ids.employeeFile,
+          kind: 'COMBINATION',
+          rate: '0.25',
+          startDate: nextDate(),
+        },
+      },
+    }),
+    expect: only('hr'),
+  },
+  {
+    field: 'Mutation.saveLeave',
+    name: 'HR records a leave',
+    operation: (ids) => ({
+      query: `mutation($input: LeaveInput!) { saveLeave(input: $input) { id } }`,
+      variables: {
+        input: {
+          employeeId: ids.employeeFile,
+          kind: 'STUDY',
+          startDate: nextDate(),
+          endDate: nextDate(),
+        },
+      },
+    }),
+    expect: only('hr'),
+  },
+  {
+    field: 'Mutation.saveSeniorityPeriod',
+    name: 'HR enters seniority from before',
+    operation: (ids) => ({
+      query: `mutation($input: SeniorityPeriodInput!) { saveSeniorityPeriod(input: $input) { id } }`,
+      variables: {
+        input: {
+          employeeId: ids.employeeFile,
+          kind: 'GENERAL',
+          startDate: '2001-09-01',
+          endDate: '2003-06-30',
+        },
+      },
+    }),
+    expect: only('hr'),
+  },
+  {
+    field: 'Mutation.updatePersonalData',
+    name: 'HR corrects the personal section',
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { updatePersonalData(employeeId: $id, input: { citizenship: "Российская Федерация" }) { id } }`,
+      variables: { id: ids.employeeFile },
+    }),
+    expect: only('hr'),
+  },
+  {
+    field: 'Mutation.deleteFileRecord',
+    name: 'HR removes a leave',
+    prepare: async (ids) => ({ recordId: await ids.leaveToDelete() }),
+    operation: () => ({
+      query: `mutation($recordId: ID!) { deleteFileRecord(section: LEAVE, id: $recordId) }`,
+    }),
+    expect: only('hr'),
+  },
+  {
+    field: 'Mutation.reportFileError',
+    name: 'the owner reports an error in their file',
+    operation: () => ({
+      query: `mutation { reportFileError(section: PERSONAL, comment: "Неверный адрес") { id } }`,
+    }),
+    expect: signedIn({ guest: 'FORBIDDEN' }),
+  },
+  {
+    field: 'Query.fileErrorReports',
+    name: 'open error reports',
+    operation: () => ({ query: `{ fileErrorReports { id section } }` }),
+    expect: only('hr'),
+  },
+  {
     field: 'Mutation.logout',
     name: 'ending this session',
     operation: () => ({ query: `mutation { logout }` }),
@@ -225,6 +306,10 @@ const cases: Case[] = [
 
 let server: TestServer;
 let tokens: Record<Who, string | null>;
+/** A fresh future day for each record a case adds, so no two overlap. */
+let day = 0;
+const nextDate = () =>
+  new Date(Date.UTC(2027, 0, 1) + 2 * day++ * 86_400_000).toISOString().slice(0, 10);
 let ids: Ids;
 
 async function signInEveryone(): Promise<void> {
@@ -255,6 +340,15 @@ beforeAll(async () => {
     employeeFile: await fileOf('employee'),
     otherFile: await fileOf('other'),
     runId,
+    leaveToDelete: async () => {
+      const date = nextDate();
+      const result = await server.gql<{ saveLeave: { id: string } }>(
+        `mutation($input: LeaveInput!) { saveLeave(input: $input) { id } }`,
+        { input: { employeeId: ids.employeeFile, kind: 'STUDY', startDate: date, endDate: date } },
+        tokens.hr,
+      );
+      return result.data!.saveLeave.id;
+    },
     pendingUser: async () => {
       pending += 1;
       const result = await server.gql<{ register: { id: string } }>(

@@ -10,6 +10,7 @@ import { PersonalDataResolver } from './personal-data/personal-data.resolver.js'
 import { LeaveSectionResolver } from './leave/leave.resolver.js';
 import { SeniorityResolver } from './seniority/seniority.resolver.js';
 import { RecordSectionsResolver } from './personal-data/sections.resolver.js';
+import { FileEditsResolver } from './personal-data/file-edits.resolver.js';
 
 /** Every GraphQL resolver class. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -25,4 +26,5 @@ export const resolvers: NonEmptyArray<Function> = [
   LeaveSectionResolver,
   SeniorityResolver,
   RecordSectionsResolver,
+  FileEditsResolver,
 ];

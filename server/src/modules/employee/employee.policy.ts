@@ -101,6 +101,11 @@ export class EmployeePolicy {
     return employee.id === this.viewer.employeeId || hasRole(this.viewer, 'HR');
   }
 
+  /** HR data is HR's to change: HR of the employee's organization only, never the employee. */
+  canEdit(employee: Employee): boolean {
+    return hasRole(this.viewer, 'HR') && employee.organization.id === this.viewer.organizationId;
+  }
+
   /** A SQL filter for the files the viewer may list, or null when they may list none. */
   async listScope(): Promise<FilterQuery<Employee> | null> {
     const viewer = this.viewer;

@@ -1,0 +1,78 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { viewerOf, type AppContext } from '../../app/context.js';
+import { forbidden } from '../../core/auth/viewer.js';
+import { badInput, notFound } from '../../core/errors.js';
+import { isUuid } from '../../core/ids.js';
+import { isLocalDate } from '../../core/graphql/scalars.js';
+import { Employee } from '../employee/employee.entity.js';
+import { EmployeePolicy } from '../employee/employee.policy.js';
+import type { FileSection } from '../organization/organization-settings.entity.js';
+import { organizationToday } from '../organization/organization.service.js';
+
+/** How far ahead a date in a record may lie: next year's leave schedule, not a typo's 2205. */
+const MAX_YEARS_AHEAD = 2;
+
+/**
+ * One HR change to a personal file, as a use case: HR of the organization only, the input checked
+ * before anything is written, the change and its journal entry in one transaction.
+ */
+export async function editFile<T>(
+  ctx: AppContext,
+  employeeId: string,
+  section: FileSection,
+  operation: string,
+  change: (tx: EntityManager, employee: Employee, today: string) => Promise<T>,
+): Promise<T> {
+  const employee = isUuid(employeeId) ? await ctx.em.findOne(Employee, { id: employeeId }) : null;
+  if (!employee) throw notFound('Employee', employeeId);
+  const policy = new EmployeePolicy(viewerOf(ctx), ctx);
+  if (!policy.canEdit(employee)) {
+    ctx.access.record({
+      subjectEmployeeId: employee.id,
+      section,
+      action: 'DENIED',
+      allowed: false,
+      operation,
+    });
+    throw forbidden('Only HR changes the personal file');
+  }
+  const today = await organizationToday(ctx, employee);
+  return ctx.em.transactional(async (tx) => {
+    const result = await change(tx, employee, today);
+    await ctx.access.writeNow(tx, {
+      subjectEmployeeId: employee.id,
+      section,
+      action: 'CHANGE',
+      allowed: true,
+      operation,
+    });
+    return result;
+  });
+}
+
+/** Checks a period's dates: real dates, in order, not in the far future; errors name the field. */
+export function checkDates(
+  today: string,
+  fields: { path: string[]; value: string | null | undefined }[],
+  order: [start: number, end: number][] = [],
+): void {
+  const limit = `${Number(today.slice(0, 4)) + MAX_YEARS_AHEAD}${today.slice(4)}`;
+  for (const { path, value } of fields) {
+    if (value === null || value === undefined) continue;
+    if (!isLocalDate(value)) throw badInput(path, 'Not a calendar date YYYY-MM-DD');
+    if (value > limit)
+      throw badInput(path, `Dates more than ${MAX_YEARS_AHEAD} years ahead are not accepted`);
+  }
+  for (const [start, end] of order) {
+    const from = fields[start]?.value;
+    const to = fields[end]?.value;
+    if (from && to && to < from)
+      throw badInput(fields[end]!.path, 'The period ends before it starts');
+  }
+}
+
+/** Two inclusive periods share a day; an open end runs on. */
+export const overlaps = (
+  a: { start: string; end: string | null },
+  b: { start: string; end: string | null },
+): boolean => a.start <= (b.end ?? '9999-12-31') && b.start <= (a.end ?? '9999-12-31');

@@ -1,0 +1,134 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { LocalDateScalar } from '../../core/graphql/scalars.js';
+import { AssignmentKindValue } from '../assignment/assignment.type.js';
+import { LeaveKindValue } from '../leave/leave.type.js';
+import { SeniorityKindValue } from '../seniority/seniority.type.js';
+
+@InputType('AssignmentInput', { description: 'A new or corrected employment history entry.' })
+export class AssignmentInput {
+  @Field(() => ID, { nullable: true, description: 'To correct an entry; omit to add one.' })
+  id?: string | null;
+
+  @Field(() => ID)
+  employeeId!: string;
+
+  @Field(() => AssignmentKindValue)
+  kind!: 'HIRE' | 'TRANSFER' | 'DISMISSAL' | 'COMBINATION';
+
+  @Field(() => String, { nullable: true })
+  orderNumber?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  orderDate?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  departmentId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  positionId?: string | null;
+
+  @Field(() => String, {
+    description: 'Ставка as a decimal, above 0 and at most 1.5, e.g. "0.50".',
+  })
+  rate!: string;
+
+  @Field(() => LocalDateScalar)
+  startDate!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  endDate?: string | null;
+}
+
+@InputType('LeaveInput', { description: 'A new or corrected leave.' })
+export class LeaveInput {
+  @Field(() => ID, { nullable: true })
+  id?: string | null;
+
+  @Field(() => ID)
+  employeeId!: string;
+
+  @Field(() => LeaveKindValue)
+  kind!: string;
+
+  @Field(() => LocalDateScalar)
+  startDate!: string;
+
+  @Field(() => LocalDateScalar)
+  endDate!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days charged; computed from the dates if omitted.',
+  })
+  days?: number | null;
+
+  @Field(() => String, { nullable: true })
+  orderNumber?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  orderDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  sickNoteNumber?: string | null;
+}
+
+@InputType('SeniorityPeriodInput', {
+  description: 'Seniority confirmed by documents, entered directly.',
+})
+export class SeniorityPeriodInput {
+  @Field(() => ID, { nullable: true })
+  id?: string | null;
+
+  @Field(() => ID)
+  employeeId!: string;
+
+  @Field(() => SeniorityKindValue)
+  kind!: 'GENERAL' | 'INSURANCE' | 'CONTINUOUS' | 'INSTITUTION' | 'PEDAGOGICAL' | 'MEDICAL';
+
+  @Field(() => LocalDateScalar)
+  startDate!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  endDate?: string | null;
+
+  @Field(() => String, { defaultValue: '1.00', description: 'What a day counts for, e.g. "1.50".' })
+  factor!: string;
+
+  @Field(() => String, { nullable: true })
+  document?: string | null;
+}
+
+@InputType('PersonalDataInput', {
+  description: 'Changes to the personal section; omitted fields stay.',
+})
+export class PersonalDataInput {
+  @Field(() => [String], { nullable: true })
+  formerNames?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  birthPlace?: string | null;
+
+  @Field(() => String, { nullable: true })
+  citizenship?: string | null;
+
+  @Field(() => String, { nullable: true })
+  registrationAddress?: string | null;
+
+  @Field(() => String, { nullable: true })
+  residenceAddress?: string | null;
+
+  @Field(() => String, { nullable: true })
+  maritalStatus?: string | null;
+
+  @Field(() => String, { nullable: true })
+  militaryCategory?: string | null;
+
+  @Field(() => String, { nullable: true })
+  mobilePhone?: string | null;
+
+  @Field(() => String, { nullable: true, description: '11 digits with valid check digits.' })
+  snils?: string | null;
+
+  @Field(() => String, { nullable: true, description: '12 digits with valid check digits.' })
+  inn?: string | null;
+}

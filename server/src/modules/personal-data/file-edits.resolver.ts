@@ -1,0 +1,121 @@
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { AppContext } from '../../app/context.js';
+import { badInput } from '../../core/errors.js';
+import { DateTimeScalar } from '../../core/graphql/scalars.js';
+import type { Assignment } from '../assignment/assignment.entity.js';
+import { AssignmentType } from '../assignment/assignment.type.js';
+import type { Employee } from '../employee/employee.entity.js';
+import { EmployeeType, FileSectionValue } from '../employee/employee.type.js';
+import type { LeaveRecord } from '../leave/leave.entity.js';
+import { LeaveType } from '../leave/leave.type.js';
+import type { FileSection } from '../organization/organization-settings.entity.js';
+import type { FileErrorReport } from './file-error-report.entity.js';
+import { FileErrorReportService } from './file-error-report.service.js';
+import {
+  AssignmentInput,
+  LeaveInput,
+  PersonalDataInput,
+  SeniorityPeriodInput,
+} from './file-edits.inputs.js';
+import { FileEditsService } from './file-edits.service.js';
+
+@ObjectType('FileErrorReport', {
+  description: 'An employee says a section of their file is wrong.',
+})
+export class FileErrorReportType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => FileSectionValue)
+  section!: string;
+
+  @Field(() => String)
+  comment!: string;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+}
+
+@ObjectType('SeniorityPeriodRecord', { description: 'A directly entered seniority period.' })
+export class SeniorityPeriodRecordType {
+  @Field(() => ID)
+  id!: string;
+}
+
+const editable = ['EMPLOYMENT', 'LEAVE', 'SENIORITY'] as const;
+
+@Resolver()
+export class FileEditsResolver {
+  @Mutation(() => AssignmentType, {
+    description: 'HR: adds or corrects an employment history entry.',
+  })
+  saveAssignment(
+    @Arg('input', () => AssignmentInput) input: AssignmentInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<Assignment> {
+    return new FileEditsService(ctx).saveAssignment(input);
+  }
+
+  @Mutation(() => LeaveType, { description: 'HR: adds or corrects a leave.' })
+  saveLeave(
+    @Arg('input', () => LeaveInput) input: LeaveInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<LeaveRecord> {
+    return new FileEditsService(ctx).saveLeave(input);
+  }
+
+  @Mutation(() => SeniorityPeriodRecordType, {
+    description: 'HR: adds or corrects a seniority period.',
+  })
+  saveSeniorityPeriod(
+    @Arg('input', () => SeniorityPeriodInput) input: SeniorityPeriodInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<{ id: string }> {
+    return new FileEditsService(ctx).saveSeniorityPeriod(input);
+  }
+
+  @Mutation(() => EmployeeType, { description: 'HR: changes the personal section of a file.' })
+  updatePersonalData(
+    @Arg('employeeId', () => ID) employeeId: string,
+    @Arg('input', () => PersonalDataInput) input: PersonalDataInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<Employee> {
+    return new FileEditsService(ctx).updatePersonalData(employeeId, input);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'HR: removes a record (EMPLOYMENT: an assignment, LEAVE: a leave, SENIORITY: a period).',
+  })
+  deleteFileRecord(
+    @Arg('section', () => FileSectionValue) section: FileSection,
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<boolean> {
+    if (!(editable as readonly string[]).includes(section)) {
+      return Promise.reject(badSection());
+    }
+    return new FileEditsService(ctx).deleteRecord(section as (typeof editable)[number], id);
+  }
+
+  @Mutation(() => FileErrorReportType, {
+    description: 'The owner reports an error in a section of their file.',
+  })
+  reportFileError(
+    @Arg('section', () => FileSectionValue) section: FileSection,
+    @Arg('comment', () => String) comment: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<FileErrorReport> {
+    return new FileErrorReportService(ctx).report(section, comment);
+  }
+
+  @Query(() => [FileErrorReportType], {
+    description: 'HR: open error reports of the organization.',
+  })
+  fileErrorReports(@Ctx() ctx: AppContext): Promise<FileErrorReport[]> {
+    return new FileErrorReportService(ctx).open();
+  }
+}
+
+const badSection = () =>
+  badInput(['section'], `Records can be removed from ${editable.join(', ')}`);

@@ -1,0 +1,290 @@
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppContext } from '../../app/context.js';
+import { badInput, notFound } from '../../core/errors.js';
+import { isUuid } from '../../core/ids.js';
+import { isPersonalInn, isSnils } from '../../core/ru-identifiers.js';
+import { Assignment } from '../assignment/assignment.entity.js';
+import { Department } from '../department/department.entity.js';
+import type { Employee } from '../employee/employee.entity.js';
+import { LeaveRecord } from '../leave/leave.entity.js';
+import { checkLeave, findOverlap, leaveDays, type LeaveKind } from '../leave/leave.rules.js';
+import { Position } from '../position/position.entity.js';
+import { SeniorityPeriod } from '../seniority/seniority.entity.js';
+import { checkDates, editFile, overlaps } from './file-edit.js';
+import type {
+  AssignmentInput,
+  LeaveInput,
+  PersonalDataInput,
+  SeniorityPeriodInput,
+} from './file-edits.inputs.js';
+
+const decimal = /^\d{1,2}(\.\d{1,2})?$/;
+
+/** HR's corrections to personal files: each a checked, journalled, single-transaction use case. */
+export class FileEditsService {
+  constructor(private readonly ctx: AppContext) {}
+
+  /** Adds or corrects an employment history entry; main posts (hire, transfer) must not overlap. */
+  saveAssignment(input: AssignmentInput): Promise<Assignment> {
+    return editFile(
+      this.ctx,
+      input.employeeId,
+      'EMPLOYMENT',
+      'saveAssignment',
+      async (tx, employee, today) => {
+        checkDates(
+          today,
+          [
+            { path: ['input', 'startDate'], value: input.startDate },
+            { path: ['input', 'endDate'], value: input.endDate },
+            { path: ['input', 'orderDate'], value: input.orderDate },
+          ],
+          [[0, 1]],
+        );
+        if (!decimal.test(input.rate) || Number(input.rate) <= 0 || Number(input.rate) > 1.5) {
+          throw badInput(['input', 'rate'], 'Rate must be above 0 and at most 1.5, e.g. "0.50"');
+        }
+        const department = await this.inOrganization(
+          tx,
+          Department,
+          input.departmentId,
+          employee,
+          'departmentId',
+        );
+        const position = await this.inOrganization(
+          tx,
+          Position,
+          input.positionId,
+          employee,
+          'positionId',
+        );
+        const assignment = await this.existing(tx, Assignment, input.id, employee);
+        const main = (kind: string) => kind === 'HIRE' || kind === 'TRANSFER';
+        if (main(input.kind)) {
+          const others = await tx.find(Assignment, {
+            employee: employee.id,
+            kind: { $in: ['HIRE', 'TRANSFER'] },
+          });
+          const clash = others.find(
+            (other) =>
+              other.id !== assignment?.id &&
+              overlaps(
+                { start: input.startDate, end: input.endDate ?? null },
+                { start: other.startDate, end: other.endDate },
+              ),
+          );
+          if (clash) {
+            throw badInput(
+              ['input', 'startDate'],
+              `Overlaps the ${clash.kind.toLowerCase()} from ${clash.startDate}`,
+            );
+          }
+        }
+        const target =
+          assignment ??
+          tx.create(Assignment, {
+            organization: employee.organization,
+            employee,
+            kind: input.kind,
+            rate: input.rate,
+            startDate: input.startDate,
+          });
+        tx.assign(target, {
+          kind: input.kind,
+          orderNumber: input.orderNumber ?? null,
+          orderDate: input.orderDate ?? null,
+          department,
+          position,
+          rate: Number(input.rate).toFixed(2),
+          startDate: input.startDate,
+          endDate: input.endDate ?? null,
+        });
+        return target;
+      },
+    );
+  }
+
+  /** Adds or corrects a leave; leaves must not overlap (but for sick leave inside annual leave). */
+  saveLeave(input: LeaveInput): Promise<LeaveRecord> {
+    return editFile(
+      this.ctx,
+      input.employeeId,
+      'LEAVE',
+      'saveLeave',
+      async (tx, employee, today) => {
+        checkDates(
+          today,
+          [
+            { path: ['input', 'startDate'], value: input.startDate },
+            { path: ['input', 'endDate'], value: input.endDate },
+            { path: ['input', 'orderDate'], value: input.orderDate },
+          ],
+          [[0, 1]],
+        );
+        const record = {
+          kind: input.kind as LeaveKind,
+          start: input.startDate,
+          end: input.endDate,
+        };
+        const problem = checkLeave(record);
+        if (problem) throw badInput(['input', 'kind'], problem);
+        if (
+          input.days !== null &&
+          input.days !== undefined &&
+          (input.days < 0 || input.days > 1000)
+        ) {
+          throw badInput(['input', 'days'], 'Days must be between 0 and 1000');
+        }
+        const leave = await this.existing(tx, LeaveRecord, input.id, employee);
+        const others = (await tx.find(LeaveRecord, { employee: employee.id }))
+          .filter((other) => other.id !== leave?.id)
+          .map((other) => ({
+            kind: other.kind as LeaveKind,
+            start: other.startDate,
+            end: other.endDate,
+          }));
+        const clash = findOverlap([...others, record]);
+        if (clash && clash.includes(record)) {
+          const other = clash[0] === record ? clash[1] : clash[0];
+          throw badInput(
+            ['input', 'startDate'],
+            `Overlaps the leave from ${other.start} to ${other.end}`,
+          );
+        }
+        const target =
+          leave ??
+          tx.create(LeaveRecord, {
+            organization: employee.organization,
+            employee,
+            kind: input.kind,
+            startDate: input.startDate,
+            endDate: input.endDate,
+            days: 0,
+          });
+        tx.assign(target, {
+          kind: input.kind,
+          startDate: input.startDate,
+          endDate: input.endDate,
+          days: input.days ?? leaveDays(record),
+          orderNumber: input.orderNumber ?? null,
+          orderDate: input.orderDate ?? null,
+          sickNoteNumber: input.sickNoteNumber ?? null,
+        });
+        return target;
+      },
+    );
+  }
+
+  /** Adds or corrects a directly entered seniority period. */
+  saveSeniorityPeriod(input: SeniorityPeriodInput): Promise<SeniorityPeriod> {
+    return editFile(
+      this.ctx,
+      input.employeeId,
+      'SENIORITY',
+      'saveSeniorityPeriod',
+      async (tx, employee, today) => {
+        checkDates(
+          today,
+          [
+            { path: ['input', 'startDate'], value: input.startDate },
+            { path: ['input', 'endDate'], value: input.endDate },
+          ],
+          [[0, 1]],
+        );
+        if (!decimal.test(input.factor) || Number(input.factor) <= 0 || Number(input.factor) > 2) {
+          throw badInput(['input', 'factor'], 'Factor must be above 0 and at most 2, e.g. "1.50"');
+        }
+        const period = await this.existing(tx, SeniorityPeriod, input.id, employee);
+        const target =
+          period ??
+          tx.create(SeniorityPeriod, {
+            employee,
+            kind: input.kind,
+            startDate: input.startDate,
+            factor: input.factor,
+          });
+        tx.assign(target, {
+          kind: input.kind,
+          startDate: input.startDate,
+          endDate: input.endDate ?? null,
+          factor: Number(input.factor).toFixed(2),
+          document: input.document ?? null,
+        });
+        return target;
+      },
+    );
+  }
+
+  /** Changes the personal section; identifiers must carry valid check digits. */
+  updatePersonalData(employeeId: string, input: PersonalDataInput): Promise<Employee> {
+    return editFile(
+      this.ctx,
+      employeeId,
+      'PERSONAL',
+      'updatePersonalData',
+      async (tx, employee) => {
+        if (input.snils && !isSnils(input.snils))
+          throw badInput(['input', 'snils'], 'Not a valid СНИЛС');
+        if (input.inn && !isPersonalInn(input.inn))
+          throw badInput(['input', 'inn'], 'Not a valid ИНН');
+        const changes = Object.fromEntries(
+          Object.entries(input).filter(([, value]) => value !== undefined),
+        ) as Partial<Employee>;
+        tx.assign(employee, changes);
+        tx.persist(employee);
+        return employee;
+      },
+    );
+  }
+
+  /** Removes a record of the file; the section names which kind of record `id` is. */
+  deleteRecord(section: 'EMPLOYMENT' | 'LEAVE' | 'SENIORITY', id: string): Promise<boolean> {
+    const entity = { EMPLOYMENT: Assignment, LEAVE: LeaveRecord, SENIORITY: SeniorityPeriod }[
+      section
+    ];
+    return this.ownerOf(entity, id).then((employeeId) =>
+      editFile(this.ctx, employeeId, section, 'deleteFileRecord', async (tx) => {
+        await tx.nativeDelete(entity, { id });
+        return true;
+      }),
+    );
+  }
+
+  private async ownerOf(
+    entity: typeof Assignment | typeof LeaveRecord | typeof SeniorityPeriod,
+    id: string,
+  ) {
+    const row = isUuid(id) ? await this.ctx.em.findOne(entity, { id }) : null;
+    if (!row) throw notFound('Record', id);
+    return row.employee.id;
+  }
+
+  private async existing<T extends Assignment | LeaveRecord | SeniorityPeriod>(
+    tx: EntityManager,
+    entity: EntityClass<T>,
+    id: string | null | undefined,
+    employee: Employee,
+  ): Promise<T | null> {
+    if (!id) return null;
+    const row: T | null = isUuid(id) ? await tx.findOne<T>(entity, { id } as FilterQuery<T>) : null;
+    if (!row || row.employee.id !== employee.id) {
+      throw badInput(['input', 'id'], 'No such record in this file');
+    }
+    return row;
+  }
+
+  private async inOrganization<T extends Department | Position>(
+    tx: EntityManager,
+    entity: EntityClass<T>,
+    id: string | null | undefined,
+    employee: Employee,
+    field: string,
+  ): Promise<T | null> {
+    if (!id) return null;
+    const where = { id, organization: employee.organization.id } as FilterQuery<T>;
+    const row: T | null = isUuid(id) ? await tx.findOne<T>(entity, where) : null;
+    if (!row) throw badInput(['input', field], 'Unknown in this organization');
+    return row;
+  }
+}

@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { AccessLogEntry } from '../access-log/access-log.entity.js';
+import { Assignment } from '../assignment/assignment.entity.js';
+import { LeaveRecord } from '../leave/leave.entity.js';
+
+/** HR corrects files; bad input is refused with the field, and nothing is half written. */
+
+let server: TestServer;
+let hr: string;
+let employee: string;
+let file: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: true });
+  hr = await server.login('hr');
+  employee = await server.login('employee');
+  file = (
+    await server.gql<{ me: { employee: { id: string } } }>(
+      `{ me { employee { id } } }`,
+      {},
+      employee,
+    )
+  ).data!.me.employee.id;
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const saveAssignment = `mutation($input: AssignmentInput!) { saveAssignment(input: $input) { id kind rate startDate } }`;
+const saveLeave = `mutation($input: LeaveInput!) { saveLeave(input: $input) { id kind days } }`;
+const errorOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+  result.errors?.[0]?.extensions;
+
+describe('bad input', () => {
+  it.each([
+    [
+      'a rate over 1.5',
+      { kind: 'COMBINATION', rate: '1.75', startDate: '2026-01-10' },
+      ['input', 'rate'],
+    ],
+    [
+      'a rate of zero',
+      { kind: 'COMBINATION', rate: '0', startDate: '2026-01-10' },
+      ['input', 'rate'],
+    ],
+    [
+      'an end before the start',
+      { kind: 'COMBINATION', rate: '0.25', startDate: '2026-01-10', endDate: '2026-01-09' },
+      ['input', 'endDate'],
+    ],
+    [
+      'a date in the far future',
+      { kind: 'COMBINATION', rate: '0.25', startDate: '2205-01-10' },
+      ['input', 'startDate'],
+    ],
+    [
+      'a hire overlapping the current post',
+      { kind: 'HIRE', rate: '1.00', startDate: '2026-01-10' },
+      ['input', 'startDate'],
+    ],
+    [
+      'a department of no such id',
+      {
+        kind: 'COMBINATION',
+        rate: '0.25',
+        startDate: '2026-01-10',
+        departmentId: '00000000-0000-7000-8000-000000000000',
+      },
+      ['input', 'departmentId'],
+    ],
+  ])(
+    'refuses %s with BAD_USER_INPUT on the field, writing nothing',
+    async (_name, input, field) => {
+      const em = server.orm.em.fork();
+      const before = await em.count(Assignment, { employee: file });
+      const journal = await em.count(AccessLogEntry, { action: 'CHANGE' });
+      const result = await server.gql(
+        saveAssignment,
+        { input: { employeeId: file, ...input } },
+        hr,
+      );
+      expect(errorOf(result)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(await em.count(Assignment, { employee: file })).toBe(before);
+      expect(await em.count(AccessLogEntry, { action: 'CHANGE' })).toBe(journal);
+    },
+  );
+
+  it('refuses an unknown kind at the schema', async () => {
+    const result = await server.gql(
+      saveAssignment,
+      { input: { employeeId: file, kind: 'PROMOTION', rate: '1', startDate: '2026-01-10' } },
+      hr,
+    );
+    expect(errorOf(result)?.['code']).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a leave overlapping another, and an invalid СНИЛС', async () => {
+    const em = server.orm.em.fork();
+    const existing = await em.findOneOrFail(LeaveRecord, { employee: file, kind: 'ANNUAL_BASIC' });
+    const overlap = await server.gql(
+      saveLeave,
+      {
+        input: {
+          employeeId: file,
+          kind: 'UNPAID',
+          startDate: existing.startDate,
+          endDate: existing.startDate,
+        },
+      },
+      hr,
+    );
+    expect(errorOf(overlap)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: ['input', 'startDate'],
+    });
+    const snils = await server.gql(
+      `mutation($id: ID!) { updatePersonalData(employeeId: $id, input: { snils: "11223344596" }) { id } }`,
+      { id: file },
+      hr,
+    );
+    expect(errorOf(snils)).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'snils'] });
+  });
+});
+
+describe('HR edits', () => {
+  it('adds a combination, journals the change, and the file shows it as entered in the portal', async () => {
+    const result = await server.gql<{ saveAssignment: { id: string; rate: string } }>(
+      saveAssignment,
+      {
+        input: {
+          employeeId: file,
+          kind: 'COMBINATION',
+          rate: '0.5',
+          startDate: '2026-02-01',
+          orderNumber: '15-к',
+        },
+      },
+      hr,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.saveAssignment.rate).toBe('0.50');
+    const journal = await server.orm.em
+      .fork()
+      .find(AccessLogEntry, { subjectEmployeeId: file, action: 'CHANGE' });
+    expect(journal.at(-1)).toMatchObject({
+      actorLogin: 'hr',
+      section: 'EMPLOYMENT',
+      operation: 'saveAssignment',
+    });
+    const view = await server.gql<{
+      employee: { employment: { assignments: { kind: string; startDate: string }[] } };
+    }>(
+      `query($id: ID!) { employee(id: $id) { employment { assignments { kind startDate } } } }`,
+      { id: file },
+      employee,
+    );
+    expect(view.data!.employee.employment.assignments).toContainEqual({
+      kind: 'COMBINATION',
+      startDate: '2026-02-01',
+    });
+  });
+
+  it('counts the days of a new leave from its dates, and corrects it by id', async () => {
+    const created = await server.gql<{ saveLeave: { id: string; days: number } }>(
+      saveLeave,
+      {
+        input: { employeeId: file, kind: 'STUDY', startDate: '2027-03-02', endDate: '2027-03-11' },
+      },
+      hr,
+    );
+    expect(created.data!.saveLeave.days).toBe(10);
+    const corrected = await server.gql<{ saveLeave: { id: string; days: number } }>(
+      saveLeave,
+      {
+        input: {
+          id: created.data!.saveLeave.id,
+          employeeId: file,
+          kind: 'STUDY',
+          startDate: '2027-03-02',
+          endDate: '2027-03-06',
+        },
+      },
+      hr,
+    );
+    expect(corrected.data!.saveLeave).toEqual({
+      id: created.data!.saveLeave.id,
+      days: 5,
+      kind: 'STUDY',
+    });
+  });
+
+  it('adds seniority from before and the general seniority grows by it', async () => {
+    const seniority = async () =>
+      (
+        await server.gql<{ employee: { seniority: { kind: string; totalDays: number }[] } }>(
+          `query($id: ID!) { employee(id: $id) { seniority(asOf: "2026-06-30") { kind totalDays } } }`,
+          { id: file },
+          hr,
+        )
+      ).data!.employee.seniority.find((k) => k.kind === 'GENERAL')!.totalDays;
+    const before = await seniority();
+    const result = await server.gql(
+      `mutation($input: SeniorityPeriodInput!) { saveSeniorityPeriod(input: $input) { id } }`,
+      {
+        input: {
+          employeeId: file,
+          kind: 'GENERAL',
+          startDate: '1990-01-01',
+          endDate: '1990-01-31',
+          document: 'Трудовая книжка',
+        },
+      },
+      hr,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(await seniority()).toBe(before + 31);
+  });
+
+  it('lets no one but HR change the file, the owner included', async () => {
+    for (const who of ['employee', 'manager', 'admin']) {
+      const token = await server.login(who);
+      const result = await server.gql(
+        `mutation($id: ID!) { updatePersonalData(employeeId: $id, input: { birthPlace: "г. Москва" }) { id } }`,
+        { id: file },
+        token,
+      );
+      expect(errorOf(result)?.['code']).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('reportFileError', () => {
+  it('stores the owner report for HR, and refuses an empty comment', async () => {
+    const reported = await server.gql<{ reportFileError: { id: string; section: string } }>(
+      `mutation { reportFileError(section: EDUCATION, comment: "Не указаны курсы 2024 года") { id section } }`,
+      {},
+      employee,
+    );
+    expect(reported.data!.reportFileError.section).toBe('EDUCATION');
+    const open = await server.gql<{ fileErrorReports: { id: string; comment: string }[] }>(
+      `{ fileErrorReports { id comment } }`,
+      {},
+      hr,
+    );
+    expect(open.data!.fileErrorReports).toContainEqual({
+      id: reported.data!.reportFileError.id,
+      comment: 'Не указаны курсы 2024 года',
+    });
+    const empty = await server.gql(
+      `mutation { reportFileError(section: EDUCATION, comment: " ") { id } }`,
+      {},
+      employee,
+    );
+    expect(errorOf(empty)).toMatchObject({ code: 'BAD_USER_INPUT', field: ['comment'] });
+  });
+});
