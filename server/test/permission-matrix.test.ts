@@ -251,6 +251,60 @@ const cases: Case[] = [
     expect: only('hr'),
   },
   {
+    field: 'Mutation.saveBusinessTrip',
+    name: 'HR records a business trip',
+    operation: (ids) => {
+      const date = nextDate();
+      return {
+        query: `mutation($input: BusinessTripInput!) { saveBusinessTrip(input: $input) { id } }`,
+        variables: {
+          input: {
+            employeeId: ids.employeeFile,
+            destination: 'г. Курск',
+            purpose: 'Семинар',
+            startDate: date,
+            endDate: date,
+            status: 'APPROVED',
+          },
+        },
+      };
+    },
+    expect: only('hr'),
+  },
+  {
+    field: 'Mutation.saveAttestation',
+    name: 'HR records an attestation',
+    operation: (ids) => ({
+      query: `mutation($input: AttestationInput!) { saveAttestation(input: $input) { id } }`,
+      variables: {
+        input: {
+          employeeId: ids.employeeFile,
+          kind: 'REGULAR',
+          purpose: 'POST_FITNESS',
+          date: '2025-05-20',
+          decision: 'MEETS',
+        },
+      },
+    }),
+    expect: only('hr'),
+  },
+  {
+    field: 'Mutation.saveEducationRecord',
+    name: 'HR records a course',
+    operation: (ids) => ({
+      query: `mutation($input: EducationRecordInput!) { saveEducationRecord(input: $input) { id } }`,
+      variables: {
+        input: {
+          employeeId: ids.employeeFile,
+          kind: 'PROFESSIONAL_DEVELOPMENT',
+          program: 'Первая помощь',
+          hours: 16,
+        },
+      },
+    }),
+    expect: only('hr'),
+  },
+  {
     field: 'Mutation.updatePersonalData',
     name: 'HR corrects the personal section',
     operation: (ids) => ({

@@ -3,6 +3,15 @@ import { LocalDateScalar } from '../../core/graphql/scalars.js';
 import { AssignmentKindValue } from '../assignment/assignment.type.js';
 import { LeaveKindValue } from '../leave/leave.type.js';
 import { SeniorityKindValue } from '../seniority/seniority.type.js';
+import {
+  AttestationDecisionValue,
+  AttestationKindValue,
+  AttestationPurposeValue,
+} from '../attestation/attestation.type.js';
+import type { EducationKind } from '../education/education.entity.js';
+import { EducationKindValue } from '../education/education.type.js';
+import type { TripStatus } from '../trip/trip.entity.js';
+import { TripStatusValue } from '../trip/trip.type.js';
 
 @InputType('AssignmentInput', { description: 'A new or corrected employment history entry.' })
 export class AssignmentInput {
@@ -131,4 +140,136 @@ export class PersonalDataInput {
 
   @Field(() => String, { nullable: true, description: '12 digits with valid check digits.' })
   inn?: string | null;
+}
+
+@InputType('BusinessTripInput', { description: 'A new or corrected business trip.' })
+export class BusinessTripInput {
+  @Field(() => ID, { nullable: true })
+  id?: string | null;
+
+  @Field(() => ID)
+  employeeId!: string;
+
+  @Field(() => String)
+  destination!: string;
+
+  @Field(() => String, { nullable: true })
+  hostOrganization?: string | null;
+
+  @Field(() => String)
+  purpose!: string;
+
+  @Field(() => LocalDateScalar)
+  startDate!: string;
+
+  @Field(() => LocalDateScalar)
+  endDate!: string;
+
+  @Field(() => String, { nullable: true })
+  orderNumber?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  orderDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  fundingSource?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'RUB as a decimal string, e.g. "4500.00".' })
+  advanceAmount?: string | null;
+
+  @Field(() => String, { nullable: true })
+  reportAmount?: string | null;
+
+  @Field(() => TripStatusValue)
+  status!: TripStatus;
+}
+
+@InputType('AttestationInput', { description: 'A new or corrected attestation.' })
+export class AttestationInput {
+  @Field(() => ID, { nullable: true })
+  id?: string | null;
+
+  @Field(() => ID)
+  employeeId!: string;
+
+  @Field(() => AttestationKindValue)
+  kind!: 'REGULAR' | 'EXTRAORDINARY';
+
+  @Field(() => AttestationPurposeValue)
+  purpose!: 'POST_FITNESS' | 'QUALIFICATION_CATEGORY';
+
+  @Field(() => LocalDateScalar)
+  date!: string;
+
+  @Field(() => String, { nullable: true })
+  commission?: string | null;
+
+  @Field(() => AttestationDecisionValue)
+  decision!: 'MEETS' | 'MEETS_CONDITIONALLY' | 'DOES_NOT_MEET';
+
+  @Field(() => String, { nullable: true })
+  category?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  validUntil?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  nextDueDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  recommendations?: string | null;
+
+  @Field(() => String, { nullable: true })
+  protocolNumber?: string | null;
+
+  @Field(() => String, { nullable: true })
+  orderNumber?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  orderDate?: string | null;
+}
+
+@InputType('EducationRecordInput', { description: 'A new or corrected education record.' })
+export class EducationRecordInput {
+  @Field(() => ID, { nullable: true })
+  id?: string | null;
+
+  @Field(() => ID)
+  employeeId!: string;
+
+  @Field(() => EducationKindValue)
+  kind!: EducationKind;
+
+  @Field(() => String, { nullable: true })
+  level?: string | null;
+
+  @Field(() => String, { nullable: true })
+  institution?: string | null;
+
+  @Field(() => String, { nullable: true })
+  specialty?: string | null;
+
+  @Field(() => String, { nullable: true })
+  qualification?: string | null;
+
+  @Field(() => String, { nullable: true })
+  program?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  hours?: number | null;
+
+  @Field(() => String, { nullable: true })
+  documentNumber?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  startDate?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  endDate?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  year?: number | null;
+
+  @Field(() => String, { nullable: true })
+  proficiency?: string | null;
 }

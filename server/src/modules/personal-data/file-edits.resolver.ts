@@ -13,11 +13,21 @@ import type { FileErrorReport } from './file-error-report.entity.js';
 import { FileErrorReportService } from './file-error-report.service.js';
 import {
   AssignmentInput,
+  AttestationInput,
+  BusinessTripInput,
+  EducationRecordInput,
   LeaveInput,
   PersonalDataInput,
   SeniorityPeriodInput,
 } from './file-edits.inputs.js';
-import { FileEditsService } from './file-edits.service.js';
+import { BusinessTripType } from '../trip/trip.type.js';
+import { AttestationType } from '../attestation/attestation.type.js';
+import { EducationRecordType } from '../education/education.type.js';
+import type { BusinessTrip } from '../trip/trip.entity.js';
+import type { Attestation } from '../attestation/attestation.entity.js';
+import type { EducationRecord } from '../education/education.entity.js';
+import { FileEditsService, removable, type RemovableSection } from './file-edits.service.js';
+import { RecordEditsService } from './record-edits.service.js';
 
 @ObjectType('FileErrorReport', {
   description: 'An employee says a section of their file is wrong.',
@@ -41,8 +51,6 @@ export class SeniorityPeriodRecordType {
   @Field(() => ID)
   id!: string;
 }
-
-const editable = ['EMPLOYMENT', 'LEAVE', 'SENIORITY'] as const;
 
 @Resolver()
 export class FileEditsResolver {
@@ -83,6 +91,30 @@ export class FileEditsResolver {
     return new FileEditsService(ctx).updatePersonalData(employeeId, input);
   }
 
+  @Mutation(() => BusinessTripType, { description: 'HR: adds or corrects a business trip.' })
+  saveBusinessTrip(
+    @Arg('input', () => BusinessTripInput) input: BusinessTripInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<BusinessTrip> {
+    return new RecordEditsService(ctx).saveTrip(input);
+  }
+
+  @Mutation(() => AttestationType, { description: 'HR: adds or corrects an attestation.' })
+  saveAttestation(
+    @Arg('input', () => AttestationInput) input: AttestationInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<Attestation> {
+    return new RecordEditsService(ctx).saveAttestation(input);
+  }
+
+  @Mutation(() => EducationRecordType, { description: 'HR: adds or corrects an education record.' })
+  saveEducationRecord(
+    @Arg('input', () => EducationRecordInput) input: EducationRecordInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<EducationRecord> {
+    return new RecordEditsService(ctx).saveEducation(input);
+  }
+
   @Mutation(() => Boolean, {
     description:
       'HR: removes a record (EMPLOYMENT: an assignment, LEAVE: a leave, SENIORITY: a period).',
@@ -92,10 +124,8 @@ export class FileEditsResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    if (!(editable as readonly string[]).includes(section)) {
-      return Promise.reject(badSection());
-    }
-    return new FileEditsService(ctx).deleteRecord(section as (typeof editable)[number], id);
+    if (!(section in removable)) return Promise.reject(badSection());
+    return new FileEditsService(ctx).deleteRecord(section as RemovableSection, id);
   }
 
   @Mutation(() => FileErrorReportType, {
@@ -118,4 +148,4 @@ export class FileEditsResolver {
 }
 
 const badSection = () =>
-  badInput(['section'], `Records can be removed from ${editable.join(', ')}`);
+  badInput(['section'], `Records can be removed from ${Object.keys(removable).join(', ')}`);

@@ -11,6 +11,9 @@ import { LeaveRecord } from '../leave/leave.entity.js';
 import { checkLeave, findOverlap, leaveDays, type LeaveKind } from '../leave/leave.rules.js';
 import { Position } from '../position/position.entity.js';
 import { SeniorityPeriod } from '../seniority/seniority.entity.js';
+import { Attestation } from '../attestation/attestation.entity.js';
+import { EducationRecord } from '../education/education.entity.js';
+import { BusinessTrip } from '../trip/trip.entity.js';
 import { checkDates, editFile, overlaps } from './file-edit.js';
 import type {
   AssignmentInput,
@@ -20,6 +23,17 @@ import type {
 } from './file-edits.inputs.js';
 
 const decimal = /^\d{1,2}(\.\d{1,2})?$/;
+
+/** The record kinds HR may remove, by the section they belong to. */
+export const removable = {
+  EMPLOYMENT: Assignment,
+  LEAVE: LeaveRecord,
+  SENIORITY: SeniorityPeriod,
+  TRIPS: BusinessTrip,
+  ATTESTATION: Attestation,
+  EDUCATION: EducationRecord,
+} as const;
+export type RemovableSection = keyof typeof removable;
 
 /** HR's corrections to personal files: each a checked, journalled, single-transaction use case. */
 export class FileEditsService {
@@ -239,25 +253,14 @@ export class FileEditsService {
   }
 
   /** Removes a record of the file; the section names which kind of record `id` is. */
-  deleteRecord(section: 'EMPLOYMENT' | 'LEAVE' | 'SENIORITY', id: string): Promise<boolean> {
-    const entity = { EMPLOYMENT: Assignment, LEAVE: LeaveRecord, SENIORITY: SeniorityPeriod }[
-      section
-    ];
-    return this.ownerOf(entity, id).then((employeeId) =>
-      editFile(this.ctx, employeeId, section, 'deleteFileRecord', async (tx) => {
-        await tx.nativeDelete(entity, { id });
-        return true;
-      }),
-    );
-  }
-
-  private async ownerOf(
-    entity: typeof Assignment | typeof LeaveRecord | typeof SeniorityPeriod,
-    id: string,
-  ) {
+  async deleteRecord(section: RemovableSection, id: string): Promise<boolean> {
+    const entity = removable[section] as EntityClass<{ id: string; employee: { id: string } }>;
     const row = isUuid(id) ? await this.ctx.em.findOne(entity, { id }) : null;
     if (!row) throw notFound('Record', id);
-    return row.employee.id;
+    return editFile(this.ctx, row.employee.id, section, 'deleteFileRecord', async (tx) => {
+      await tx.nativeDelete(entity, { id });
+      return true;
+    });
   }
 
   private async existing<T extends Assignment | LeaveRecord | SeniorityPeriod>(

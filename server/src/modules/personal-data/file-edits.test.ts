@@ -255,3 +255,90 @@ describe('reportFileError', () => {
     expect(errorOf(empty)).toMatchObject({ code: 'BAD_USER_INPUT', field: ['comment'] });
   });
 });
+
+describe('trips, attestations and education', () => {
+  it('records a trip with exact money, and refuses an amount that is not one', async () => {
+    const input = {
+      employeeId: file,
+      destination: 'г. Москва',
+      purpose: 'Совещание',
+      startDate: '2026-03-02',
+      endDate: '2026-03-04',
+      status: 'APPROVED',
+      advanceAmount: '4500.5',
+    };
+    const saved = await server.gql<{ saveBusinessTrip: { advanceAmount: string; status: string } }>(
+      `mutation($input: BusinessTripInput!) { saveBusinessTrip(input: $input) { advanceAmount status } }`,
+      { input },
+      hr,
+    );
+    expect(saved.data!.saveBusinessTrip).toEqual({ advanceAmount: '4500.50', status: 'APPROVED' });
+    const bad = await server.gql(
+      `mutation($input: BusinessTripInput!) { saveBusinessTrip(input: $input) { id } }`,
+      { input: { ...input, advanceAmount: '45,00' } },
+      hr,
+    );
+    expect(errorOf(bad)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: ['input', 'advanceAmount'],
+    });
+  });
+
+  it('refuses an attestation dated in the future and a next due date before it', async () => {
+    const base = {
+      employeeId: file,
+      kind: 'REGULAR',
+      purpose: 'QUALIFICATION_CATEGORY',
+      decision: 'MEETS',
+      category: 'Первая',
+    };
+    const future = await server.gql(
+      `mutation($input: AttestationInput!) { saveAttestation(input: $input) { id } }`,
+      { input: { ...base, date: '2027-12-01' } },
+      hr,
+    );
+    expect(errorOf(future)).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'date'] });
+    const backwards = await server.gql(
+      `mutation($input: AttestationInput!) { saveAttestation(input: $input) { id } }`,
+      { input: { ...base, date: '2025-12-01', nextDueDate: '2025-01-01' } },
+      hr,
+    );
+    expect(errorOf(backwards)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: ['input', 'nextDueDate'],
+    });
+  });
+
+  it('adds a course that shows as the latest, and removes it again', async () => {
+    const saved = await server.gql<{ saveEducationRecord: { id: string } }>(
+      `mutation($input: EducationRecordInput!) { saveEducationRecord(input: $input) { id } }`,
+      {
+        input: {
+          employeeId: file,
+          kind: 'PROFESSIONAL_DEVELOPMENT',
+          program: 'Наставничество',
+          hours: 36,
+          startDate: '2026-10-01',
+          endDate: '2026-10-20',
+        },
+      },
+      hr,
+    );
+    const last = async () =>
+      (
+        await server.gql<{ employee: { education: { lastCourseEnd: string | null } } }>(
+          `query($id: ID!) { employee(id: $id) { education { lastCourseEnd } } }`,
+          { id: file },
+          employee,
+        )
+      ).data!.employee.education.lastCourseEnd;
+    expect(await last()).toBe('2026-10-20');
+    const removed = await server.gql(
+      `mutation($id: ID!) { deleteFileRecord(section: EDUCATION, id: $id) }`,
+      { id: saved.data!.saveEducationRecord.id },
+      hr,
+    );
+    expect(removed.data).toEqual({ deleteFileRecord: true });
+    expect(await last()).not.toBe('2026-10-20');
+  });
+});
