@@ -117,7 +117,7 @@ const cases: Case[] = [
     name: "employee's employment, leave, seniority, trips, attestation and education sections",
     operation: (ids) => ({
       query: `query($id: ID!) { employee(id: $id) {
-        employment { current { startDate } } leave { nextLeaveStart } seniority { kind years }
+        employment { current { startDate } } leave { nextLeaveStart } seniority { kinds { kind years } }
         trips { trips { id } } attestation { nextDueDate } education { lastCourseEnd }
       } }`,
       variables: { id: ids.employeeFile },
@@ -299,6 +299,21 @@ const cases: Case[] = [
           kind: 'PROFESSIONAL_DEVELOPMENT',
           program: 'Первая помощь',
           hours: 16,
+        },
+      },
+    }),
+    expect: only('hr'),
+  },
+  {
+    field: 'Mutation.saveFamilyMember',
+    name: 'HR records a family member',
+    operation: (ids) => ({
+      query: `mutation($input: FamilyMemberInput!) { saveFamilyMember(input: $input) { id } }`,
+      variables: {
+        input: {
+          employeeId: ids.employeeFile,
+          relation: 'Дочь',
+          fullName: 'Иванова Мария Ивановна',
         },
       },
     }),

@@ -107,10 +107,52 @@ export class SeniorityPeriodInput {
   document?: string | null;
 }
 
+@InputType('IdentityDocumentInput', { description: 'Паспорт: replaces the one on file.' })
+export class IdentityDocumentInput {
+  @Field(() => String, { defaultValue: 'Паспорт гражданина РФ' })
+  kind!: string;
+
+  @Field(() => String, { description: 'Серия, e.g. "14 05".' })
+  series!: string;
+
+  @Field(() => String, { description: 'Номер, 6 digits.' })
+  number!: string;
+
+  @Field(() => String)
+  issuedBy!: string;
+
+  @Field(() => LocalDateScalar)
+  issueDate!: string;
+
+  @Field(() => String, { nullable: true, description: 'Код подразделения, e.g. "310-015".' })
+  divisionCode?: string | null;
+}
+
+@InputType('FamilyMemberInput', { description: 'A new or corrected family member.' })
+export class FamilyMemberInput {
+  @Field(() => ID, { nullable: true })
+  id?: string | null;
+
+  @Field(() => ID)
+  employeeId!: string;
+
+  @Field(() => String)
+  relation!: string;
+
+  @Field(() => String)
+  fullName!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  birthDate?: string | null;
+}
+
 @InputType('PersonalDataInput', {
   description: 'Changes to the personal section; omitted fields stay.',
 })
 export class PersonalDataInput {
+  @Field(() => IdentityDocumentInput, { nullable: true })
+  identityDocument?: IdentityDocumentInput | null;
+
   @Field(() => [String], { nullable: true })
   formerNames?: string[] | null;
 

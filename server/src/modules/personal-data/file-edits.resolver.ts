@@ -16,11 +16,14 @@ import {
   AttestationInput,
   BusinessTripInput,
   EducationRecordInput,
+  FamilyMemberInput,
   LeaveInput,
   PersonalDataInput,
   SeniorityPeriodInput,
 } from './file-edits.inputs.js';
 import { BusinessTripType } from '../trip/trip.type.js';
+import { FamilyMemberType } from './personal-data.type.js';
+import type { FamilyMember } from '../employee/employee.entity.js';
 import { AttestationType } from '../attestation/attestation.type.js';
 import { EducationRecordType } from '../education/education.type.js';
 import type { BusinessTrip } from '../trip/trip.entity.js';
@@ -89,6 +92,14 @@ export class FileEditsResolver {
     @Ctx() ctx: AppContext,
   ): Promise<Employee> {
     return new FileEditsService(ctx).updatePersonalData(employeeId, input);
+  }
+
+  @Mutation(() => FamilyMemberType, { description: 'HR: adds or corrects a family member.' })
+  saveFamilyMember(
+    @Arg('input', () => FamilyMemberInput) input: FamilyMemberInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<FamilyMember> {
+    return new FileEditsService(ctx).saveFamilyMember(input);
   }
 
   @Mutation(() => BusinessTripType, { description: 'HR: adds or corrects a business trip.' })

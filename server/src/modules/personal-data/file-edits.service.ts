@@ -6,7 +6,8 @@ import { isUuid } from '../../core/ids.js';
 import { isPersonalInn, isSnils } from '../../core/ru-identifiers.js';
 import { Assignment } from '../assignment/assignment.entity.js';
 import { Department } from '../department/department.entity.js';
-import type { Employee } from '../employee/employee.entity.js';
+import { FamilyMember, IdentityDocument, type Employee } from '../employee/employee.entity.js';
+import { isLocalDate } from '../../core/graphql/scalars.js';
 import { LeaveRecord } from '../leave/leave.entity.js';
 import { checkLeave, findOverlap, leaveDays, type LeaveKind } from '../leave/leave.rules.js';
 import { Position } from '../position/position.entity.js';
@@ -16,6 +17,8 @@ import { EducationRecord } from '../education/education.entity.js';
 import { BusinessTrip } from '../trip/trip.entity.js';
 import { checkDates, editFile, overlaps } from './file-edit.js';
 import type {
+  FamilyMemberInput,
+  IdentityDocumentInput,
   AssignmentInput,
   LeaveInput,
   PersonalDataInput,
@@ -30,6 +33,7 @@ export const removable = {
   LEAVE: LeaveRecord,
   SENIORITY: SeniorityPeriod,
   TRIPS: BusinessTrip,
+  PERSONAL: FamilyMember,
   ATTESTATION: Attestation,
   EDUCATION: EducationRecord,
 } as const;
@@ -242,14 +246,63 @@ export class FileEditsService {
           throw badInput(['input', 'snils'], 'Not a valid СНИЛС');
         if (input.inn && !isPersonalInn(input.inn))
           throw badInput(['input', 'inn'], 'Not a valid ИНН');
+        const { identityDocument, ...fields } = input;
+        if (identityDocument) await this.replaceDocument(tx, employee, identityDocument);
         const changes = Object.fromEntries(
-          Object.entries(input).filter(([, value]) => value !== undefined),
+          Object.entries(fields).filter(([, value]) => value !== undefined),
         ) as Partial<Employee>;
         tx.assign(employee, changes);
         tx.persist(employee);
         return employee;
       },
     );
+  }
+
+  /** Adds or corrects a family member (PERSONAL). */
+  saveFamilyMember(input: FamilyMemberInput): Promise<FamilyMember> {
+    return editFile(
+      this.ctx,
+      input.employeeId,
+      'PERSONAL',
+      'saveFamilyMember',
+      async (tx, employee, today) => {
+        checkDates(today, [{ path: ['input', 'birthDate'], value: input.birthDate }]);
+        if (!input.relation.trim())
+          throw badInput(['input', 'relation'], 'Степень родства is required');
+        if (input.fullName.trim().length < 3) throw badInput(['input', 'fullName'], 'A full name');
+        const member = input.id ? await this.existing(tx, FamilyMember, input.id, employee) : null;
+        const target =
+          member ??
+          tx.create(FamilyMember, { employee, relation: input.relation, fullName: input.fullName });
+        tx.assign(target, {
+          relation: input.relation.trim(),
+          fullName: input.fullName.trim(),
+          birthDate: input.birthDate ?? null,
+        });
+        return target;
+      },
+    );
+  }
+
+  private async replaceDocument(
+    tx: EntityManager,
+    employee: Employee,
+    input: IdentityDocumentInput,
+  ) {
+    if (!/^\d{2} ?\d{2}$/.test(input.series))
+      throw badInput(['input', 'identityDocument', 'series'], 'Серия: 4 digits');
+    if (!/^\d{6}$/.test(input.number))
+      throw badInput(['input', 'identityDocument', 'number'], 'Номер: 6 digits');
+    if (!isLocalDate(input.issueDate) || input.issueDate < (employee.birthDate ?? '1900-01-01')) {
+      throw badInput(
+        ['input', 'identityDocument', 'issueDate'],
+        'Issued on a real date after birth',
+      );
+    }
+    const document =
+      (await tx.findOne(IdentityDocument, { employee: employee.id })) ??
+      tx.create(IdentityDocument, { employee, ...input, divisionCode: input.divisionCode ?? null });
+    tx.assign(document, { ...input, divisionCode: input.divisionCode ?? null });
   }
 
   /** Removes a record of the file; the section names which kind of record `id` is. */
@@ -263,7 +316,7 @@ export class FileEditsService {
     });
   }
 
-  private async existing<T extends Assignment | LeaveRecord | SeniorityPeriod>(
+  private async existing<T extends Assignment | LeaveRecord | SeniorityPeriod | FamilyMember>(
     tx: EntityManager,
     entity: EntityClass<T>,
     id: string | null | undefined,

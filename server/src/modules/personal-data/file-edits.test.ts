@@ -193,12 +193,14 @@ describe('HR edits', () => {
   it('adds seniority from before and the general seniority grows by it', async () => {
     const seniority = async () =>
       (
-        await server.gql<{ employee: { seniority: { kind: string; totalDays: number }[] } }>(
-          `query($id: ID!) { employee(id: $id) { seniority(asOf: "2026-06-30") { kind totalDays } } }`,
+        await server.gql<{
+          employee: { seniority: { kinds: { kind: string; totalDays: number }[] } };
+        }>(
+          `query($id: ID!) { employee(id: $id) { seniority(asOf: "2026-06-30") { kinds { kind totalDays } } } }`,
           { id: file },
           hr,
         )
-      ).data!.employee.seniority.find((k) => k.kind === 'GENERAL')!.totalDays;
+      ).data!.employee.seniority.kinds.find((k) => k.kind === 'GENERAL')!.totalDays;
     const before = await seniority();
     const result = await server.gql(
       `mutation($input: SeniorityPeriodInput!) { saveSeniorityPeriod(input: $input) { id } }`,
@@ -340,5 +342,56 @@ describe('trips, attestations and education', () => {
     );
     expect(removed.data).toEqual({ deleteFileRecord: true });
     expect(await last()).not.toBe('2026-10-20');
+  });
+});
+
+describe('personal section edits', () => {
+  it('replaces the passport and adds a family member, refusing a malformed number', async () => {
+    const update = (identityDocument: Record<string, string>) =>
+      server.gql(
+        `mutation($id: ID!, $doc: IdentityDocumentInput!) { updatePersonalData(employeeId: $id, input: { identityDocument: $doc }) { id } }`,
+        { id: file, doc: identityDocument },
+        hr,
+      );
+    const passport = {
+      series: '14 20',
+      number: '123456',
+      issuedBy: 'УМВД России по Белгородской области',
+      issueDate: '2020-05-14',
+      divisionCode: '310-015',
+    };
+    expect((await update(passport)).errors).toBeUndefined();
+    expect(errorOf(await update({ ...passport, number: '12345' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: ['input', 'identityDocument', 'number'],
+    });
+    await server.gql(
+      `mutation($input: FamilyMemberInput!) { saveFamilyMember(input: $input) { id } }`,
+      {
+        input: {
+          employeeId: file,
+          relation: 'Супруг',
+          fullName: 'Петров Пётр Петрович',
+          birthDate: '1985-04-01',
+        },
+      },
+      hr,
+    );
+    const view = await server.gql<{
+      employee: {
+        personalData: {
+          identityDocument: { number: string };
+          familyMembers: { fullName: string }[];
+        };
+      };
+    }>(
+      `query($id: ID!) { employee(id: $id) { personalData(reveal: true) { identityDocument { number } familyMembers { fullName } } } }`,
+      { id: file },
+      employee,
+    );
+    expect(view.data!.employee.personalData.identityDocument.number).toBe('123456');
+    expect(view.data!.employee.personalData.familyMembers.map((m) => m.fullName)).toContain(
+      'Петров Пётр Петрович',
+    );
   });
 });

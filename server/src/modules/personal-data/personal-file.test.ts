@@ -168,21 +168,25 @@ describe('leave section', () => {
 });
 
 describe('seniority section', () => {
-  const seniority = `query($id: ID!, $asOf: LocalDate) { employee(id: $id) { hireDate seniority(asOf: $asOf) {
+  const seniority = `query($id: ID!, $asOf: LocalDate) { employee(id: $id) { hireDate seniority(asOf: $asOf) { asOf provenance { source } kinds {
     kind asOf years months days totalDays sickPayPercent next { years date }
-  } } }`;
+  } } } }`;
   type SeniorityData = {
     employee: {
       hireDate: string;
       seniority: {
-        kind: string;
-        years: number;
-        months: number;
-        days: number;
-        totalDays: number;
-        sickPayPercent: number | null;
-        next: { years: number; date: string } | null;
-      }[];
+        asOf: string;
+        provenance: { source: string };
+        kinds: {
+          kind: string;
+          years: number;
+          months: number;
+          days: number;
+          totalDays: number;
+          sickPayPercent: number | null;
+          next: { years: number; date: string } | null;
+        }[];
+      };
     };
   };
 
@@ -190,7 +194,9 @@ describe('seniority section', () => {
     const asOf = '2026-06-30';
     const result = await as<SeniorityData>('employee', seniority, { id: files.employee, asOf });
     expect(result.errors).toBeUndefined();
-    const { hireDate, seniority: kinds } = result.data!.employee;
+    const { hireDate, seniority: section } = result.data!.employee;
+    expect(section).toMatchObject({ asOf, provenance: { source: 'PORTAL' } });
+    const kinds = section.kinds;
     expect(kinds.map((k) => k.kind)).toEqual([
       'GENERAL',
       'INSURANCE',

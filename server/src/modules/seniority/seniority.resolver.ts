@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../app/context.js';
 import { badInput } from '../../core/errors.js';
 import { rowsByOwner } from '../../core/orm/loaders.js';
+import { provenanceOf } from '../../core/graphql/provenance.js';
 import { isLocalDate, LocalDateScalar } from '../../core/graphql/scalars.js';
 import { assignmentsLoader, previousEmploymentLoader } from '../assignment/assignment.loader.js';
 import type { Employee } from '../employee/employee.entity.js';
@@ -13,14 +14,14 @@ import { organizationPositionsLoader } from '../position/position.loader.js';
 import { SeniorityKinds, SeniorityPeriod } from './seniority.entity.js';
 import { periodsFor } from './seniority.periods.js';
 import { dateReaching, seniorityAsOf, sickPayPercent } from './seniority.rules.js';
-import { SeniorityType } from './seniority.type.js';
+import { SenioritySection, type SeniorityType } from './seniority.type.js';
 
 const enteredLoader = rowsByOwner(SeniorityPeriod, 'employee', { startDate: 'asc', id: 'asc' });
 const milestones = [1, 2, 3, 5, 8, 10, 15, 20, 25, 30, 35, 40];
 
 @Resolver(() => EmployeeType)
 export class SeniorityResolver {
-  @FieldResolver(() => [SeniorityType], {
+  @FieldResolver(() => SenioritySection, {
     description: 'Seniority of every kind (SENIORITY section).',
   })
   async seniority(
@@ -28,7 +29,7 @@ export class SeniorityResolver {
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Default: today.' })
     asOf: string | null | undefined,
     @Ctx() ctx: AppContext,
-  ): Promise<SeniorityType[]> {
+  ): Promise<SenioritySection> {
     await policyOf(ctx).require(employee, 'SENIORITY', 'Employee.seniority');
     if (asOf !== null && asOf !== undefined && !isLocalDate(asOf))
       throw badInput(['asOf'], 'asOf must be a date');
@@ -41,7 +42,7 @@ export class SeniorityResolver {
       ctx.loaders.get(organizationPositionsLoader).load(employee.organization.id),
     ]);
     const rows = { assignments, previous, entered, leaves, positions };
-    return SeniorityKinds.map((kind) => {
+    const kinds = SeniorityKinds.map((kind): SeniorityType => {
       const periods = periodsFor(kind, rows);
       const { totalDays, duration } = seniorityAsOf(periods, date);
       const target = milestones.find((years) => years > duration.years);
@@ -55,5 +56,10 @@ export class SeniorityResolver {
         next: target !== undefined && reached ? { years: target, date: reached } : null,
       };
     });
+    return {
+      asOf: date,
+      kinds,
+      provenance: provenanceOf([...assignments, ...previous, ...entered]),
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { graphqlEnum } from '../../core/graphql/enums.js';
+import { Provenance } from '../../core/graphql/provenance.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
 import { SeniorityKinds } from './seniority.entity.js';
 
@@ -55,4 +56,16 @@ export class SeniorityType {
       'The next milestone (1, 2, 3, 5, 8, 10, 15 … years), planned unpaid and childcare leave taken off.',
   })
   next!: SeniorityMilestone | null;
+}
+
+@ObjectType('SenioritySection', { description: 'Seniority of every kind (SENIORITY).' })
+export class SenioritySection {
+  @Field(() => LocalDateScalar)
+  asOf!: string;
+
+  @Field(() => [SeniorityType])
+  kinds!: SeniorityType[];
+
+  @Field(() => Provenance, { description: 'Of the periods it is computed from.' })
+  provenance!: Provenance;
 }
