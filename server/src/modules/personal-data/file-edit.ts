@@ -1,3 +1,4 @@
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { viewerOf, type AppContext } from '../../app/context.js';
 import { forbidden } from '../../core/auth/viewer.js';
@@ -76,3 +77,17 @@ export const overlaps = (
   a: { start: string; end: string | null },
   b: { start: string; end: string | null },
 ): boolean => a.start <= (b.end ?? '9999-12-31') && b.start <= (a.end ?? '9999-12-31');
+
+/** The record `id` of an entity, which must belong to this employee's file; for corrections. */
+export async function recordOfFile<T extends { employee: { id: string } }>(
+  tx: EntityManager,
+  entity: EntityClass<T>,
+  id: string | null | undefined,
+  employee: { id: string },
+): Promise<T | null> {
+  if (!id) return null;
+  const row: T | null = isUuid(id) ? await tx.findOne<T>(entity, { id } as FilterQuery<T>) : null;
+  if (!row || row.employee.id !== employee.id)
+    throw badInput(['input', 'id'], 'No such record in this file');
+  return row;
+}

@@ -31,6 +31,7 @@ import type { Attestation } from '../attestation/attestation.entity.js';
 import type { EducationRecord } from '../education/education.entity.js';
 import { FileEditsService, removable, type RemovableSection } from './file-edits.service.js';
 import { RecordEditsService } from './record-edits.service.js';
+import { PersonalEditsService } from './personal-edits.service.js';
 
 @ObjectType('FileErrorReport', {
   description: 'An employee says a section of their file is wrong.',
@@ -91,7 +92,7 @@ export class FileEditsResolver {
     @Arg('input', () => PersonalDataInput) input: PersonalDataInput,
     @Ctx() ctx: AppContext,
   ): Promise<Employee> {
-    return new FileEditsService(ctx).updatePersonalData(employeeId, input);
+    return new PersonalEditsService(ctx).updatePersonalData(employeeId, input);
   }
 
   @Mutation(() => FamilyMemberType, { description: 'HR: adds or corrects a family member.' })
@@ -99,7 +100,7 @@ export class FileEditsResolver {
     @Arg('input', () => FamilyMemberInput) input: FamilyMemberInput,
     @Ctx() ctx: AppContext,
   ): Promise<FamilyMember> {
-    return new FileEditsService(ctx).saveFamilyMember(input);
+    return new PersonalEditsService(ctx).saveFamilyMember(input);
   }
 
   @Mutation(() => BusinessTripType, { description: 'HR: adds or corrects a business trip.' })

@@ -3,11 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../app/context.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
-import { isPersonalInn, isSnils } from '../../core/ru-identifiers.js';
 import { Assignment } from '../assignment/assignment.entity.js';
 import { Department } from '../department/department.entity.js';
-import { FamilyMember, IdentityDocument, type Employee } from '../employee/employee.entity.js';
-import { isLocalDate } from '../../core/graphql/scalars.js';
+import { FamilyMember, type Employee } from '../employee/employee.entity.js';
 import { LeaveRecord } from '../leave/leave.entity.js';
 import { checkLeave, findOverlap, leaveDays, type LeaveKind } from '../leave/leave.rules.js';
 import { Position } from '../position/position.entity.js';
@@ -15,15 +13,8 @@ import { SeniorityPeriod } from '../seniority/seniority.entity.js';
 import { Attestation } from '../attestation/attestation.entity.js';
 import { EducationRecord } from '../education/education.entity.js';
 import { BusinessTrip } from '../trip/trip.entity.js';
-import { checkDates, editFile, overlaps } from './file-edit.js';
-import type {
-  FamilyMemberInput,
-  IdentityDocumentInput,
-  AssignmentInput,
-  LeaveInput,
-  PersonalDataInput,
-  SeniorityPeriodInput,
-} from './file-edits.inputs.js';
+import { checkDates, editFile, overlaps, recordOfFile } from './file-edit.js';
+import type { AssignmentInput, LeaveInput, SeniorityPeriodInput } from './file-edits.inputs.js';
 
 const decimal = /^\d{1,2}(\.\d{1,2})?$/;
 
@@ -77,7 +68,7 @@ export class FileEditsService {
           employee,
           'positionId',
         );
-        const assignment = await this.existing(tx, Assignment, input.id, employee);
+        const assignment = await recordOfFile(tx, Assignment, input.id, employee);
         const main = (kind: string) => kind === 'HIRE' || kind === 'TRANSFER';
         if (main(input.kind)) {
           const others = await tx.find(Assignment, {
@@ -154,7 +145,7 @@ export class FileEditsService {
         ) {
           throw badInput(['input', 'days'], 'Days must be between 0 and 1000');
         }
-        const leave = await this.existing(tx, LeaveRecord, input.id, employee);
+        const leave = await recordOfFile(tx, LeaveRecord, input.id, employee);
         const others = (await tx.find(LeaveRecord, { employee: employee.id }))
           .filter((other) => other.id !== leave?.id)
           .map((other) => ({
@@ -213,7 +204,7 @@ export class FileEditsService {
         if (!decimal.test(input.factor) || Number(input.factor) <= 0 || Number(input.factor) > 2) {
           throw badInput(['input', 'factor'], 'Factor must be above 0 and at most 2, e.g. "1.50"');
         }
-        const period = await this.existing(tx, SeniorityPeriod, input.id, employee);
+        const period = await recordOfFile(tx, SeniorityPeriod, input.id, employee);
         const target =
           period ??
           tx.create(SeniorityPeriod, {
@@ -234,77 +225,6 @@ export class FileEditsService {
     );
   }
 
-  /** Changes the personal section; identifiers must carry valid check digits. */
-  updatePersonalData(employeeId: string, input: PersonalDataInput): Promise<Employee> {
-    return editFile(
-      this.ctx,
-      employeeId,
-      'PERSONAL',
-      'updatePersonalData',
-      async (tx, employee) => {
-        if (input.snils && !isSnils(input.snils))
-          throw badInput(['input', 'snils'], 'Not a valid СНИЛС');
-        if (input.inn && !isPersonalInn(input.inn))
-          throw badInput(['input', 'inn'], 'Not a valid ИНН');
-        const { identityDocument, ...fields } = input;
-        if (identityDocument) await this.replaceDocument(tx, employee, identityDocument);
-        const changes = Object.fromEntries(
-          Object.entries(fields).filter(([, value]) => value !== undefined),
-        ) as Partial<Employee>;
-        tx.assign(employee, changes);
-        tx.persist(employee);
-        return employee;
-      },
-    );
-  }
-
-  /** Adds or corrects a family member (PERSONAL). */
-  saveFamilyMember(input: FamilyMemberInput): Promise<FamilyMember> {
-    return editFile(
-      this.ctx,
-      input.employeeId,
-      'PERSONAL',
-      'saveFamilyMember',
-      async (tx, employee, today) => {
-        checkDates(today, [{ path: ['input', 'birthDate'], value: input.birthDate }]);
-        if (!input.relation.trim())
-          throw badInput(['input', 'relation'], 'Степень родства is required');
-        if (input.fullName.trim().length < 3) throw badInput(['input', 'fullName'], 'A full name');
-        const member = input.id ? await this.existing(tx, FamilyMember, input.id, employee) : null;
-        const target =
-          member ??
-          tx.create(FamilyMember, { employee, relation: input.relation, fullName: input.fullName });
-        tx.assign(target, {
-          relation: input.relation.trim(),
-          fullName: input.fullName.trim(),
-          birthDate: input.birthDate ?? null,
-        });
-        return target;
-      },
-    );
-  }
-
-  private async replaceDocument(
-    tx: EntityManager,
-    employee: Employee,
-    input: IdentityDocumentInput,
-  ) {
-    if (!/^\d{2} ?\d{2}$/.test(input.series))
-      throw badInput(['input', 'identityDocument', 'series'], 'Серия: 4 digits');
-    if (!/^\d{6}$/.test(input.number))
-      throw badInput(['input', 'identityDocument', 'number'], 'Номер: 6 digits');
-    if (!isLocalDate(input.issueDate) || input.issueDate < (employee.birthDate ?? '1900-01-01')) {
-      throw badInput(
-        ['input', 'identityDocument', 'issueDate'],
-        'Issued on a real date after birth',
-      );
-    }
-    const document =
-      (await tx.findOne(IdentityDocument, { employee: employee.id })) ??
-      tx.create(IdentityDocument, { employee, ...input, divisionCode: input.divisionCode ?? null });
-    tx.assign(document, { ...input, divisionCode: input.divisionCode ?? null });
-  }
-
   /** Removes a record of the file; the section names which kind of record `id` is. */
   async deleteRecord(section: RemovableSection, id: string): Promise<boolean> {
     const entity = removable[section] as EntityClass<{ id: string; employee: { id: string } }>;
@@ -314,20 +234,6 @@ export class FileEditsService {
       await tx.nativeDelete(entity, { id });
       return true;
     });
-  }
-
-  private async existing<T extends Assignment | LeaveRecord | SeniorityPeriod | FamilyMember>(
-    tx: EntityManager,
-    entity: EntityClass<T>,
-    id: string | null | undefined,
-    employee: Employee,
-  ): Promise<T | null> {
-    if (!id) return null;
-    const row: T | null = isUuid(id) ? await tx.findOne<T>(entity, { id } as FilterQuery<T>) : null;
-    if (!row || row.employee.id !== employee.id) {
-      throw badInput(['input', 'id'], 'No such record in this file');
-    }
-    return row;
   }
 
   private async inOrganization<T extends Department | Position>(

@@ -1,14 +1,13 @@
-import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass } from '@mikro-orm/core';
 import type { AppContext } from '../../app/context.js';
 import { badInput } from '../../core/errors.js';
-import { isUuid } from '../../core/ids.js';
 import { moneyPattern, normalizeMoney } from '../../core/money.js';
 import { Attestation } from '../attestation/attestation.entity.js';
 import { EducationRecord } from '../education/education.entity.js';
 import type { Employee } from '../employee/employee.entity.js';
 import type { FileSection } from '../organization/organization-settings.entity.js';
 import { BusinessTrip } from '../trip/trip.entity.js';
-import { checkDates, editFile } from './file-edit.js';
+import { checkDates, editFile, recordOfFile } from './file-edit.js';
 import type {
   AttestationInput,
   BusinessTripInput,
@@ -119,14 +118,7 @@ export class RecordEditsService {
   ): Promise<T> {
     return editFile(this.ctx, input.employeeId, section, operation, async (tx, employee, today) => {
       const data = build(employee, today);
-      let row: T | null = null;
-      if (input.id) {
-        row = isUuid(input.id)
-          ? await tx.findOne<T>(entity, { id: input.id } as FilterQuery<T>)
-          : null;
-        if (!row || row.employee.id !== employee.id)
-          throw badInput(['input', 'id'], 'No such record in this file');
-      }
+      const row = await recordOfFile(tx, entity, input.id, employee);
       const target = row ?? tx.create(entity, data as never);
       tx.assign(target, data as never);
       return target;
