@@ -216,6 +216,62 @@ describe('seniority section', () => {
     expect(next.date > asOf).toBe(true);
   });
 
+  it('answers when each requested number of years is reached, planned unpaid leave taken off', async () => {
+    const asOf = '2027-03-31';
+    type Kinds = {
+      employee: {
+        seniority: {
+          kinds: {
+            kind: string;
+            years: number;
+            reaching: { years: number; date: string | null }[];
+          }[];
+        };
+      };
+    };
+    const institution = async (reaching: number[]) =>
+      (
+        await as<Kinds>(
+          'hr',
+          `query($id: ID!, $asOf: LocalDate, $reaching: [Int!]!) { employee(id: $id) {
+            seniority(asOf: $asOf, reaching: $reaching) { kinds { kind years reaching { years date } } } } }`,
+          { id: files.employee, asOf, reaching },
+        )
+      ).data!.employee.seniority.kinds.find((k) => k.kind === 'INSTITUTION')!;
+    // Two years on: at least a year after asOf, so leave planned right after asOf comes first.
+    const target = (await institution([])).years + 2;
+    const before = (await institution([target])).reaching[0]!;
+    expect(before.years).toBe(target);
+    expect(before.date! > asOf).toBe(true);
+    // April holds no generated leave; 10 days of unpaid leave there delay the milestone by 10 days.
+    const saved = await as(
+      'hr',
+      `mutation($input: LeaveInput!) { saveLeave(input: $input) { id } }`,
+      {
+        input: {
+          employeeId: files.employee,
+          kind: 'UNPAID',
+          startDate: '2027-04-01',
+          endDate: '2027-04-10',
+        },
+      },
+    );
+    expect(saved.errors).toBeUndefined();
+    const after = (await institution([target])).reaching[0]!;
+    expect((Date.parse(after.date!) - Date.parse(before.date!)) / 86_400_000).toBe(10);
+    const bad = await as(
+      'hr',
+      `query($id: ID!) { employee(id: $id) { seniority(reaching: [0]) { asOf } } }`,
+      {
+        id: files.employee,
+      },
+    );
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: ['reaching'],
+    });
+  });
+
   it('rejects a malformed date and refuses a colleague', async () => {
     const bad = await as('employee', seniority, { id: files.employee, asOf: '2026-02-30' });
     expect(bad.errors?.[0]?.extensions?.['code']).toMatch(

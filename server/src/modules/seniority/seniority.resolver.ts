@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../app/context.js';
 import { badInput } from '../../core/errors.js';
 import { rowsByOwner } from '../../core/orm/loaders.js';
@@ -28,11 +28,19 @@ export class SeniorityResolver {
     @Root() employee: Employee,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Default: today.' })
     asOf: string | null | undefined,
+    @Arg('reaching', () => [Int], {
+      defaultValue: [],
+      description: 'Whole years to find the dates of, e.g. [5, 8] for the sick-pay steps.',
+    })
+    reaching: number[],
     @Ctx() ctx: AppContext,
   ): Promise<SenioritySection> {
     await policyOf(ctx).require(employee, 'SENIORITY', 'Employee.seniority');
     if (asOf !== null && asOf !== undefined && !isLocalDate(asOf))
       throw badInput(['asOf'], 'asOf must be a date');
+    if (reaching.length > 10 || reaching.some((years) => years < 1 || years > 60)) {
+      throw badInput(['reaching'], 'Up to 10 milestones of 1 to 60 years');
+    }
     const [assignments, previous, entered, leaves, date, positions] = await Promise.all([
       ctx.loaders.get(assignmentsLoader).load(employee.id),
       ctx.loaders.get(previousEmploymentLoader).load(employee.id),
@@ -54,6 +62,7 @@ export class SeniorityResolver {
         totalDays,
         sickPayPercent: kind === 'INSURANCE' ? sickPayPercent(duration) : null,
         next: target !== undefined && reached ? { years: target, date: reached } : null,
+        reaching: reaching.map((years) => ({ years, date: dateReaching(periods, years, date) })),
       };
     });
     return {

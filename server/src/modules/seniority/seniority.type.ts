@@ -21,6 +21,15 @@ export class SeniorityMilestone {
   date!: string;
 }
 
+@ObjectType('SeniorityReach')
+export class SeniorityReach {
+  @Field(() => Int)
+  years!: number;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  date!: string | null;
+}
+
 @ObjectType('Seniority', {
   description:
     'A kind of seniority as of a date, in years, months and days (30 days a month, 12 months a year).',
@@ -49,6 +58,11 @@ export class SeniorityType {
     description: 'INSURANCE only: sick-pay percentage (60/80/100).',
   })
   sickPayPercent!: number | null;
+
+  @Field(() => [SeniorityReach], {
+    description: 'When each requested number of years is reached (null: never, on current data).',
+  })
+  reaching!: SeniorityReach[];
 
   @Field(() => SeniorityMilestone, {
     nullable: true,
