@@ -1,4 +1,4 @@
-import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
+import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import argon2 from 'argon2';
 import { Department } from '../modules/department/department.entity.js';
@@ -140,93 +140,43 @@ export async function seedInstitution(
       ],
     );
 
+    // Every personal-file row belongs to an employee; most also name the organization.
+    const ofOrganization = { organization: organizationId };
+    const owned = <R extends { employeeId: string }>(rows: R[], extra: object = {}) =>
+      rows.map(({ employeeId, ...row }) => ({
+        id: newId(),
+        ...extra,
+        ...row,
+        employee: employeeId,
+      }));
     await insertChunked(
       tx,
       IdentityDocument,
-      files.documents.map(({ employeeId, ...row }) => ({
-        id: newId(),
-        kind: 'Паспорт гражданина РФ',
-        ...row,
-        employee: employeeId,
-      })),
+      owned(files.documents, { kind: 'Паспорт гражданина РФ' }),
     );
     await insertChunked(
       tx,
       Assignment,
-      files.assignments.map(({ employeeId, departmentId, positionId, ...row }) => ({
-        id: newId(),
-        ...row,
-        organization: organizationId,
-        employee: employeeId,
-        department: departmentId,
-        position: positionId,
-      })),
+      owned(
+        files.assignments.map(({ departmentId, positionId, ...row }) => ({
+          ...row,
+          department: departmentId,
+          position: positionId,
+        })),
+        ofOrganization,
+      ),
     );
     await insertChunked(
       tx,
       PreviousEmployment,
-      files.previousEmployment.map(({ employeeId, ...row }) => ({
-        id: newId(),
-        countsAsMedical: false,
-        ...row,
-        employee: employeeId,
-      })),
+      owned(files.previousEmployment, { countsAsMedical: false }),
     );
-    await insertChunked(
-      tx,
-      LeaveRecord,
-      files.leaves.map(({ employeeId, ...row }) => ({
-        id: newId(),
-        ...row,
-        organization: organizationId,
-        employee: employeeId,
-      })),
-    );
-    await insertChunked(
-      tx,
-      LeaveScheduleEntry,
-      files.schedule.map(({ employeeId, ...row }) => ({
-        id: newId(),
-        ...row,
-        organization: organizationId,
-        employee: employeeId,
-      })),
-    );
-
-    await insertChunked(
-      tx,
-      FamilyMember,
-      files.family.map(({ employeeId, ...row }) => ({ id: newId(), ...row, employee: employeeId })),
-    );
-    await insertChunked(
-      tx,
-      BusinessTrip,
-      files.trips.map(({ employeeId, ...row }) => ({
-        id: newId(),
-        ...row,
-        organization: organizationId,
-        employee: employeeId,
-      })),
-    );
-    await insertChunked(
-      tx,
-      Attestation,
-      files.attestations.map(({ employeeId, ...row }) => ({
-        id: newId(),
-        ...row,
-        organization: organizationId,
-        employee: employeeId,
-      })),
-    );
-    await insertChunked(
-      tx,
-      EducationRecord,
-      files.education.map(({ employeeId, ...row }) => ({
-        id: newId(),
-        ...row,
-        employee: employeeId,
-      })),
-    );
+    await insertChunked(tx, LeaveRecord, owned(files.leaves, ofOrganization));
+    await insertChunked(tx, LeaveScheduleEntry, owned(files.schedule, ofOrganization));
+    await insertChunked(tx, FamilyMember, owned(files.family));
+    await insertChunked(tx, BusinessTrip, owned(files.trips, ofOrganization));
+    await insertChunked(tx, Attestation, owned(files.attestations, ofOrganization));
+    await insertChunked(tx, EducationRecord, owned(files.education));
 
     const accounts = [...named];
     if (options.loginPrefix !== null) {
@@ -280,7 +230,7 @@ export async function seedInstitution(
 async function insertChunked<T extends object>(
   tx: EntityManager,
   entity: EntityClass<T>,
-  rows: RequiredEntityData<T>[],
+  rows: object[],
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK) {
     await tx.insertMany(entity, rows.slice(start, start + CHUNK));

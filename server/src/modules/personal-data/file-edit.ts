@@ -1,4 +1,4 @@
-import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, FilterQuery, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { viewerOf, type AppContext } from '../../app/context.js';
 import { forbidden } from '../../core/auth/viewer.js';
@@ -90,4 +90,16 @@ export async function recordOfFile<T extends { employee: { id: string } }>(
   if (!row || row.employee.id !== employee.id)
     throw badInput(['input', 'id'], 'No such record in this file');
   return row;
+}
+
+/** Corrects `existing` with `data`, or creates the record from it: every save's last step. */
+export function putRecord<T extends object>(
+  tx: EntityManager,
+  entity: EntityClass<T>,
+  existing: T | null,
+  data: RequiredEntityData<T>,
+): T {
+  if (!existing) return tx.create(entity, data);
+  tx.assign(existing, data as never);
+  return existing;
 }

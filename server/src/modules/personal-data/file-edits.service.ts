@@ -13,7 +13,7 @@ import { SeniorityPeriod } from '../seniority/seniority.entity.js';
 import { Attestation } from '../attestation/attestation.entity.js';
 import { EducationRecord } from '../education/education.entity.js';
 import { BusinessTrip } from '../trip/trip.entity.js';
-import { checkDates, editFile, overlaps, recordOfFile } from './file-edit.js';
+import { checkDates, editFile, overlaps, putRecord, recordOfFile } from './file-edit.js';
 import type { AssignmentInput, LeaveInput, SeniorityPeriodInput } from './file-edits.inputs.js';
 
 const decimal = /^\d{1,2}(\.\d{1,2})?$/;
@@ -90,16 +90,7 @@ export class FileEditsService {
             );
           }
         }
-        const target =
-          assignment ??
-          tx.create(Assignment, {
-            organization: employee.organization,
-            employee,
-            kind: input.kind,
-            rate: input.rate,
-            startDate: input.startDate,
-          });
-        tx.assign(target, {
+        return putRecord(tx, Assignment, assignment, {
           kind: input.kind,
           orderNumber: input.orderNumber ?? null,
           orderDate: input.orderDate ?? null,
@@ -108,8 +99,9 @@ export class FileEditsService {
           rate: Number(input.rate).toFixed(2),
           startDate: input.startDate,
           endDate: input.endDate ?? null,
+          organization: employee.organization,
+          employee,
         });
-        return target;
       },
     );
   }
@@ -161,17 +153,7 @@ export class FileEditsService {
             `Overlaps the leave from ${other.start} to ${other.end}`,
           );
         }
-        const target =
-          leave ??
-          tx.create(LeaveRecord, {
-            organization: employee.organization,
-            employee,
-            kind: input.kind,
-            startDate: input.startDate,
-            endDate: input.endDate,
-            days: 0,
-          });
-        tx.assign(target, {
+        return putRecord(tx, LeaveRecord, leave, {
           kind: input.kind,
           startDate: input.startDate,
           endDate: input.endDate,
@@ -179,8 +161,9 @@ export class FileEditsService {
           orderNumber: input.orderNumber ?? null,
           orderDate: input.orderDate ?? null,
           sickNoteNumber: input.sickNoteNumber ?? null,
+          organization: employee.organization,
+          employee,
         });
-        return target;
       },
     );
   }
@@ -205,22 +188,14 @@ export class FileEditsService {
           throw badInput(['input', 'factor'], 'Factor must be above 0 and at most 2, e.g. "1.50"');
         }
         const period = await recordOfFile(tx, SeniorityPeriod, input.id, employee);
-        const target =
-          period ??
-          tx.create(SeniorityPeriod, {
-            employee,
-            kind: input.kind,
-            startDate: input.startDate,
-            factor: input.factor,
-          });
-        tx.assign(target, {
+        return putRecord(tx, SeniorityPeriod, period, {
           kind: input.kind,
           startDate: input.startDate,
           endDate: input.endDate ?? null,
           factor: Number(input.factor).toFixed(2),
           document: input.document ?? null,
+          employee,
         });
-        return target;
       },
     );
   }

@@ -4,7 +4,7 @@ import { badInput } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
 import { isPersonalInn, isSnils } from '../../core/ru-identifiers.js';
 import { FamilyMember, IdentityDocument, type Employee } from '../employee/employee.entity.js';
-import { checkDates, editFile, recordOfFile } from './file-edit.js';
+import { checkDates, editFile, putRecord, recordOfFile } from './file-edit.js';
 import type {
   FamilyMemberInput,
   IdentityDocumentInput,
@@ -52,15 +52,12 @@ export class PersonalEditsService {
           throw badInput(['input', 'relation'], 'Степень родства is required');
         if (input.fullName.trim().length < 3) throw badInput(['input', 'fullName'], 'A full name');
         const member = input.id ? await recordOfFile(tx, FamilyMember, input.id, employee) : null;
-        const target =
-          member ??
-          tx.create(FamilyMember, { employee, relation: input.relation, fullName: input.fullName });
-        tx.assign(target, {
+        return putRecord(tx, FamilyMember, member, {
           relation: input.relation.trim(),
           fullName: input.fullName.trim(),
           birthDate: input.birthDate ?? null,
+          employee,
         });
-        return target;
       },
     );
   }

@@ -1,4 +1,4 @@
-import type { EntityClass } from '@mikro-orm/core';
+import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
 import type { AppContext } from '../../app/context.js';
 import { badInput } from '../../core/errors.js';
 import { moneyPattern, normalizeMoney } from '../../core/money.js';
@@ -7,7 +7,7 @@ import { EducationRecord } from '../education/education.entity.js';
 import type { Employee } from '../employee/employee.entity.js';
 import type { FileSection } from '../organization/organization-settings.entity.js';
 import { BusinessTrip } from '../trip/trip.entity.js';
-import { checkDates, editFile, recordOfFile } from './file-edit.js';
+import { checkDates, editFile, putRecord, recordOfFile } from './file-edit.js';
 import type {
   AttestationInput,
   BusinessTripInput,
@@ -119,9 +119,7 @@ export class RecordEditsService {
     return editFile(this.ctx, input.employeeId, section, operation, async (tx, employee, today) => {
       const data = build(employee, today);
       const row = await recordOfFile(tx, entity, input.id, employee);
-      const target = row ?? tx.create(entity, data as never);
-      tx.assign(target, data as never);
-      return target;
+      return putRecord(tx, entity, row, data as RequiredEntityData<T>);
     });
   }
 }
