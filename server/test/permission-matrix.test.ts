@@ -19,6 +19,7 @@ type Outcome = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 interface Ids {
   leaveToDelete: () => Promise<string>;
+  payslipOfEmployee: string;
   employeeFile: string;
   otherFile: string;
   runId: string;
@@ -135,6 +136,39 @@ const cases: Case[] = [
     name: "a manager's subordinates",
     operation: () => ({ query: `{ myTeam(first: 5) { edges { node { id } } } }` }),
     expect: only('manager'),
+  },
+  {
+    field: 'Query.payslips',
+    name: "the viewer's own payslips",
+    operation: () => ({ query: `{ payslips { id } }` }),
+    expect: signedIn({ guest: 'FORBIDDEN' }),
+  },
+  {
+    field: 'Query.payslips',
+    name: "employee's payslips: HR and the accountant, not the manager by default",
+    operation: (ids) => ({
+      query: `query($id: ID) { payslips(employeeId: $id) { id } }`,
+      variables: { id: ids.employeeFile },
+    }),
+    expect: only('hr', 'accountant', 'employee'),
+  },
+  {
+    field: 'Query.payslip',
+    name: "one of employee's payslips",
+    operation: (ids) => ({
+      query: `query($id: ID!) { payslip(id: $id) { id totals { accrued } } }`,
+      variables: { id: ids.payslipOfEmployee },
+    }),
+    expect: only('hr', 'accountant', 'employee'),
+  },
+  {
+    field: 'Query.salaryDynamics',
+    name: "employee's pay over time",
+    operation: (ids) => ({
+      query: `query($id: ID) { salaryDynamics(employeeId: $id, groupBy: YEAR) { start net } }`,
+      variables: { id: ids.employeeFile },
+    }),
+    expect: only('hr', 'accountant', 'employee'),
   },
   {
     field: 'Query.myFileAccessLog',
@@ -405,7 +439,11 @@ beforeAll(async () => {
     ).data!.me.employee.id;
   let pending = 0;
   const runId = Date.now().toString(36);
+  const payslipOfEmployee = (
+    await server.gql<{ payslips: { id: string }[] }>(`{ payslips { id } }`, {}, tokens.employee)
+  ).data!.payslips[0]!.id;
   ids = {
+    payslipOfEmployee,
     employeeFile: await fileOf('employee'),
     otherFile: await fileOf('other'),
     runId,

@@ -9,6 +9,7 @@ import { BusinessTrip } from './trip/trip.entity.js';
 import { Attestation } from './attestation/attestation.entity.js';
 import { EducationRecord } from './education/education.entity.js';
 import { FileErrorReport } from './personal-data/file-error-report.entity.js';
+import { PayrollPeriod, Payslip, PayslipLine } from './payroll/payroll.entity.js';
 import { User } from './identity/user.entity.js';
 import { Session } from './identity/session.entity.js';
 import { AccessLogEntry } from './access-log/access-log.entity.js';
@@ -32,6 +33,9 @@ export const entities = [
   Attestation,
   EducationRecord,
   FileErrorReport,
+  PayrollPeriod,
+  Payslip,
+  PayslipLine,
   User,
   Session,
   AccessLogEntry,

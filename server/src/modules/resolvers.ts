@@ -11,6 +11,7 @@ import { LeaveSectionResolver } from './leave/leave.resolver.js';
 import { SeniorityResolver } from './seniority/seniority.resolver.js';
 import { RecordSectionsResolver } from './personal-data/sections.resolver.js';
 import { FileEditsResolver } from './personal-data/file-edits.resolver.js';
+import { PayrollResolver } from './payroll/payroll.resolver.js';
 
 /** Every GraphQL resolver class. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -27,4 +28,5 @@ export const resolvers: NonEmptyArray<Function> = [
   SeniorityResolver,
   RecordSectionsResolver,
   FileEditsResolver,
+  PayrollResolver,
 ];

@@ -88,6 +88,7 @@ export async function seedDemoIfEmpty(
     loginPrefix: null,
     password: DEMO_PASSWORD,
     adjust: demoAccounts,
+    payrollMonths: 36,
   });
   logger.info(
     { employees: result.employees, departments: result.departments },

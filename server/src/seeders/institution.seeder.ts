@@ -20,6 +20,8 @@ import { BusinessTrip } from '../modules/trip/trip.entity.js';
 import { LeaveRecord, LeaveScheduleEntry } from '../modules/leave/leave.entity.js';
 import { Random, generateInstitution, type GeneratedInstitution } from './institution.generator.js';
 import { generatePersonalFiles } from './personal-file.generator.js';
+import { generatePayroll } from './payroll.generator.js';
+import { PayrollPeriod, Payslip, PayslipLine } from '../modules/payroll/payroll.entity.js';
 
 const CHUNK = 1000;
 
@@ -37,6 +39,8 @@ export interface InstitutionSeedOptions {
   /** Lets the caller adjust the generated people before they are written (named demo accounts). */
   adjust?: (institution: GeneratedInstitution) => SeedAccount[];
   onProgress?: (done: number, total: number) => void;
+  /** Months of payslips to generate back from `asOf` (the demo's three years); none by default. */
+  payrollMonths?: number;
 }
 
 export interface SeedAccount {
@@ -69,6 +73,14 @@ export async function seedInstitution(
   const named = options.adjust?.(institution) ?? [];
   const asOf = (options.asOf ?? new Date()).toISOString().slice(0, 10);
   const files = generatePersonalFiles(institution, new Random(options.seed + 1), asOf);
+  const payroll = generatePayroll(
+    institution,
+    files,
+    new Random(options.seed + 2),
+    asOf,
+    options.payrollMonths ?? 0,
+    newId,
+  );
   const personal = new Map(files.personal.map(({ employeeId, ...data }) => [employeeId, data]));
   // One hash for every seeded account: argon2 at OWASP cost takes ~150 ms a hash.
   const passwordHash = await argon2.hash(options.password);
@@ -177,6 +189,31 @@ export async function seedInstitution(
     await insertChunked(tx, BusinessTrip, owned(files.trips, ofOrganization));
     await insertChunked(tx, Attestation, owned(files.attestations, ofOrganization));
     await insertChunked(tx, EducationRecord, owned(files.education));
+    await insertChunked(
+      tx,
+      PayrollPeriod,
+      payroll.periods.map(({ published, ...period }) => ({
+        ...period,
+        ...ofOrganization,
+        advancePublishedAt: published ? new Date(`${period.startDate}T12:00:00Z`) : null,
+        publishedAt: published ? new Date(`${period.startDate}T12:00:00Z`) : null,
+      })),
+    );
+    await insertChunked(
+      tx,
+      Payslip,
+      payroll.payslips.map(({ periodId, employeeId, ...payslip }) => ({
+        ...payslip,
+        ...ofOrganization,
+        period: periodId,
+        employee: employeeId,
+      })),
+    );
+    await insertChunked(
+      tx,
+      PayslipLine,
+      payroll.lines.map(({ payslipId, ...line }) => ({ ...line, payslip: payslipId })),
+    );
 
     const accounts = [...named];
     if (options.loginPrefix !== null) {
@@ -216,7 +253,7 @@ export async function seedInstitution(
 
   // Fresh statistics, or the planner takes a bulk-loaded table for empty and scans it.
   await em.execute(
-    'analyze organization, department, position, employee, app_user, assignment, leave_record, leave_schedule_entry, identity_document, previous_employment, family_member, business_trip, attestation, education_record',
+    'analyze organization, department, position, employee, app_user, assignment, leave_record, leave_schedule_entry, identity_document, previous_employment, family_member, business_trip, attestation, education_record, payroll_period, payslip, payslip_line',
   );
   return {
     organizationId,

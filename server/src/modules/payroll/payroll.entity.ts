@@ -1,0 +1,117 @@
+import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { ExternalRecord } from '../../core/orm/base.entity.js';
+import { Assignment } from '../assignment/assignment.entity.js';
+import { Employee } from '../employee/employee.entity.js';
+import { Organization } from '../organization/organization.entity.js';
+
+/** A payroll month; its payslips reach employees once published (advance and final apart). */
+@Entity({ tableName: 'payroll_period' })
+@Unique({ properties: ['organization', 'year', 'month'] })
+export class PayrollPeriod extends ExternalRecord<'advancePublishedAt' | 'publishedAt'> {
+  @ManyToOne({ entity: () => Organization, ref: true, deleteRule: 'cascade' })
+  organization!: Ref<Organization>;
+
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Property({ type: 'integer' })
+  month!: number;
+
+  /** The first day of the month, for ranges and grouping. */
+  @Property({ type: 'date' })
+  startDate!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  advancePublishedAt: Date | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  publishedAt: Date | null = null;
+}
+
+/**
+ * A payslip (расчётный листок) of one employee for one period, per assignment where they hold
+ * several. Balances: positive is owed by the organization (долг за организацией), negative by the
+ * employee. Identity: opening + accruals − deductions − payments = closing.
+ */
+@Entity({ tableName: 'payslip' })
+@Unique({ properties: ['organization', 'externalSource', 'externalId'] })
+@Index({ properties: ['employee', 'period'] })
+export class Payslip extends ExternalRecord<
+  'assignment' | 'normDays' | 'workedDays' | 'acknowledgedAt'
+> {
+  @ManyToOne({ entity: () => Organization, ref: true, deleteRule: 'cascade' })
+  organization!: Ref<Organization>;
+
+  @ManyToOne({ entity: () => PayrollPeriod, ref: true, deleteRule: 'cascade' })
+  period!: Ref<PayrollPeriod>;
+
+  @ManyToOne({ entity: () => Employee, ref: true, deleteRule: 'cascade' })
+  employee!: Ref<Employee>;
+
+  @ManyToOne({ entity: () => Assignment, ref: true, nullable: true, deleteRule: 'set null' })
+  assignment: Ref<Assignment> | null = null;
+
+  @Property({ type: 'decimal', precision: 14, scale: 2 })
+  openingBalance!: string;
+
+  @Property({ type: 'decimal', precision: 14, scale: 2 })
+  closingBalance!: string;
+
+  @Property({ type: 'integer', nullable: true })
+  normDays: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  workedDays: number | null = null;
+
+  /** Ознакомлен: when the employee acknowledged the payslip. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  acknowledgedAt: Date | null = null;
+}
+
+export const PayslipLineKinds = ['ACCRUAL', 'DEDUCTION', 'PAYMENT'] as const;
+export type PayslipLineKind = (typeof PayslipLineKinds)[number];
+
+/** One line: an accrual, a deduction or a payment, with its pay code and the month it concerns. */
+@Entity({ tableName: 'payslip_line' })
+@Index({ properties: ['payslip', 'sortOrder'] })
+export class PayslipLine {
+  @Property({ type: 'uuid', primary: true })
+  id!: string;
+
+  @ManyToOne({ entity: () => Payslip, ref: true, deleteRule: 'cascade' })
+  payslip!: Ref<Payslip>;
+
+  @Property({ type: 'string', length: 16 })
+  kind!: PayslipLineKind;
+
+  /** Код вида расчёта in the payroll system. */
+  @Property({ type: 'string', length: 16 })
+  payCode!: string;
+
+  /** Код дохода for НДФЛ (2000 wages, 2002 bonuses, 2012 holiday pay, 2300 sick pay …). */
+  @Property({ type: 'string', length: 8, nullable: true })
+  incomeCode: string | null = null;
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  /** The month the line concerns: earlier than the payslip's for a recalculation. */
+  @Property({ type: 'date', nullable: true })
+  relatesTo: string | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  days: number | null = null;
+
+  @Property({ type: 'decimal', precision: 7, scale: 2, nullable: true })
+  hours: string | null = null;
+
+  @Property({ type: 'decimal', precision: 14, scale: 2 })
+  amount!: string;
+
+  /** For payments: the day the money went out. */
+  @Property({ type: 'date', nullable: true })
+  paidOn: string | null = null;
+
+  @Property({ type: 'integer' })
+  sortOrder!: number;
+}

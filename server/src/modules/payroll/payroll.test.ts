@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { newId } from '../../core/orm/base.entity.js';
+import { PayrollPeriod, Payslip, PayslipLine } from './payroll.entity.js';
+
+let server: TestServer;
+const tokens: Record<string, string> = {};
+let files: Record<'employee' | 'other', string>;
+
+const as = <T = Record<string, unknown>>(
+  who: string,
+  query: string,
+  variables?: Record<string, unknown>,
+) => server.gql<T>(query, variables, tokens[who]);
+const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+  result.errors?.[0]?.extensions?.['code'];
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: true });
+  for (const who of ['accountant', 'manager', 'employee', 'other', 'hr'])
+    tokens[who] = await server.login(who);
+  const fileOf = async (who: string) =>
+    (await as<{ me: { employee: { id: string } } }>(who, `{ me { employee { id } } }`)).data!.me
+      .employee.id;
+  files = { employee: await fileOf('employee'), other: await fileOf('other') };
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const payslips = `query($employeeId: ID) { payslips(employeeId: $employeeId) {
+  id openingBalance closingBalance period { year month publishedAt }
+  totals { accrued deducted paid }
+  accruals { payCode incomeCode name amount } deductions { name amount } payments { amount paidOn }
+} }`;
+type Payslips = {
+  payslips: {
+    id: string;
+    openingBalance: string;
+    closingBalance: string;
+    period: { year: number; month: number; publishedAt: string | null };
+    totals: { accrued: string; deducted: string; paid: string };
+  }[];
+};
+
+const kopecks = (amount: string) => BigInt(amount.replace('.', ''));
+
+describe('payslips', () => {
+  it('gives an employee their own published payslips, three years of them, newest first', async () => {
+    const result = await as<Payslips>('employee', payslips, {});
+    expect(result.errors).toBeUndefined();
+    const list = result.data!.payslips;
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.length).toBeLessThanOrEqual(36);
+    expect(list.every((p) => p.period.publishedAt !== null)).toBe(true);
+    const keys = list.map((p) => p.period.year * 100 + p.period.month);
+    expect(keys).toEqual([...keys].sort((a, b) => b - a));
+  });
+
+  it("denies an employee a colleague's pay, and a manager a subordinate's by default", async () => {
+    expect(codeOf(await as('employee', payslips, { employeeId: files.other }))).toBe('FORBIDDEN');
+    expect(codeOf(await as('manager', payslips, { employeeId: files.employee }))).toBe('FORBIDDEN');
+  });
+
+  it('shows the accountant every payslip of the organization, the unpublished month included', async () => {
+    const own = await as<Payslips>('employee', payslips, {});
+    const accountant = await as<Payslips>('accountant', payslips, { employeeId: files.employee });
+    expect(accountant.data!.payslips.length).toBe(own.data!.payslips.length + 1);
+    expect(accountant.data!.payslips[0]!.period.publishedAt).toBeNull();
+    const unpublished = await as('employee', `query($id: ID!) { payslip(id: $id) { id } }`, {
+      id: accountant.data!.payslips[0]!.id,
+    });
+    expect(codeOf(unpublished)).toBe('NOT_FOUND');
+  });
+
+  it('keeps the balance identity on every demo payslip: opening + accrued − deducted − paid = closing', async () => {
+    const rows = await server.orm.em.fork().execute<{ broken: string; total: string }[]>(
+      `select count(*) filter (where s.opening_balance + coalesce(l.accrued, 0) - coalesce(l.deducted, 0)
+                                  - coalesce(l.paid, 0) <> s.closing_balance)::text as broken,
+              count(*)::text as total
+         from payslip s
+         left join (select payslip_id,
+                           sum(amount) filter (where kind = 'ACCRUAL') as accrued,
+                           sum(amount) filter (where kind = 'DEDUCTION') as deducted,
+                           sum(amount) filter (where kind = 'PAYMENT') as paid
+                      from payslip_line group by payslip_id) l on l.payslip_id = s.id`,
+    );
+    expect(Number(rows[0]!.total)).toBeGreaterThan(1000);
+    expect(rows[0]!.broken).toBe('0');
+    // And over GraphQL, in the totals the API derives, to the kopeck.
+    const list = (await as<Payslips>('accountant', payslips, { employeeId: files.employee })).data!
+      .payslips;
+    for (const p of list) {
+      const { accrued, deducted, paid } = p.totals;
+      expect(kopecks(p.openingBalance) + kopecks(accrued) - kopecks(deducted) - kopecks(paid)).toBe(
+        kopecks(p.closingBalance),
+      );
+    }
+  });
+
+  it('adds money exactly where floats would not (ten lines of 0.10, 0.1 + 0.2)', async () => {
+    const em = server.orm.em.fork();
+    const period = await em.findOneOrFail(
+      PayrollPeriod,
+      { publishedAt: { $ne: null } },
+      { orderBy: { startDate: 'asc' } },
+    );
+    const payslipId = newId();
+    em.create(Payslip, {
+      id: payslipId,
+      organization: period.organization,
+      period,
+      employee: files.employee,
+      openingBalance: '0.00',
+      closingBalance: '0.30',
+    });
+    const amounts = [...Array<string>(10).fill('0.10'), '0.10', '0.20'];
+    amounts.forEach((amount, index) =>
+      em.create(PayslipLine, {
+        id: newId(),
+        payslip: payslipId,
+        kind: index < 10 ? 'ACCRUAL' : 'PAYMENT',
+        payCode: '999',
+        name: 'Проверка',
+        amount,
+        sortOrder: index,
+      }),
+    );
+    await em.flush();
+    const result = await as<{
+      payslip: { totals: { accrued: string; paid: string }; closingBalance: string };
+    }>(
+      'employee',
+      `query($id: ID!) { payslip(id: $id) { closingBalance totals { accrued paid } } }`,
+      { id: payslipId },
+    );
+    expect(result.data!.payslip).toEqual({
+      closingBalance: '0.30',
+      totals: { accrued: '1.00', paid: '0.30' },
+    });
+    expect(0.1 + 0.2).not.toBe(0.3); // what the API never does
+    await em.nativeDelete(Payslip, { id: payslipId });
+  });
+});
+
+describe('salaryDynamics', () => {
+  const dynamics = `query($from: LocalDate, $to: LocalDate, $groupBy: DynamicsGrouping!) {
+    salaryDynamics(from: $from, to: $to, groupBy: $groupBy) { start gross deductions net changeFromPrevious changeFromYearBefore }
+  }`;
+  type Buckets = {
+    salaryDynamics: {
+      start: string;
+      gross: string;
+      deductions: string;
+      net: string;
+      changeFromPrevious: string | null;
+      changeFromYearBefore: string | null;
+    }[];
+  };
+
+  it('sums months into quarters and years, with net = gross − deductions and the changes', async () => {
+    const months = (await as<Buckets>('employee', dynamics, { groupBy: 'MONTH' })).data!
+      .salaryDynamics;
+    const years = (await as<Buckets>('employee', dynamics, { groupBy: 'YEAR' })).data!
+      .salaryDynamics;
+    for (const bucket of [...months, ...years]) {
+      expect(kopecks(bucket.gross) - kopecks(bucket.deductions)).toBe(kopecks(bucket.net));
+    }
+    const total = (list: Buckets['salaryDynamics']) =>
+      list.reduce((sum, b) => sum + kopecks(b.gross), 0n);
+    expect(total(years)).toBe(total(months));
+    for (let i = 1; i < months.length; i++) {
+      expect(kopecks(months[i]!.changeFromPrevious!)).toBe(
+        kopecks(months[i]!.net) - kopecks(months[i - 1]!.net),
+      );
+    }
+    const lastYear = months.find((m) => m.changeFromYearBefore !== null);
+    if (months.length > 12) expect(lastYear).toBeDefined();
+  });
+
+  it('runs the same number of SQL statements for 12 and for 36 months', async () => {
+    const measure = async (from: string) => {
+      const { result, statements } = await server.queries.measure(() =>
+        as('employee', dynamics, { from, to: '2099-12-31', groupBy: 'MONTH' }),
+      );
+      expect(result.errors).toBeUndefined();
+      return statements;
+    };
+    const now = new Date();
+    const monthsAgo = (n: number) =>
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - n, 1)).toISOString().slice(0, 10);
+    const twelve = await measure(monthsAgo(12));
+    const thirtySix = await measure(monthsAgo(36));
+    // session, the employee, organization settings, the aggregate
+    expect(thirtySix).toBe(twelve);
+    expect(thirtySix).toBe(4);
+  });
+
+  it('denies a colleague', async () => {
+    const result = await as(
+      'other',
+      `query($id: ID) { salaryDynamics(employeeId: $id) { start } }`,
+      { id: files.employee },
+    );
+    expect(codeOf(result)).toBe('FORBIDDEN');
+  });
+});
