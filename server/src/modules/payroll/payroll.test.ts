@@ -205,3 +205,50 @@ describe('salaryDynamics', () => {
     expect(codeOf(result)).toBe('FORBIDDEN');
   });
 });
+
+describe('payslip PDF', () => {
+  const pdfOf = (id: string, token?: string) =>
+    fetch(`${server.url}/files/payslips/${id}.pdf`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+
+  it('downloads as a расчётный листок with the lines and balances in it', async () => {
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const list = (await as<Payslips>('employee', payslips, {})).data!.payslips;
+    const payslip = list[0]!;
+    const response = await pdfOf(payslip.id, tokens['employee']);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/application\/pdf/);
+    expect(response.headers.get('content-disposition')).toMatch(/payslip-\d{4}-\d{2}\.pdf/);
+    const document = await getDocumentProxy(new Uint8Array(await response.arrayBuffer()));
+    const { text } = await extractText(document, { mergePages: true });
+    const me = await as<{ me: { employee: { fullName: string; personnelNumber: string } } }>(
+      'employee',
+      `{ me { employee { fullName personnelNumber } } }`,
+    );
+    expect(text).toContain('Расчётный листок');
+    expect(text).toContain(me.data!.me.employee.fullName);
+    expect(text).toContain(me.data!.me.employee.personnelNumber);
+    for (const heading of [
+      'Начислено',
+      'Удержано',
+      'Выплачено',
+      'Оклад по дням',
+      'НДФЛ',
+      'Долг за организацией',
+    ]) {
+      expect(text).toContain(heading);
+    }
+    const [whole, fraction] = payslip.totals.accrued.split('.');
+    expect(text.replace(/\s/g, '')).toContain(`${whole},${fraction}`);
+  });
+
+  it('is denied to a colleague, to no session, and answers 404 for an unknown one', async () => {
+    const list = (await as<Payslips>('employee', payslips, {})).data!.payslips;
+    expect((await pdfOf(list[0]!.id, tokens['other'])).status).toBe(403);
+    expect((await pdfOf(list[0]!.id)).status).toBe(401);
+    expect((await pdfOf('00000000-0000-7000-8000-000000000000', tokens['employee'])).status).toBe(
+      404,
+    );
+  });
+});
