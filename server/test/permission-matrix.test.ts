@@ -20,6 +20,7 @@ type Outcome = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 interface Ids {
   leaveToDelete: () => Promise<string>;
   payslipOfEmployee: string;
+  lineOfEmployee: string;
   employeeFile: string;
   otherFile: string;
   runId: string;
@@ -160,6 +161,42 @@ const cases: Case[] = [
       variables: { id: ids.payslipOfEmployee },
     }),
     expect: only('hr', 'accountant', 'employee'),
+  },
+  {
+    field: 'Mutation.publishPayrollPeriod',
+    name: 'publishing a payroll month',
+    operation: () => {
+      const now = new Date();
+      return {
+        query: `mutation($year: Int!, $month: Int!) { publishPayrollPeriod(year: $year, month: $month, part: ADVANCE) { id } }`,
+        variables: { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 },
+      };
+    },
+    expect: only('accountant'),
+  },
+  {
+    field: 'Mutation.acknowledgePayslip',
+    name: "acknowledging employee's payslip",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { acknowledgePayslip(id: $id) { acknowledgedAt } }`,
+      variables: { id: ids.payslipOfEmployee },
+    }),
+    expect: only('employee'),
+  },
+  {
+    field: 'Query.unacknowledgedPayslips',
+    name: 'who has not acknowledged',
+    operation: () => ({ query: `{ unacknowledgedPayslips(year: 2025, month: 1) { id } }` }),
+    expect: only('accountant'),
+  },
+  {
+    field: 'Mutation.questionPayslipLine',
+    name: "questioning a line of employee's payslip",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { questionPayslipLine(lineId: $id, question: "Почему премия меньше?") { id } }`,
+      variables: { id: ids.lineOfEmployee },
+    }),
+    expect: only('employee', 'accountant'),
   },
   {
     field: 'Query.salaryDynamics',
@@ -439,11 +476,18 @@ beforeAll(async () => {
     ).data!.me.employee.id;
   let pending = 0;
   const runId = Date.now().toString(36);
-  const payslipOfEmployee = (
-    await server.gql<{ payslips: { id: string }[] }>(`{ payslips { id } }`, {}, tokens.employee)
-  ).data!.payslips[0]!.id;
+  const ownPayslips = (
+    await server.gql<{ payslips: { id: string; accruals: { id: string }[] }[] }>(
+      `{ payslips { id accruals { id } } }`,
+      {},
+      tokens.employee,
+    )
+  ).data!.payslips;
+  const payslipOfEmployee = ownPayslips[0]!.id;
+  const lineOfEmployee = ownPayslips[0]!.accruals[0]!.id;
   ids = {
     payslipOfEmployee,
+    lineOfEmployee,
     employeeFile: await fileOf('employee'),
     otherFile: await fileOf('other'),
     runId,

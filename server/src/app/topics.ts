@@ -12,8 +12,16 @@ export interface SessionsRevokedEvent {
   sessionIds: string[];
 }
 
+/** A payroll period was published: its employees' payslips are now visible. */
+export interface PayrollPublishedEvent {
+  organizationId: string;
+  periodId: string;
+  part: 'ADVANCE' | 'FINAL';
+}
+
 /** Every pub/sub topic and its payload. */
 export type Topics = {
+  PAYROLL_PUBLISHED: [PayrollPublishedEvent];
   PING: [PingEvent];
   SESSIONS_REVOKED: [SessionsRevokedEvent];
 };

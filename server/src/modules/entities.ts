@@ -9,7 +9,7 @@ import { BusinessTrip } from './trip/trip.entity.js';
 import { Attestation } from './attestation/attestation.entity.js';
 import { EducationRecord } from './education/education.entity.js';
 import { FileErrorReport } from './personal-data/file-error-report.entity.js';
-import { PayrollPeriod, Payslip, PayslipLine } from './payroll/payroll.entity.js';
+import { PayrollPeriod, Payslip, PayslipLine, PayslipQuestion } from './payroll/payroll.entity.js';
 import { User } from './identity/user.entity.js';
 import { Session } from './identity/session.entity.js';
 import { AccessLogEntry } from './access-log/access-log.entity.js';
@@ -36,6 +36,7 @@ export const entities = [
   PayrollPeriod,
   Payslip,
   PayslipLine,
+  PayslipQuestion,
   User,
   Session,
   AccessLogEntry,

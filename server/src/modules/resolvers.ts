@@ -12,6 +12,7 @@ import { SeniorityResolver } from './seniority/seniority.resolver.js';
 import { RecordSectionsResolver } from './personal-data/sections.resolver.js';
 import { FileEditsResolver } from './personal-data/file-edits.resolver.js';
 import { PayrollResolver } from './payroll/payroll.resolver.js';
+import { PayslipActionsResolver } from './payroll/payslip-actions.resolver.js';
 
 /** Every GraphQL resolver class. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -29,4 +30,5 @@ export const resolvers: NonEmptyArray<Function> = [
   RecordSectionsResolver,
   FileEditsResolver,
   PayrollResolver,
+  PayslipActionsResolver,
 ];

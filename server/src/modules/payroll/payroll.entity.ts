@@ -1,4 +1,12 @@
-import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import {
+  Entity,
+  Index,
+  ManyToOne,
+  OptionalProps,
+  Property,
+  Unique,
+  type Ref,
+} from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
 import { Assignment } from '../assignment/assignment.entity.js';
 import { Employee } from '../employee/employee.entity.js';
@@ -114,4 +122,29 @@ export class PayslipLine {
 
   @Property({ type: 'integer' })
   sortOrder!: number;
+}
+
+/** An employee's question about one payslip line; opens an accounting task once tasks exist. */
+@Entity({ tableName: 'payslip_question' })
+@Index({ properties: ['payslip', 'createdAt'] })
+export class PayslipQuestion {
+  [OptionalProps]?: 'createdAt';
+
+  @Property({ type: 'uuid', primary: true })
+  id!: string;
+
+  @ManyToOne({ entity: () => Payslip, ref: true, deleteRule: 'cascade' })
+  payslip!: Ref<Payslip>;
+
+  @ManyToOne({ entity: () => PayslipLine, ref: true, deleteRule: 'cascade' })
+  line!: Ref<PayslipLine>;
+
+  @Property({ type: 'uuid' })
+  askedBy!: string;
+
+  @Property({ type: 'text' })
+  question!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'current_timestamp' })
+  createdAt: Date = new Date();
 }

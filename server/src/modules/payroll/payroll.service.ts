@@ -35,7 +35,9 @@ export class PayrollService {
       employee: employee.id,
       period: {
         startDate: { $gte: range.from ?? '1900-01-01', $lte: range.to ?? '9999-12-31' },
-        ...(this.seesUnpublished() ? {} : { publishedAt: { $ne: null } }),
+        ...(this.seesUnpublished()
+          ? {}
+          : { $or: [{ publishedAt: { $ne: null } }, { advancePublishedAt: { $ne: null } }] }),
       },
     };
     return this.ctx.em.find(Payslip, where, {
@@ -77,7 +79,7 @@ export class PayrollService {
          join payroll_period p on p.id = s.period_id
          join payslip_line l on l.payslip_id = s.id
         where s.employee_id = ? and p.start_date >= ? and p.start_date <= ?
-          and (? or p.published_at is not null)
+          and (? or p.published_at is not null or p.advance_published_at is not null)
         group by 1 order by 1`,
       // A year more than asked for, to compare each bucket with the one a year before.
       [groupBy, employee.id, yearBefore, range.to ?? '9999-12-31', this.seesUnpublished()],

@@ -252,3 +252,121 @@ describe('payslip PDF', () => {
     );
   });
 });
+
+describe('publishing, acknowledging, comparing and questioning', () => {
+  const now = new Date();
+  const current = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 };
+  const publish = (part: string) =>
+    as<{ publishPayrollPeriod: { publishedAt: string | null } }>(
+      'accountant',
+      `mutation($year: Int!, $month: Int!, $part: PublishPart!) { publishPayrollPeriod(year: $year, month: $month, part: $part) { publishedAt } }`,
+      { ...current, part },
+    );
+  const ownCount = async () => (await as<Payslips>('employee', payslips, {})).data!.payslips.length;
+
+  it('shows the month to employees once published, advance first, and publishing twice changes nothing', async () => {
+    const before = await ownCount();
+    await publish('ADVANCE');
+    expect(await ownCount()).toBe(before + 1);
+    const status = await as<{ payslips: { status: string }[] }>(
+      'employee',
+      `{ payslips { status } }`,
+    );
+    expect(status.data!.payslips[0]!.status).toBe('ADVANCE');
+    const first = await publish('FINAL');
+    const again = await publish('FINAL');
+    expect(again.data!.publishPayrollPeriod.publishedAt).toBe(
+      first.data!.publishPayrollPeriod.publishedAt,
+    );
+    expect(await ownCount()).toBe(before + 1);
+    const refused = await as(
+      'hr',
+      `mutation { publishPayrollPeriod(year: 2025, month: 1, part: FINAL) { id } }`,
+    );
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+  });
+
+  it('records the acknowledgement once, and the accountant sees who has not yet', async () => {
+    const list = (await as<Payslips>('employee', payslips, {})).data!.payslips;
+    const target = list[1]!;
+    const pending = async () =>
+      (
+        await as<{ unacknowledgedPayslips: { id: string }[] }>(
+          'accountant',
+          `query($year: Int!, $month: Int!) { unacknowledgedPayslips(year: $year, month: $month) { id } }`,
+          { year: target.period.year, month: target.period.month },
+        )
+      ).data!.unacknowledgedPayslips.map((p) => p.id);
+    expect(await pending()).toContain(target.id);
+    const first = await as<{ acknowledgePayslip: { acknowledgedAt: string } }>(
+      'employee',
+      `mutation($id: ID!) { acknowledgePayslip(id: $id) { acknowledgedAt } }`,
+      { id: target.id },
+    );
+    const second = await as<{ acknowledgePayslip: { acknowledgedAt: string } }>(
+      'employee',
+      `mutation($id: ID!) { acknowledgePayslip(id: $id) { acknowledgedAt } }`,
+      { id: target.id },
+    );
+    expect(second.data!.acknowledgePayslip.acknowledgedAt).toBe(
+      first.data!.acknowledgePayslip.acknowledgedAt,
+    );
+    expect(await pending()).not.toContain(target.id);
+  });
+
+  it('says in words what changed against last month, with exact differences', async () => {
+    const list = (await as<Payslips>('employee', payslips, {})).data!.payslips;
+    const [latest, previous] = [list[1]!, list[2]!];
+    const result = await as<{
+      payslip: {
+        changes: {
+          change: string;
+          payCode: string;
+          previous: string | null;
+          current: string | null;
+          difference: string;
+          description: string;
+        }[];
+      };
+    }>(
+      'employee',
+      `query($id: ID!) { payslip(id: $id) { changes { change payCode previous current difference description } } }`,
+      {
+        id: latest.id,
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    const changes = result.data!.payslip.changes;
+    const accruedChange = changes
+      .filter((c) => c.payCode < '800' && c.payCode !== '900' && c.payCode !== '910')
+      .reduce((sum, c) => sum + kopecks(c.difference), 0n);
+    // Accrual lines' differences add up to the change in total accruals.
+    expect(accruedChange).toBe(kopecks(latest.totals.accrued) - kopecks(previous.totals.accrued));
+    for (const change of changes) {
+      expect(change.description.length).toBeGreaterThan(10);
+      if (change.change === 'CHANGED') expect(change.description).toMatch(/больше|меньше/);
+    }
+  });
+
+  it('stores a question about a line, and refuses it from a colleague', async () => {
+    const lines = await as<{ payslips: { accruals: { id: string }[] }[] }>(
+      'employee',
+      `{ payslips { accruals { id } } }`,
+    );
+    const lineId = lines.data!.payslips[0]!.accruals[0]!.id;
+    const asked = await as<{ questionPayslipLine: { id: string; question: string } }>(
+      'employee',
+      `mutation($id: ID!) { questionPayslipLine(lineId: $id, question: "Почему оклад меньше?") { id question } }`,
+      { id: lineId },
+    );
+    expect(asked.data!.questionPayslipLine.question).toBe('Почему оклад меньше?');
+    const refused = await as(
+      'other',
+      `mutation($id: ID!) { questionPayslipLine(lineId: $id, question: "А у меня?") { id } }`,
+      {
+        id: lineId,
+      },
+    );
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+  });
+});

@@ -119,3 +119,48 @@ export class SalaryBucket {
   })
   changeFromYearBefore!: string | null;
 }
+
+export enum PublishPartValue {
+  ADVANCE = 'ADVANCE',
+  FINAL = 'FINAL',
+}
+registerEnumType(PublishPartValue, { name: 'PublishPart', description: 'Аванс or the final pay.' });
+
+@ObjectType('PayslipLineChange', { description: 'How a line moved against the previous payslip.' })
+export class PayslipLineChange {
+  @Field(() => String, { description: 'APPEARED, DISAPPEARED or CHANGED.' })
+  change!: string;
+
+  @Field(() => PayslipLineKindValue)
+  kind!: string;
+
+  @Field(() => String)
+  payCode!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => MoneyScalar, { nullable: true })
+  previous!: string | null;
+
+  @Field(() => MoneyScalar, { nullable: true })
+  current!: string | null;
+
+  @Field(() => MoneyScalar)
+  difference!: string;
+
+  @Field(() => String, { description: 'The change in words, in Russian.' })
+  description!: string;
+}
+
+@ObjectType('PayslipQuestion')
+export class PayslipQuestionType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  question!: string;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+}

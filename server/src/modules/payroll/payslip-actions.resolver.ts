@@ -1,0 +1,71 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../app/context.js';
+import type { PayrollPeriod, Payslip, PayslipQuestion } from './payroll.entity.js';
+import {
+  PayrollPeriodType,
+  PayslipLineChange,
+  PayslipQuestionType,
+  PayslipType,
+  PublishPartValue,
+} from './payroll.type.js';
+import { PayslipActionsService, type LineChange } from './payslip-actions.service.js';
+
+@Resolver(() => PayslipType)
+export class PayslipActionsResolver {
+  @Mutation(() => PayrollPeriodType, {
+    description:
+      'ACCOUNTANT or INTEGRATION: publishes a month (advance or final); again is a no-op.',
+  })
+  publishPayrollPeriod(
+    @Arg('year', () => Int) year: number,
+    @Arg('month', () => Int) month: number,
+    @Arg('part', () => PublishPartValue) part: PublishPartValue,
+    @Ctx() ctx: AppContext,
+  ): Promise<PayrollPeriod> {
+    return new PayslipActionsService(ctx).publish(year, month, part);
+  }
+
+  @Mutation(() => PayslipType, {
+    description: 'The employee acknowledges their payslip (ознакомлен).',
+  })
+  acknowledgePayslip(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Payslip> {
+    return new PayslipActionsService(ctx).acknowledge(id);
+  }
+
+  @Query(() => [PayslipType], {
+    description: 'ACCOUNTANT: published payslips not yet acknowledged.',
+  })
+  unacknowledgedPayslips(
+    @Arg('year', () => Int) year: number,
+    @Arg('month', () => Int) month: number,
+    @Ctx() ctx: AppContext,
+  ): Promise<Payslip[]> {
+    return new PayslipActionsService(ctx).unacknowledged(year, month);
+  }
+
+  @Mutation(() => PayslipQuestionType, {
+    description: 'The employee questions a line of their payslip.',
+  })
+  questionPayslipLine(
+    @Arg('lineId', () => ID) lineId: string,
+    @Arg('question', () => String) question: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<PayslipQuestion> {
+    return new PayslipActionsService(ctx).question(lineId, question);
+  }
+
+  @FieldResolver(() => [PayslipLineChange], {
+    description: 'What changed against last month, in words.',
+  })
+  changes(@Root() payslip: Payslip, @Ctx() ctx: AppContext): Promise<LineChange[]> {
+    return new PayslipActionsService(ctx).changes(payslip.id);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'ADVANCE while only the advance is published, else FINAL.',
+  })
+  status(@Root() payslip: Payslip): string {
+    const period = payslip.period.getEntity();
+    return period.publishedAt || !period.advancePublishedAt ? 'FINAL' : 'ADVANCE';
+  }
+}

@@ -1,0 +1,210 @@
+import { viewerOf, type AppContext } from '../../app/context.js';
+import { forbidden, hasRole, requireRole } from '../../core/auth/viewer.js';
+import { badInput, notFound } from '../../core/errors.js';
+import { isUuid } from '../../core/ids.js';
+import { fromKopecks, toKopecks } from '../../core/money.js';
+import { newId } from '../../core/orm/base.entity.js';
+import { PayrollPeriod, Payslip, PayslipLine, PayslipQuestion } from './payroll.entity.js';
+import { payslipLinesLoader } from './payroll.loader.js';
+import { PayrollService } from './payroll.service.js';
+
+export type PublishPart = 'ADVANCE' | 'FINAL';
+
+export interface LineChange {
+  change: 'APPEARED' | 'DISAPPEARED' | 'CHANGED';
+  kind: string;
+  payCode: string;
+  name: string;
+  previous: string | null;
+  current: string | null;
+  difference: string;
+  description: string;
+}
+
+const kindWords: Record<string, string> = {
+  ACCRUAL: 'начисление',
+  DEDUCTION: 'удержание',
+  PAYMENT: 'выплата',
+};
+const rub = (amount: string) => `${amount.replace('.', ',')} ₽`;
+
+/** What people do with payslips beyond reading them: publish, acknowledge, compare, question. */
+export class PayslipActionsService {
+  constructor(private readonly ctx: AppContext) {}
+
+  /** ACCOUNTANT or INTEGRATION: makes a period's payslips visible; publishing twice changes nothing. */
+  async publish(year: number, month: number, part: PublishPart): Promise<PayrollPeriod> {
+    const viewer = viewerOf(this.ctx);
+    requireRole(viewer, 'ACCOUNTANT', 'INTEGRATION');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw badInput(['year'], 'A year from 2000');
+    if (!Number.isInteger(month) || month < 1 || month > 12)
+      throw badInput(['month'], 'A month from 1 to 12');
+    const published = await this.ctx.em.transactional(async (tx) => {
+      const period = await tx.findOne(PayrollPeriod, {
+        organization: viewer.organizationId,
+        year,
+        month,
+      });
+      if (!period) throw notFound('Payroll period', `${year}-${month}`);
+      const field = part === 'ADVANCE' ? 'advancePublishedAt' : 'publishedAt';
+      if (period[field]) return { period, changed: false };
+      period[field] = new Date();
+      await this.ctx.access.writeNow(tx, {
+        section: 'PAYROLL',
+        action: 'CHANGE',
+        allowed: true,
+        operation: `publish${part}`,
+      });
+      return { period, changed: true };
+    });
+    // After commit: the notifications issue turns this into "payslip for <month> is ready".
+    if (published.changed) {
+      this.ctx.app.pubSub.publish('PAYROLL_PUBLISHED', {
+        organizationId: viewer.organizationId,
+        periodId: published.period.id,
+        part,
+      });
+    }
+    return published.period;
+  }
+
+  /** The owner acknowledges their payslip (ознакомлен); the first time counts. */
+  async acknowledge(id: string): Promise<Payslip> {
+    const payslip = await new PayrollService(this.ctx).payslip(id);
+    if (payslip.employee.id !== viewerOf(this.ctx).employeeId)
+      throw forbidden('Only the employee acknowledges a payslip');
+    if (!payslip.acknowledgedAt) {
+      payslip.acknowledgedAt = new Date();
+      await this.ctx.em.flush();
+    }
+    return payslip;
+  }
+
+  /** ACCOUNTANT: published payslips of a month nobody has acknowledged yet. */
+  unacknowledged(year: number, month: number): Promise<Payslip[]> {
+    const viewer = viewerOf(this.ctx);
+    requireRole(viewer, 'ACCOUNTANT');
+    return this.ctx.em.find(
+      Payslip,
+      {
+        organization: viewer.organizationId,
+        acknowledgedAt: null,
+        period: { year, month, publishedAt: { $ne: null } },
+      },
+      { populate: ['period'], orderBy: { employee: { lastName: 'asc' }, id: 'asc' } },
+    );
+  }
+
+  /** Line by line against the previous month's payslip, in words. */
+  async changes(id: string): Promise<LineChange[]> {
+    const service = new PayrollService(this.ctx);
+    const payslip = await service.payslip(id);
+    const earlier = await service.payslips(
+      payslip.employee.id,
+      { to: previousMonth(payslip.period.getEntity().startDate) },
+      'payslipChanges',
+    );
+    const before = earlier[0];
+    const loader = this.ctx.loaders.get(payslipLinesLoader);
+    const [current, previous] = await Promise.all([
+      loader.load(payslip.id),
+      before ? loader.load(before.id) : [],
+    ]);
+    return compareLines(previous, current);
+  }
+
+  /** The owner questions a line; stored for accounting. */
+  async question(lineId: string, text: string): Promise<PayslipQuestion> {
+    const viewer = viewerOf(this.ctx);
+    const line = isUuid(lineId) ? await this.ctx.em.findOne(PayslipLine, { id: lineId }) : null;
+    if (!line) throw notFound('Payslip line', lineId);
+    const payslip = await new PayrollService(this.ctx).payslip(line.payslip.id);
+    if (payslip.employee.id !== viewer.employeeId && !hasRole(viewer, 'ACCOUNTANT')) {
+      throw forbidden('Only the employee questions their payslip');
+    }
+    const question = text.trim();
+    if (question.length < 3 || question.length > 2000)
+      throw badInput(['question'], 'A question of 3 to 2000 characters');
+    const row = this.ctx.em.create(PayslipQuestion, {
+      id: newId(),
+      payslip,
+      line,
+      askedBy: viewer.userId,
+      question,
+    });
+    await this.ctx.em.flush();
+    return row;
+  }
+}
+
+function previousMonth(startDate: string): string {
+  const date = new Date(`${startDate}T00:00:00Z`);
+  date.setUTCDate(0);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Lines matched by kind and pay code; appeared, disappeared or changed, with the amounts in words. */
+export function compareLines(
+  previous: readonly PayslipLine[],
+  current: readonly PayslipLine[],
+): LineChange[] {
+  const key = (line: PayslipLine) => `${line.kind}|${line.payCode}`;
+  const total = (lines: readonly PayslipLine[]) => {
+    const sums = new Map<string, { line: PayslipLine; kopecks: bigint }>();
+    for (const line of lines) {
+      const entry = sums.get(key(line));
+      sums.set(key(line), { line, kopecks: (entry?.kopecks ?? 0n) + toKopecks(line.amount) });
+    }
+    return sums;
+  };
+  const before = total(previous);
+  const after = total(current);
+  const changes: LineChange[] = [];
+  for (const [lineKey, { line, kopecks }] of after) {
+    const old = before.get(lineKey);
+    const what = `${kindWords[line.kind] ?? line.kind} «${line.name}»`;
+    if (!old) {
+      changes.push({
+        change: 'APPEARED',
+        kind: line.kind,
+        payCode: line.payCode,
+        name: line.name,
+        previous: null,
+        current: fromKopecks(kopecks),
+        difference: fromKopecks(kopecks),
+        description: `Новое ${what}: ${rub(fromKopecks(kopecks))}`,
+      });
+    } else if (old.kopecks !== kopecks) {
+      const difference = kopecks - old.kopecks;
+      const direction = difference > 0n ? 'больше' : 'меньше';
+      const magnitude = fromKopecks(difference < 0n ? -difference : difference);
+      changes.push({
+        change: 'CHANGED',
+        kind: line.kind,
+        payCode: line.payCode,
+        name: line.name,
+        previous: fromKopecks(old.kopecks),
+        current: fromKopecks(kopecks),
+        difference: fromKopecks(difference),
+        description: `${what[0]!.toUpperCase()}${what.slice(1)}: ${rub(fromKopecks(kopecks))}, на ${rub(magnitude)} ${direction}, чем в прошлом месяце`,
+      });
+    }
+  }
+  for (const [lineKey, { line, kopecks }] of before) {
+    if (!after.has(lineKey)) {
+      const what = `${kindWords[line.kind] ?? line.kind} «${line.name}»`;
+      changes.push({
+        change: 'DISAPPEARED',
+        kind: line.kind,
+        payCode: line.payCode,
+        name: line.name,
+        previous: fromKopecks(kopecks),
+        current: null,
+        difference: fromKopecks(-kopecks),
+        description: `Нет ${what}, в прошлом месяце было ${rub(fromKopecks(kopecks))}`,
+      });
+    }
+  }
+  return changes;
+}
