@@ -175,6 +175,24 @@ const cases: Case[] = [
     expect: only('accountant'),
   },
   {
+    field: 'Mutation.savePayslip',
+    name: 'writing a payslip',
+    operation: (ids) => ({
+      query: `mutation($input: PayslipInput!) { savePayslip(input: $input) { id } }`,
+      variables: {
+        input: {
+          employeeId: ids.employeeFile,
+          year: 2020,
+          month: 1,
+          openingBalance: '0.00',
+          closingBalance: '100.00',
+          lines: [{ kind: 'ACCRUAL', payCode: '001', name: 'Оклад', amount: '100.00' }],
+        },
+      },
+    }),
+    expect: only('accountant'),
+  },
+  {
     field: 'Mutation.acknowledgePayslip',
     name: "acknowledging employee's payslip",
     operation: (ids) => ({

@@ -370,3 +370,87 @@ describe('publishing, acknowledging, comparing and questioning', () => {
     expect(codeOf(refused)).toBe('FORBIDDEN');
   });
 });
+
+describe('savePayslip', () => {
+  const save = (input: Record<string, unknown>, who = 'accountant') =>
+    as<{ savePayslip: { id: string; closingBalance: string; totals: { accrued: string } } }>(
+      who,
+      `mutation($input: PayslipInput!) { savePayslip(input: $input) { id closingBalance totals { accrued } } }`,
+      { input },
+    );
+  const valid = () => ({
+    employeeId: files.employee,
+    year: 2021,
+    month: 3,
+    openingBalance: '1000.10',
+    closingBalance: '1000.40',
+    normDays: 22,
+    workedDays: 22,
+    lines: [
+      {
+        kind: 'ACCRUAL',
+        payCode: '001',
+        incomeCode: '2000',
+        name: 'Оклад',
+        days: 22,
+        amount: '0.10',
+      },
+      {
+        kind: 'ACCRUAL',
+        payCode: '035',
+        incomeCode: '2000',
+        name: 'Стимулирующие',
+        amount: '0.20',
+      },
+      { kind: 'DEDUCTION', payCode: '900', name: 'НДФЛ', amount: '0.00' },
+    ],
+  });
+
+  it('writes a payslip that reconciles to the kopeck, replacing the month on a second write', async () => {
+    const first = await save(valid());
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.savePayslip).toMatchObject({
+      closingBalance: '1000.40',
+      totals: { accrued: '0.30' },
+    });
+    const second = await save(valid());
+    const em = server.orm.em.fork();
+    expect(
+      await em.count(Payslip, { employee: files.employee, period: { year: 2021, month: 3 } }),
+    ).toBe(1);
+    expect(second.data!.savePayslip.id).not.toBe(first.data!.savePayslip.id);
+  });
+
+  it.each([
+    ['lines that do not reconcile', { closingBalance: '1000.41' }, ['input', 'closingBalance']],
+    [
+      'a negative day count',
+      { lines: [{ kind: 'ACCRUAL', payCode: '001', name: 'Оклад', days: -1, amount: '0.30' }] },
+      ['input', 'lines', 0, 'days'],
+    ],
+    [
+      'an employee outside the organization',
+      { employeeId: '00000000-0000-7000-8000-000000000000' },
+      ['input', 'employeeId'],
+    ],
+  ])(
+    'refuses %s with BAD_USER_INPUT and the reason, writing nothing',
+    async (_name, change, field) => {
+      const em = server.orm.em.fork();
+      const before = await em.count(PayslipLine, {});
+      const result = await save({ ...valid(), month: 4, ...change });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(result.errors?.[0]?.message.length).toBeGreaterThan(10);
+      expect(await em.count(PayslipLine, {})).toBe(before);
+    },
+  );
+
+  it('refuses an unknown line kind at the schema, and anyone but the payroll office', async () => {
+    const unknown = await save({
+      ...valid(),
+      lines: [{ kind: 'BONUS', payCode: '1', name: 'x', amount: '1.00' }],
+    });
+    expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
+    expect(codeOf(await save(valid(), 'hr'))).toBe('FORBIDDEN');
+  });
+});

@@ -9,6 +9,8 @@ import {
   PublishPartValue,
 } from './payroll.type.js';
 import { PayslipActionsService, type LineChange } from './payslip-actions.service.js';
+import { PayslipInput } from './payslip.inputs.js';
+import { PayslipWriteService } from './payslip-write.service.js';
 
 @Resolver(() => PayslipType)
 export class PayslipActionsResolver {
@@ -23,6 +25,16 @@ export class PayslipActionsResolver {
     @Ctx() ctx: AppContext,
   ): Promise<PayrollPeriod> {
     return new PayslipActionsService(ctx).publish(year, month, part);
+  }
+
+  @Mutation(() => PayslipType, {
+    description: 'ACCOUNTANT or INTEGRATION: writes a whole payslip, checked to the kopeck.',
+  })
+  savePayslip(
+    @Arg('input', () => PayslipInput) input: PayslipInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<Payslip> {
+    return new PayslipWriteService(ctx).save(input);
   }
 
   @Mutation(() => PayslipType, {

@@ -1,0 +1,120 @@
+import { viewerOf, type AppContext } from '../../app/context.js';
+import { requireRole } from '../../core/auth/viewer.js';
+import { badInput } from '../../core/errors.js';
+import { isUuid } from '../../core/ids.js';
+import { fromKopecks, toKopecks } from '../../core/money.js';
+import { newId } from '../../core/orm/base.entity.js';
+import { Employee } from '../employee/employee.entity.js';
+import { PayrollPeriod, Payslip, PayslipLine } from './payroll.entity.js';
+import type { PayslipInput } from './payslip.inputs.js';
+
+const MAX_LINES = 500;
+
+/**
+ * ACCOUNTANT or INTEGRATION writes a payslip whole: checked (the balance identity to the kopeck,
+ * no negative days, the employee in the organization) and written with its lines in one
+ * transaction, replacing the month's previous version. The period starts unpublished.
+ */
+export class PayslipWriteService {
+  constructor(private readonly ctx: AppContext) {}
+
+  async save(input: PayslipInput): Promise<Payslip> {
+    const viewer = viewerOf(this.ctx);
+    requireRole(viewer, 'ACCOUNTANT', 'INTEGRATION');
+    check(input);
+    const employee = isUuid(input.employeeId)
+      ? await this.ctx.em.findOne(Employee, {
+          id: input.employeeId,
+          organization: viewer.organizationId,
+        })
+      : null;
+    if (!employee) throw badInput(['input', 'employeeId'], 'No such employee in this organization');
+    return this.ctx.em.transactional(async (tx) => {
+      const startDate = `${input.year}-${String(input.month).padStart(2, '0')}-01`;
+      const period =
+        (await tx.findOne(PayrollPeriod, {
+          organization: viewer.organizationId,
+          year: input.year,
+          month: input.month,
+        })) ??
+        tx.create(PayrollPeriod, {
+          organization: viewer.organizationId,
+          year: input.year,
+          month: input.month,
+          startDate,
+        });
+      await tx.nativeDelete(Payslip, {
+        employee: employee.id,
+        period: period.id,
+        assignment: null,
+      });
+      const payslip = tx.create(Payslip, {
+        organization: viewer.organizationId,
+        period,
+        employee,
+        openingBalance: input.openingBalance,
+        closingBalance: input.closingBalance,
+        normDays: input.normDays ?? null,
+        workedDays: input.workedDays ?? null,
+      });
+      input.lines.forEach((line, index) =>
+        tx.create(PayslipLine, {
+          id: newId(),
+          payslip,
+          kind: line.kind,
+          payCode: line.payCode,
+          incomeCode: line.incomeCode ?? null,
+          name: line.name,
+          relatesTo: line.relatesTo ?? null,
+          days: line.days ?? null,
+          amount: line.amount,
+          paidOn: line.paidOn ?? null,
+          sortOrder: index,
+        }),
+      );
+      await this.ctx.access.writeNow(tx, {
+        subjectEmployeeId: employee.id,
+        section: 'PAYROLL',
+        action: 'CHANGE',
+        allowed: true,
+        operation: 'savePayslip',
+      });
+      return payslip;
+    });
+  }
+}
+
+/** Everything that can be wrong with a payslip before it touches the database. */
+function check(input: PayslipInput): void {
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
+    throw badInput(['input', 'year'], 'A year from 2000');
+  if (!Number.isInteger(input.month) || input.month < 1 || input.month > 12)
+    throw badInput(['input', 'month'], 'A month from 1 to 12');
+  for (const field of ['normDays', 'workedDays'] as const) {
+    const value = input[field];
+    if (value !== null && value !== undefined && (value < 0 || value > 31))
+      throw badInput(['input', field], 'Days from 0 to 31');
+  }
+  if (input.lines.length > MAX_LINES)
+    throw badInput(['input', 'lines'], `At most ${MAX_LINES} lines`);
+  let balance = toKopecks(input.openingBalance);
+  input.lines.forEach((line, index) => {
+    if (line.days !== null && line.days !== undefined && line.days < 0) {
+      throw badInput(['input', 'lines', index, 'days'], 'A day count cannot be negative');
+    }
+    if (toKopecks(line.amount) < 0n)
+      throw badInput(
+        ['input', 'lines', index, 'amount'],
+        'Amounts are positive; the kind says which way',
+      );
+    if (!line.payCode.trim() || !line.name.trim())
+      throw badInput(['input', 'lines', index, 'payCode'], 'Every line has a pay code and a name');
+    balance += line.kind === 'ACCRUAL' ? toKopecks(line.amount) : -toKopecks(line.amount);
+  });
+  if (balance !== toKopecks(input.closingBalance)) {
+    throw badInput(
+      ['input', 'closingBalance'],
+      `The lines do not reconcile: opening + accruals − deductions − payments = ${fromKopecks(balance)}, not ${input.closingBalance}`,
+    );
+  }
+}
