@@ -454,3 +454,64 @@ describe('savePayslip', () => {
     expect(codeOf(await save(valid(), 'hr'))).toBe('FORBIDDEN');
   });
 });
+
+describe('pay the organization allows managers to see', () => {
+  it("shows a manager a subordinate's payslips only after the admin allows it, journalling each read", async () => {
+    const admin = await server.login('admin');
+    const sections = [
+      'BASIC',
+      'PERSONAL',
+      'EMPLOYMENT',
+      'LEAVE',
+      'TRIPS',
+      'SENIORITY',
+      'ATTESTATION',
+      'EDUCATION',
+      'KPI',
+    ];
+    const setSections = (list: string[]) =>
+      server.gql(
+        `mutation($s: [FileSection!]) { updateOrganizationSettings(input: { managerSections: $s }) { managerSections } }`,
+        { s: list },
+        admin,
+      );
+    await setSections([...sections, 'PAYROLL']);
+    try {
+      const result = await as<Payslips>('manager', payslips, { employeeId: files.employee });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.payslips.length).toBeGreaterThan(0);
+      const { AccessLogEntry } = await import('../access-log/access-log.entity.js');
+      const reads = await server.orm.em.fork().find(AccessLogEntry, {
+        actorLogin: 'manager',
+        subjectEmployeeId: files.employee,
+        section: 'PAYROLL',
+        allowed: true,
+      });
+      expect(reads.length).toBeGreaterThan(0);
+    } finally {
+      await setSections(sections);
+    }
+  });
+});
+
+describe('demo payroll', () => {
+  it('pays holiday pay in the months of annual leave, for the days of leave in that month', async () => {
+    const em = server.orm.em.fork();
+    const rows = await em.execute<{ leave_days: number; paid_days: number | null }[]>(
+      `select sum(least(l.end_date, (p.start_date + interval '1 month' - interval '1 day')::date)
+                 - greatest(l.start_date, p.start_date) + 1)::int as leave_days,
+              max(pl.days) as paid_days
+         from payslip s
+         join payroll_period p on p.id = s.period_id
+         join leave_record l on l.employee_id = s.employee_id and l.kind = 'ANNUAL_BASIC'
+              and l.start_date <= (p.start_date + interval '1 month' - interval '1 day')::date
+              and l.end_date >= p.start_date
+         left join payslip_line pl on pl.payslip_id = s.id and pl.pay_code = '100'
+        where s.employee_id = ?
+        group by s.id`,
+      [files.employee],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.paid_days).toBe(row.leave_days);
+  });
+});
