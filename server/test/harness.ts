@@ -163,3 +163,19 @@ export async function publishUntil<T>(
   }
   return result;
 }
+
+/** Demo accounts signed in once per test file, with a helper to ask as any of them. */
+export async function actors(server: TestServer, logins: readonly string[]) {
+  const tokens: Record<string, string> = {};
+  for (const login of logins) tokens[login] = await server.login(login);
+  const as = <T = Record<string, unknown>>(
+    who: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => server.gql<T>(query, variables, tokens[who]);
+  /** The id of the personal file behind a signed-in account. */
+  const fileOf = async (who: string) =>
+    (await as<{ me: { employee: { id: string } } }>(who, `{ me { employee { id } } }`)).data!.me
+      .employee.id;
+  return { tokens, as, fileOf };
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { actors, startTestServer, type TestServer } from '../../../test/harness.js';
 import { AccessLogEntry } from '../access-log/access-log.entity.js';
 import { FileSections, PortalSections } from '../organization/organization-settings.entity.js';
 import { Employee } from './employee.entity.js';
@@ -7,26 +7,26 @@ import { Employee } from './employee.entity.js';
 /** Scopes, masking, settings and the access journal, as each demo account meets them. */
 
 let server: TestServer;
-const tokens: Record<string, string> = {};
 let files: Record<'employee' | 'other' | 'manager' | 'hr', string>;
 
-const as = <T = Record<string, unknown>>(
-  who: string,
-  query: string,
-  variables?: Record<string, unknown>,
-) => server.gql<T>(query, variables, tokens[who]);
+let as: Awaited<ReturnType<typeof actors>>['as'];
 
 const journal = (where: Partial<AccessLogEntry>) =>
   server.orm.em.fork().find(AccessLogEntry, where, { orderBy: { at: 'asc', id: 'asc' } });
 
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
-  for (const who of ['admin', 'hr', 'accountant', 'manager', 'employee', 'other', 'guest']) {
-    tokens[who] = await server.login(who);
-  }
-  const fileOf = async (who: string) =>
-    (await as<{ me: { employee: { id: string } } }>(who, `{ me { employee { id } } }`)).data!.me
-      .employee.id;
+  const signedIn = await actors(server, [
+    'admin',
+    'hr',
+    'accountant',
+    'manager',
+    'employee',
+    'other',
+    'guest',
+  ]);
+  ({ as } = signedIn);
+  const { fileOf } = signedIn;
   files = {
     employee: await fileOf('employee'),
     other: await fileOf('other'),

@@ -1,27 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { actors, startTestServer, type TestServer } from '../../../test/harness.js';
 import { newId } from '../../core/orm/base.entity.js';
+import { FileSections } from '../organization/organization-settings.entity.js';
 import { PayrollPeriod, Payslip, PayslipLine } from './payroll.entity.js';
 
 let server: TestServer;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string>;
 let files: Record<'employee' | 'other', string>;
 
-const as = <T = Record<string, unknown>>(
-  who: string,
-  query: string,
-  variables?: Record<string, unknown>,
-) => server.gql<T>(query, variables, tokens[who]);
+let as: Awaited<ReturnType<typeof actors>>['as'];
 const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
   result.errors?.[0]?.extensions?.['code'];
 
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
-  for (const who of ['accountant', 'manager', 'employee', 'other', 'hr'])
-    tokens[who] = await server.login(who);
-  const fileOf = async (who: string) =>
-    (await as<{ me: { employee: { id: string } } }>(who, `{ me { employee { id } } }`)).data!.me
-      .employee.id;
+  const signedIn = await actors(server, ['accountant', 'manager', 'employee', 'other', 'hr']);
+  ({ tokens, as } = signedIn);
+  const { fileOf } = signedIn;
   files = { employee: await fileOf('employee'), other: await fileOf('other') };
 });
 afterAll(async () => {
@@ -458,17 +453,7 @@ describe('savePayslip', () => {
 describe('pay the organization allows managers to see', () => {
   it("shows a manager a subordinate's payslips only after the admin allows it, journalling each read", async () => {
     const admin = await server.login('admin');
-    const sections = [
-      'BASIC',
-      'PERSONAL',
-      'EMPLOYMENT',
-      'LEAVE',
-      'TRIPS',
-      'SENIORITY',
-      'ATTESTATION',
-      'EDUCATION',
-      'KPI',
-    ];
+    const sections = FileSections.filter((section) => section !== 'PAYROLL');
     const setSections = (list: string[]) =>
       server.gql(
         `mutation($s: [FileSection!]) { updateOrganizationSettings(input: { managerSections: $s }) { managerSections } }`,

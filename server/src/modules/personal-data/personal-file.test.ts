@@ -1,26 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { actors, startTestServer, type TestServer } from '../../../test/harness.js';
 import { IdentityDocument } from '../employee/employee.entity.js';
 
 /** The sections of the personal file over GraphQL: own file, a subordinate's, a refused one. */
 
 let server: TestServer;
-const tokens: Record<string, string> = {};
 let files: Record<'employee' | 'other', string>;
 
-const as = <T = Record<string, unknown>>(
-  who: string,
-  query: string,
-  variables?: Record<string, unknown>,
-) => server.gql<T>(query, variables, tokens[who]);
+let as: Awaited<ReturnType<typeof actors>>['as'];
 
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
-  for (const who of ['hr', 'manager', 'employee', 'other', 'accountant'])
-    tokens[who] = await server.login(who);
-  const fileOf = async (who: string) =>
-    (await as<{ me: { employee: { id: string } } }>(who, `{ me { employee { id } } }`)).data!.me
-      .employee.id;
+  const signedIn = await actors(server, ['hr', 'manager', 'employee', 'other', 'accountant']);
+  ({ as } = signedIn);
+  const { fileOf } = signedIn;
   files = { employee: await fileOf('employee'), other: await fileOf('other') };
 });
 afterAll(async () => {
