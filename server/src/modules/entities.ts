@@ -12,6 +12,7 @@ import { FileErrorReport } from './personal-data/file-error-report.entity.js';
 import { PayrollPeriod, Payslip, PayslipLine, PayslipQuestion } from './payroll/payroll.entity.js';
 import { User } from './identity/user.entity.js';
 import { Session } from './identity/session.entity.js';
+import { LoginLimit } from './identity/login-limit.entity.js';
 import { AccessLogEntry } from './access-log/access-log.entity.js';
 import { OrganizationSettings } from './organization/organization-settings.entity.js';
 
@@ -39,5 +40,6 @@ export const entities = [
   PayslipQuestion,
   User,
   Session,
+  LoginLimit,
   AccessLogEntry,
 ];

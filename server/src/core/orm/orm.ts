@@ -45,8 +45,6 @@ export function ormOptions(
       fileName: (timestamp, name) => `Migration${timestamp}${name ? `_${name}` : ''}`,
     },
     discovery: { requireEntitiesArray: true },
-    // Tables owned by a library rather than an entity (the sign-in limiter's counters).
-    schemaGenerator: { skipTables: ['login_limit'] },
     forceUtcTimezone: true,
     // The query logger is always on so every statement is counted; it writes at debug level only,
     // and without parameters: they carry personal data, which stays out of application logs.
