@@ -72,6 +72,22 @@ export function checkDates(
   }
 }
 
+/** The usual dates of a record: real, not far ahead, the start not after the end, the order date. */
+export function checkRecordDates(
+  today: string,
+  input: { startDate?: string | null; endDate?: string | null; orderDate?: string | null },
+): void {
+  checkDates(
+    today,
+    [
+      { path: ['input', 'startDate'], value: input.startDate },
+      { path: ['input', 'endDate'], value: input.endDate },
+      { path: ['input', 'orderDate'], value: input.orderDate },
+    ],
+    [[0, 1]],
+  );
+}
+
 /** Two inclusive periods share a day; an open end runs on. */
 export const overlaps = (
   a: { start: string; end: string | null },

@@ -13,7 +13,7 @@ import { SeniorityPeriod } from '../seniority/seniority.entity.js';
 import { Attestation } from '../attestation/attestation.entity.js';
 import { EducationRecord } from '../education/education.entity.js';
 import { BusinessTrip } from '../trip/trip.entity.js';
-import { checkDates, editFile, overlaps, putRecord, recordOfFile } from './file-edit.js';
+import { checkRecordDates, editFile, overlaps, putRecord, recordOfFile } from './file-edit.js';
 import type { AssignmentInput, LeaveInput, SeniorityPeriodInput } from './file-edits.inputs.js';
 
 const decimal = /^\d{1,2}(\.\d{1,2})?$/;
@@ -42,15 +42,7 @@ export class FileEditsService {
       'EMPLOYMENT',
       'saveAssignment',
       async (tx, employee, today) => {
-        checkDates(
-          today,
-          [
-            { path: ['input', 'startDate'], value: input.startDate },
-            { path: ['input', 'endDate'], value: input.endDate },
-            { path: ['input', 'orderDate'], value: input.orderDate },
-          ],
-          [[0, 1]],
-        );
+        checkRecordDates(today, input);
         if (!decimal.test(input.rate) || Number(input.rate) <= 0 || Number(input.rate) > 1.5) {
           throw badInput(['input', 'rate'], 'Rate must be above 0 and at most 1.5, e.g. "0.50"');
         }
@@ -114,15 +106,7 @@ export class FileEditsService {
       'LEAVE',
       'saveLeave',
       async (tx, employee, today) => {
-        checkDates(
-          today,
-          [
-            { path: ['input', 'startDate'], value: input.startDate },
-            { path: ['input', 'endDate'], value: input.endDate },
-            { path: ['input', 'orderDate'], value: input.orderDate },
-          ],
-          [[0, 1]],
-        );
+        checkRecordDates(today, input);
         const record = {
           kind: input.kind as LeaveKind,
           start: input.startDate,
@@ -176,14 +160,7 @@ export class FileEditsService {
       'SENIORITY',
       'saveSeniorityPeriod',
       async (tx, employee, today) => {
-        checkDates(
-          today,
-          [
-            { path: ['input', 'startDate'], value: input.startDate },
-            { path: ['input', 'endDate'], value: input.endDate },
-          ],
-          [[0, 1]],
-        );
+        checkRecordDates(today, input);
         if (!decimal.test(input.factor) || Number(input.factor) <= 0 || Number(input.factor) > 2) {
           throw badInput(['input', 'factor'], 'Factor must be above 0 and at most 2, e.g. "1.50"');
         }

@@ -7,7 +7,7 @@ import { EducationRecord } from '../education/education.entity.js';
 import type { Employee } from '../employee/employee.entity.js';
 import type { FileSection } from '../organization/organization-settings.entity.js';
 import { BusinessTrip } from '../trip/trip.entity.js';
-import { checkDates, editFile, putRecord, recordOfFile } from './file-edit.js';
+import { checkDates, checkRecordDates, editFile, putRecord, recordOfFile } from './file-edit.js';
 import type {
   AttestationInput,
   BusinessTripInput,
@@ -22,15 +22,7 @@ export class RecordEditsService {
 
   saveTrip(input: BusinessTripInput): Promise<BusinessTrip> {
     return this.save(BusinessTrip, input, 'TRIPS', 'saveBusinessTrip', (employee, today) => {
-      checkDates(
-        today,
-        [
-          { path: ['input', 'startDate'], value: input.startDate },
-          { path: ['input', 'endDate'], value: input.endDate },
-          { path: ['input', 'orderDate'], value: input.orderDate },
-        ],
-        [[0, 1]],
-      );
+      checkRecordDates(today, input);
       for (const field of ['advanceAmount', 'reportAmount'] as const) {
         const value = input[field];
         if (value && !moneyPattern.test(value))
@@ -79,14 +71,7 @@ export class RecordEditsService {
       'EDUCATION',
       'saveEducationRecord',
       (employee, today) => {
-        checkDates(
-          today,
-          [
-            { path: ['input', 'startDate'], value: input.startDate },
-            { path: ['input', 'endDate'], value: input.endDate },
-          ],
-          [[0, 1]],
-        );
+        checkRecordDates(today, input);
         if (
           input.hours !== null &&
           input.hours !== undefined &&
