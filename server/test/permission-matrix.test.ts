@@ -467,7 +467,8 @@ let tokens: Record<Who, string | null>;
 /** A fresh future day for each record a case adds, so no two overlap. */
 let day = 0;
 const nextDate = () =>
-  new Date(Date.UTC(2027, 0, 1) + 2 * day++ * 86_400_000).toISOString().slice(0, 10);
+  // From two months ahead: generated demo leave never reaches past today.
+  new Date(Date.now() + (60 + 2 * day++) * 86_400_000).toISOString().slice(0, 10);
 let ids: Ids;
 
 async function signInEveryone(): Promise<void> {

@@ -29,6 +29,8 @@ afterAll(async () => {
 
 const saveAssignment = `mutation($input: AssignmentInput!) { saveAssignment(input: $input) { id kind rate startDate } }`;
 const saveLeave = `mutation($input: LeaveInput!) { saveLeave(input: $input) { id kind days } }`;
+/** A date `n` days from today: generated demo leave and courses never reach past today. */
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const errorOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
   result.errors?.[0]?.extensions;
 
@@ -56,7 +58,7 @@ describe('bad input', () => {
     ],
     [
       'a hire overlapping the current post',
-      { kind: 'HIRE', rate: '1.00', startDate: '2026-01-10' },
+      { kind: 'HIRE', rate: '1.00', startDate: inDays(0) },
       ['input', 'startDate'],
     ],
     [
@@ -165,7 +167,7 @@ describe('HR edits', () => {
     const created = await server.gql<{ saveLeave: { id: string; days: number } }>(
       saveLeave,
       {
-        input: { employeeId: file, kind: 'STUDY', startDate: '2027-03-02', endDate: '2027-03-11' },
+        input: { employeeId: file, kind: 'STUDY', startDate: inDays(100), endDate: inDays(109) },
       },
       hr,
     );
@@ -177,8 +179,8 @@ describe('HR edits', () => {
           id: created.data!.saveLeave.id,
           employeeId: file,
           kind: 'STUDY',
-          startDate: '2027-03-02',
-          endDate: '2027-03-06',
+          startDate: inDays(100),
+          endDate: inDays(104),
         },
       },
       hr,
@@ -320,8 +322,8 @@ describe('trips, attestations and education', () => {
           kind: 'PROFESSIONAL_DEVELOPMENT',
           program: 'Наставничество',
           hours: 36,
-          startDate: '2026-10-01',
-          endDate: '2026-10-20',
+          startDate: inDays(-15),
+          endDate: inDays(5),
         },
       },
       hr,
@@ -334,14 +336,14 @@ describe('trips, attestations and education', () => {
           employee,
         )
       ).data!.employee.education.lastCourseEnd;
-    expect(await last()).toBe('2026-10-20');
+    expect(await last()).toBe(inDays(5));
     const removed = await server.gql(
       `mutation($id: ID!) { deleteFileRecord(section: EDUCATION, id: $id) }`,
       { id: saved.data!.saveEducationRecord.id },
       hr,
     );
     expect(removed.data).toEqual({ deleteFileRecord: true });
-    expect(await last()).not.toBe('2026-10-20');
+    expect(await last()).not.toBe(inDays(5));
   });
 });
 
