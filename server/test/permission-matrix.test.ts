@@ -226,6 +226,20 @@ const cases: Case[] = [
     expect: only('hr', 'accountant', 'employee'),
   },
   {
+    field: 'Query.productionCalendar',
+    name: 'the production calendar',
+    operation: () => ({ query: `{ productionCalendar(year: 2025) { workingDaysByMonth } }` }),
+    expect: signedIn(),
+  },
+  {
+    field: 'Mutation.setCalendarDay',
+    name: 'recording a day of the decree',
+    operation: () => ({
+      query: `mutation { setCalendarDay(date: "2030-12-31", kind: DAY_OFF, note: "Постановление") }`,
+    }),
+    expect: only('hr', 'admin'),
+  },
+  {
     field: 'Query.myFileAccessLog',
     name: 'who viewed my file (people with a file)',
     operation: () => ({ query: `{ myFileAccessLog(first: 5) { edges { node { id } } } }` }),

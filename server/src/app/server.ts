@@ -6,6 +6,7 @@ import { openDatabase } from '../core/orm/database.js';
 import type { Orm } from '../core/orm/orm.js';
 import type { QueryCounter } from '../core/orm/query-counter.js';
 import { createAppPubSub } from '../core/pubsub.js';
+import { ensureStatutoryCalendar } from '../modules/calendar/calendar.service.js';
 import { seedDemoIfEmpty, type DemoSeedResult } from '../seeders/demo.seeder.js';
 import { LoginLimiter } from '../modules/identity/login-limiter.js';
 import { PasswordHasher } from '../modules/identity/password.js';
@@ -48,6 +49,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       if (applied.length > 0)
         logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     }
+    await ensureStatutoryCalendar(orm.em.fork(), new Date().getUTCFullYear());
     const demo = config.seedDemo ? await seedDemoIfEmpty(orm.em.fork(), logger) : null;
 
     const pubSub = await createAppPubSub<Topics>(config.redisUrl, logger);

@@ -10,6 +10,7 @@ import { Attestation } from './attestation/attestation.entity.js';
 import { EducationRecord } from './education/education.entity.js';
 import { FileErrorReport } from './personal-data/file-error-report.entity.js';
 import { PayrollPeriod, Payslip, PayslipLine, PayslipQuestion } from './payroll/payroll.entity.js';
+import { CalendarDay } from './calendar/calendar.entity.js';
 import { User } from './identity/user.entity.js';
 import { Session } from './identity/session.entity.js';
 import { LoginLimit } from './identity/login-limit.entity.js';
@@ -38,6 +39,7 @@ export const entities = [
   Payslip,
   PayslipLine,
   PayslipQuestion,
+  CalendarDay,
   User,
   Session,
   LoginLimit,

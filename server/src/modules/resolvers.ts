@@ -13,6 +13,7 @@ import { RecordSectionsResolver } from './personal-data/sections.resolver.js';
 import { FileEditsResolver } from './personal-data/file-edits.resolver.js';
 import { PayrollResolver } from './payroll/payroll.resolver.js';
 import { PayslipActionsResolver } from './payroll/payslip-actions.resolver.js';
+import { CalendarResolver } from './calendar/calendar.resolver.js';
 
 /** Every GraphQL resolver class. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -31,4 +32,5 @@ export const resolvers: NonEmptyArray<Function> = [
   FileEditsResolver,
   PayrollResolver,
   PayslipActionsResolver,
+  CalendarResolver,
 ];
