@@ -469,6 +469,44 @@ const cases: Case[] = [
     endsSession: true,
   },
   {
+    field: 'Query.notifications',
+    name: "the viewer's notifications",
+    operation: () => ({ query: `{ notifications(first: 5) { edges { node { id title } } } }` }),
+    expect: signedIn(),
+  },
+  {
+    field: 'Query.unreadNotificationCount',
+    name: 'unread notifications',
+    operation: () => ({ query: `{ unreadNotificationCount }` }),
+    expect: signedIn(),
+  },
+  {
+    field: 'Mutation.markNotificationsRead',
+    name: 'marking notifications read',
+    operation: () => ({ query: `mutation { markNotificationsRead(all: true) }` }),
+    expect: signedIn(),
+  },
+  {
+    field: 'Mutation.announce',
+    name: 'an announcement to the organization',
+    operation: () => ({
+      query: `mutation { announce(title: "Собрание коллектива", body: "В 15:00") }`,
+    }),
+    expect: only('hr'),
+  },
+  {
+    field: 'Subscription.notificationAdded',
+    name: "the viewer's notifications, replayed from the start",
+    prepare: async () => {
+      await server.gql(`mutation { announce(title: "Для проверки подписки") }`, {}, tokens.hr);
+      return {};
+    },
+    operation: () => ({
+      query: `subscription { notificationAdded(after: "00000000-0000-7000-8000-000000000000") { id title } }`,
+    }),
+    expect: signedIn(),
+  },
+  {
     field: 'Subscription.ping',
     name: 'diagnostic pings',
     operation: () => ({ query: `subscription { ping { message } }` }),

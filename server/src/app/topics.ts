@@ -19,8 +19,15 @@ export interface PayrollPublishedEvent {
   part: 'ADVANCE' | 'FINAL';
 }
 
+/** A notification was committed for a user; subscribers reload it by id and check it is theirs. */
+export interface NotificationAddedEvent {
+  recipientUserId: string;
+  notificationId: string;
+}
+
 /** Every pub/sub topic and its payload. */
 export type Topics = {
+  NOTIFICATION_ADDED: [NotificationAddedEvent];
   PAYROLL_PUBLISHED: [PayrollPublishedEvent];
   PING: [PingEvent];
   SESSIONS_REVOKED: [SessionsRevokedEvent];

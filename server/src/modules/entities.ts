@@ -11,6 +11,7 @@ import { EducationRecord } from './education/education.entity.js';
 import { FileErrorReport } from './personal-data/file-error-report.entity.js';
 import { PayrollPeriod, Payslip, PayslipLine, PayslipQuestion } from './payroll/payroll.entity.js';
 import { CalendarDay } from './calendar/calendar.entity.js';
+import { Notification } from './notification/notification.entity.js';
 import { User } from './identity/user.entity.js';
 import { Session } from './identity/session.entity.js';
 import { LoginLimit } from './identity/login-limit.entity.js';
@@ -40,6 +41,7 @@ export const entities = [
   PayslipLine,
   PayslipQuestion,
   CalendarDay,
+  Notification,
   User,
   Session,
   LoginLimit,

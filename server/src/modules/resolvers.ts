@@ -14,6 +14,7 @@ import { FileEditsResolver } from './personal-data/file-edits.resolver.js';
 import { PayrollResolver } from './payroll/payroll.resolver.js';
 import { PayslipActionsResolver } from './payroll/payslip-actions.resolver.js';
 import { CalendarResolver } from './calendar/calendar.resolver.js';
+import { NotificationResolver } from './notification/notification.resolver.js';
 
 /** Every GraphQL resolver class. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -33,4 +34,5 @@ export const resolvers: NonEmptyArray<Function> = [
   PayrollResolver,
   PayslipActionsResolver,
   CalendarResolver,
+  NotificationResolver,
 ];

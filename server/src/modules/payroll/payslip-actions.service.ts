@@ -7,6 +7,8 @@ import { newId } from '../../core/orm/base.entity.js';
 import { PayrollPeriod, Payslip, PayslipLine, PayslipQuestion } from './payroll.entity.js';
 import { payslipLinesLoader } from './payroll.loader.js';
 import { PayrollService } from './payroll.service.js';
+import { writeNotifications } from '../notification/notification.service.js';
+import { monthNames } from '../../core/ru-months.js';
 
 export type PublishPart = 'ADVANCE' | 'FINAL';
 
@@ -48,7 +50,8 @@ export class PayslipActionsService {
       });
       if (!period) throw notFound('Payroll period', `${year}-${month}`);
       const field = part === 'ADVANCE' ? 'advancePublishedAt' : 'publishedAt';
-      if (period[field]) return { period, changed: false };
+      if (period[field]) return { period, notify: null };
+      const firstTime = !period.advancePublishedAt && !period.publishedAt;
       period[field] = new Date();
       await this.ctx.access.writeNow(tx, {
         section: 'PAYROLL',
@@ -56,10 +59,30 @@ export class PayslipActionsService {
         allowed: true,
         operation: `publish${part}`,
       });
-      return { period, changed: true };
+      // Each employee hears once, when their payslip first becomes visible.
+      const recipients = firstTime
+        ? await tx.execute<{ user_id: string; payslip_id: string }[]>(
+            `select u.id as user_id, s.id as payslip_id from payslip s
+               join app_user u on u.employee_id = s.employee_id and u.status = 'ACTIVE'
+              where s.period_id = ?`,
+            [period.id],
+          )
+        : [];
+      const notify = await writeNotifications(
+        tx,
+        recipients.map((row) => ({
+          recipientUserId: row.user_id,
+          organizationId: viewer.organizationId,
+          type: 'PAYSLIP_PUBLISHED' as const,
+          title: `Расчётный листок за ${monthNames[month - 1]} ${year} г. готов`,
+          link: `/payslips/${row.payslip_id}`,
+        })),
+      );
+      return { period, notify };
     });
-    // After commit: the notifications issue turns this into "payslip for <month> is ready".
-    if (published.changed) {
+    // After commit: events only for what was committed.
+    if (published.notify) {
+      published.notify(this.ctx.app.pubSub);
       this.ctx.app.pubSub.publish('PAYROLL_PUBLISHED', {
         organizationId: viewer.organizationId,
         periodId: published.period.id,

@@ -1,27 +1,13 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { fromKopecks, toKopecks } from '../../core/money.js';
+import { monthNames } from '../../core/ru-months.js';
 import type { PayslipLine } from './payroll.entity.js';
 
 const require = createRequire(import.meta.url);
 // Shipped in the package: a PDF of Cyrillic text needs a font that has it, and nothing is fetched.
 const regular = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const bold = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
-
-const months = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
 
 export interface PayslipDocument {
   organization: string;
@@ -63,7 +49,7 @@ export function renderPayslipPdf(doc: PayslipDocument): Promise<Buffer> {
   pdf
     .font('bold')
     .fontSize(14)
-    .text(`Расчётный листок за ${months[doc.month - 1]} ${doc.year} г.`, { align: 'center' });
+    .text(`Расчётный листок за ${monthNames[doc.month - 1]} ${doc.year} г.`, { align: 'center' });
   pdf.moveDown(0.5).font('regular').fontSize(9);
   pdf.text(doc.organization);
   pdf.text(`Сотрудник: ${doc.employee}, табельный номер ${doc.personnelNumber}`);
