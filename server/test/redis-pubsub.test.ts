@@ -42,6 +42,30 @@ describe('subscriptions across server instances over Redis', () => {
     expect(event!.ping).toEqual({ message: 'через Redis', instanceId: second.instanceId });
   });
 
+  it('delivers a notification committed on one instance to its recipient subscribed on the other', async () => {
+    const employee = await first.login('employee');
+    const hr = await second.login('hr');
+    const latest = await first.gql<{ notifications: { edges: { node: { id: string } }[] } }>(
+      `{ notifications(first: 1) { edges { node { id } } } }`,
+      undefined,
+      employee,
+    );
+    const after =
+      latest.data!.notifications.edges[0]?.node.id ?? '00000000-0000-7000-8000-000000000000';
+    const events = collectEvents<{ notificationAdded: { title: string } }>(
+      first.wsClient(employee),
+      `subscription { notificationAdded(after: "${after}") { title } }`,
+      2,
+      8000,
+    );
+    // The first may come by replay; once it is in, the second can only come live, over Redis.
+    await second.gql(`mutation { announce(title: "Разогрев") }`, undefined, hr);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await second.gql(`mutation { announce(title: "Через Redis") }`, undefined, hr);
+    const titles = (await events).map((event) => event.notificationAdded.title);
+    expect(titles).toEqual(['Разогрев', 'Через Redis']);
+  });
+
   it('closes the sockets of a session on every instance when it logs out on one', async () => {
     const token = await second.login('hr');
     // Not lazy: the socket stays open with nothing subscribed, until the server closes it.
