@@ -58,7 +58,8 @@ describe('subscriptions across server instances over Redis', () => {
       2,
       8000,
     );
-    // The first may come by replay; once it is in, the second can only come live, over Redis.
+    // The first may come by replay; half a second on the subscription is live, so the second
+    // normally travels live, over Redis (replay would still deliver it, in order, if not).
     await second.gql(`mutation { announce(title: "Разогрев") }`, undefined, hr);
     await new Promise((resolve) => setTimeout(resolve, 500));
     await second.gql(`mutation { announce(title: "Через Redis") }`, undefined, hr);
