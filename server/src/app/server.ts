@@ -14,7 +14,7 @@ import { buildAppSchema } from './build-schema.js';
 import type { AppServices } from './context.js';
 import { graphqlRules } from './graphql-rules.js';
 import { createHttpApp } from './http-server.js';
-import type { Topics } from './topics.js';
+import type { AppPubSub, Topics } from './topics.js';
 import { attachWebSocketServer } from './ws-server.js';
 
 export interface RunningServer {
@@ -24,6 +24,7 @@ export interface RunningServer {
   queries: QueryCounter;
   instanceId: string;
   pubSubTransport: 'redis' | 'memory';
+  pubSub: AppPubSub;
   demo: DemoSeedResult | null;
   stop(): Promise<void>;
 }
@@ -87,6 +88,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       queries,
       instanceId: services.instanceId,
       pubSubTransport: pubSub.transport,
+      pubSub: pubSub.pubSub,
       demo,
       stop: stopAll,
     };

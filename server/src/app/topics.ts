@@ -27,7 +27,8 @@ export interface NotificationAddedEvent {
 
 /** Every pub/sub topic and its payload. */
 export type Topics = {
-  NOTIFICATION_ADDED: [NotificationAddedEvent];
+  /** Routed per recipient: a subscriber listens to its own user's channel only. */
+  NOTIFICATION_ADDED: [recipientUserId: string, event: NotificationAddedEvent];
   PAYROLL_PUBLISHED: [PayrollPublishedEvent];
   PING: [PingEvent];
   SESSIONS_REVOKED: [SessionsRevokedEvent];

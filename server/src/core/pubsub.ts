@@ -3,7 +3,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
-export type TopicMap = Record<string, [unknown]>;
+export type TopicMap = Record<string, [unknown] | [id: string, payload: unknown]>;
 
 export interface PubSubHandle<Topics extends TopicMap> {
   pubSub: PubSub<Topics>;

@@ -27,7 +27,7 @@ export async function writeNotifications(tx: EntityManager, items: readonly NewN
   await tx.flush();
   return (pubSub: AppPubSub) => {
     for (const row of rows) {
-      pubSub.publish('NOTIFICATION_ADDED', {
+      pubSub.publish('NOTIFICATION_ADDED', row.recipientUserId, {
         recipientUserId: row.recipientUserId,
         notificationId: row.id,
       });

@@ -16,7 +16,7 @@ export async function* notificationStream(
   viewer: Viewer,
   after: string | null,
 ): AsyncGenerator<Notification> {
-  const live = app.pubSub.subscribe('NOTIFICATION_ADDED');
+  const live = app.pubSub.subscribe('NOTIFICATION_ADDED', viewer.userId);
   const sent = new Set<string>();
   const remember = (id: string) => {
     sent.add(id);

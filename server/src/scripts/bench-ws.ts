@@ -1,0 +1,130 @@
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { createLogger } from '../app/logger.js';
+import { startServer } from '../app/server.js';
+import { loadConfig } from '../config/env.js';
+import { User } from '../modules/identity/user.entity.js';
+import { SessionService } from '../modules/identity/session.service.js';
+import { writeNotifications } from '../modules/notification/notification.service.js';
+import { reportFatal } from './cli.js';
+
+// Usage: npm run bench:ws -- [--subscribers 2000] [--notifications 500]
+// Opens N graphql-ws subscribers to `notificationAdded` (one per account, in a worker thread so the
+// server's heap is measured alone), sends targeted notifications one by one, and prints the delivery
+// latency (commit to receipt) and the server's memory per connection. Seed accounts first: on a real
+// database `npm run seed -- --employees 5000` gives enough.
+const { values } = parseArgs({
+  options: {
+    subscribers: { type: 'string', default: '2000' },
+    notifications: { type: 'string', default: '500' },
+  },
+});
+
+const clientCode = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createClient } = require('graphql-ws');
+const WebSocket = require('ws');
+const clients = [];
+let ready = 0;
+for (const [index, token] of workerData.tokens.entries()) {
+  const client = createClient({ url: workerData.url, webSocketImpl: WebSocket, connectionParams: { token }, lazy: false, retryAttempts: 0 });
+  clients.push(client);
+  client.subscribe(
+    { query: 'subscription { notificationAdded { id title } }' },
+    { next: (value) => parentPort.postMessage({ kind: 'event', index, title: value.data.notificationAdded.title, at: Date.now() }), error: (e) => parentPort.postMessage({ kind: 'error', error: String(e && e.message || e) }), complete: () => {} },
+  );
+  client.on('connected', () => { ready += 1; if (ready === workerData.tokens.length) parentPort.postMessage({ kind: 'ready' }); });
+}
+parentPort.on('message', async (message) => { if (message === 'stop') { await Promise.all(clients.map((c) => c.dispose())); process.exit(0); } });
+`;
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+try {
+  const base = loadConfig();
+  const config = {
+    ...base,
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'warn' as const,
+    seedDemo: base.seedDemo,
+  };
+  const server = await startServer(config, createLogger(config.logLevel));
+  try {
+    const em = server.orm.em.fork();
+    const users = await em.find(
+      User,
+      { status: 'ACTIVE', employee: { $ne: null } },
+      { limit: Number(values.subscribers), orderBy: { id: 'asc' } },
+    );
+    // Sessions opened directly: signing 2,000 people in through argon2 would time the hash, not the socket.
+    const sessions = new SessionService(em, config.session);
+    const tokens = [];
+    for (const user of users)
+      tokens.push((await sessions.open(user, { ip: '127.0.0.1', userAgent: 'bench-ws' })).token);
+
+    global.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const worker = new Worker(clientCode, {
+      eval: true,
+      workerData: { url: `${server.url.replace(/^http/, 'ws')}/graphql`, tokens },
+    });
+    const received = new Map<string, number>();
+    let errors = 0;
+    await new Promise<void>((resolve, reject) => {
+      worker.on(
+        'message',
+        (message: { kind: string; title?: string; at?: number; error?: string }) => {
+          if (message.kind === 'ready') resolve();
+          if (message.kind === 'error') errors += 1;
+          if (message.kind === 'event' && message.title) received.set(message.title, message.at!);
+        },
+      );
+      worker.on('error', reject);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    global.gc?.();
+    const heapPerConnection = (process.memoryUsage().heapUsed - heapBefore) / users.length;
+
+    const sentAt = new Map<string, number>();
+    const count = Number(values.notifications);
+    for (let index = 0; index < count; index++) {
+      const user = users[index % users.length]!;
+      const title = `bench ${index}`;
+      const publish = await em.fork().transactional((tx) =>
+        writeNotifications(tx, [
+          {
+            recipientUserId: user.id,
+            organizationId: user.organization.id,
+            type: 'ANNOUNCEMENT',
+            title,
+          },
+        ]),
+      );
+      sentAt.set(title, Date.now());
+      publish(server.pubSub);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    worker.postMessage('stop');
+
+    const latencies = [...sentAt]
+      .flatMap(([title, at]) => (received.has(title) ? [received.get(title)! - at] : []))
+      .sort((a, b) => a - b);
+    const lines = [
+      `subscribers:               ${users.length} (${errors} errors)`,
+      `database / pub/sub:        ${config.database.kind} / ${server.pubSubTransport}`,
+      `notifications sent:        ${count}, delivered ${latencies.length}`,
+      latencies.length > 0
+        ? `delivery latency:          p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms, max ${latencies.at(-1)} ms`
+        : 'delivery latency:          nothing was delivered',
+      `server heap per socket:    ${(heapPerConnection / 1024).toFixed(1)} KiB${global.gc ? '' : ' (run with --expose-gc for a steadier figure)'}`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await server.stop();
+  }
+} catch (error) {
+  reportFatal(error);
+}
