@@ -1,6 +1,12 @@
 import { fromKopecks } from '../core/money.js';
 import type { GeneratedInstitution, Random } from './institution.generator.js';
 import type { GeneratedPersonalFile } from './personal-file.generator.js';
+import {
+  DAY_MS as DAY,
+  formatLocalDate as iso,
+  pad,
+  parseLocalDate as parse,
+} from '../core/local-date.js';
 
 export interface GeneratedPeriod {
   id: string;
@@ -55,10 +61,6 @@ const MINIMUM_WAGE = 27_093;
 /** Working days a month, as a production calendar of a recent year gives them. */
 const workingDays = [17, 19, 21, 22, 18, 21, 23, 21, 22, 23, 19, 22];
 
-const DAY = 86_400_000;
-const parse = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const pad = (value: number) => String(value).padStart(2, '0');
 const monthStart = (year: number, month: number) => `${year}-${pad(month)}-01`;
 const monthEnd = (year: number, month: number) => iso(Date.UTC(year, month, 0));
 const rub = (kopecks: bigint) => fromKopecks(kopecks);

@@ -3,13 +3,16 @@
  * weekends are not, and the calendar's own days override both: public holidays (ст. 112 ТК), days
  * off moved by the government's decree, weekends made working, and shortened pre-holiday days.
  */
+import {
+  DAY_MS as DAY,
+  formatLocalDate as iso,
+  parseLocalDate as parse,
+} from '../../core/local-date.js';
+
 export const CalendarDayKinds = ['HOLIDAY', 'DAY_OFF', 'WORKING', 'SHORT'] as const;
 export type CalendarDayKind = (typeof CalendarDayKinds)[number];
 export type CalendarDays = ReadonlyMap<string, CalendarDayKind>;
 
-const DAY = 86_400_000;
-const parse = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const weekend = (ms: number) => [0, 6].includes(new Date(ms).getUTCDay());
 
 /** Non-working public holidays of ст. 112 ТК РФ, by month and day. */

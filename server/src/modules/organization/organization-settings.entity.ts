@@ -17,16 +17,15 @@ export const FileSections = [
 ] as const;
 export type FileSection = (typeof FileSections)[number];
 
-/** Portal sections an institution can switch off (an institution without KPIs hides them). */
+/**
+ * Portal sections an institution can switch off (one without KPIs hides them): every file section
+ * but the basic and personal data, which a file always has, and the tasks.
+ */
 export const PortalSections = [
-  'EMPLOYMENT',
-  'LEAVE',
-  'TRIPS',
-  'SENIORITY',
-  'ATTESTATION',
-  'EDUCATION',
-  'PAYROLL',
-  'KPI',
+  ...FileSections.filter(
+    (section): section is Exclude<FileSection, 'BASIC' | 'PERSONAL'> =>
+      section !== 'BASIC' && section !== 'PERSONAL',
+  ),
   'TASKS',
 ] as const;
 export type PortalSection = (typeof PortalSections)[number];
