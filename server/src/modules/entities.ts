@@ -12,6 +12,7 @@ import { FileErrorReport } from './personal-data/file-error-report.entity.js';
 import { PayrollPeriod, Payslip, PayslipLine, PayslipQuestion } from './payroll/payroll.entity.js';
 import { CalendarDay } from './calendar/calendar.entity.js';
 import { Notification } from './notification/notification.entity.js';
+import { Deputy, Task, TaskEvent, TaskMessage, TaskReadMarker } from './task/task.entity.js';
 import { User } from './identity/user.entity.js';
 import { Session } from './identity/session.entity.js';
 import { LoginLimit } from './identity/login-limit.entity.js';
@@ -42,6 +43,11 @@ export const entities = [
   PayslipQuestion,
   CalendarDay,
   Notification,
+  Task,
+  TaskEvent,
+  TaskMessage,
+  TaskReadMarker,
+  Deputy,
   User,
   Session,
   LoginLimit,
