@@ -12,6 +12,8 @@ import { FileErrorReport } from './personal-data/file-error-report.entity.js';
 import { PayrollPeriod, Payslip, PayslipLine, PayslipQuestion } from './payroll/payroll.entity.js';
 import { CalendarDay } from './calendar/calendar.entity.js';
 import { Notification } from './notification/notification.entity.js';
+import { NotificationPreference } from './notification/notification-preference.entity.js';
+import { EmailOutbox } from './mail/email-outbox.entity.js';
 import { Deputy, Task, TaskEvent, TaskMessage, TaskReadMarker } from './task/task.entity.js';
 import { User } from './identity/user.entity.js';
 import { Session } from './identity/session.entity.js';
@@ -43,6 +45,8 @@ export const entities = [
   PayslipQuestion,
   CalendarDay,
   Notification,
+  NotificationPreference,
+  EmailOutbox,
   Task,
   TaskEvent,
   TaskMessage,
