@@ -495,6 +495,20 @@ const cases: Case[] = [
     expect: only('hr'),
   },
   {
+    field: 'Query.notificationPreferences',
+    name: "the viewer's e-mail choice per notification type",
+    operation: () => ({ query: `{ notificationPreferences { type email emailAvailable } }` }),
+    expect: signedIn(),
+  },
+  {
+    field: 'Mutation.setNotificationPreference',
+    name: 'turning e-mail off for a type, for oneself',
+    operation: () => ({
+      query: `mutation { setNotificationPreference(type: ANNOUNCEMENT, email: false) { type email } }`,
+    }),
+    expect: signedIn(),
+  },
+  {
     field: 'Subscription.notificationAdded',
     name: "the viewer's notifications, replayed from the start",
     prepare: async () => {

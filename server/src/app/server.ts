@@ -10,6 +10,8 @@ import { ensureStatutoryCalendar } from '../modules/calendar/calendar.service.js
 import { seedDemoIfEmpty, type DemoSeedResult } from '../seeders/demo.seeder.js';
 import { LoginLimiter } from '../modules/identity/login-limiter.js';
 import { PasswordHasher } from '../modules/identity/password.js';
+import { Mailer } from '../modules/mail/mailer.js';
+import { enableEmailOutbox } from '../modules/mail/outbox.js';
 import { buildAppSchema } from './build-schema.js';
 import type { AppServices } from './context.js';
 import { graphqlRules } from './graphql-rules.js';
@@ -26,6 +28,8 @@ export interface RunningServer {
   pubSubTransport: 'redis' | 'memory';
   pubSub: AppPubSub;
   demo: DemoSeedResult | null;
+  /** Sends notification e-mails; present when SMTP_URL is set. */
+  mailer: Mailer | null;
   stop(): Promise<void>;
 }
 
@@ -55,6 +59,14 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
 
     const pubSub = await createAppPubSub<Topics>(config.redisUrl, logger);
     onStop('pub/sub', () => pubSub.close());
+    const mailer = config.mail
+      ? new Mailer(orm, pubSub.pubSub, config.mail, config.publicUrl, logger)
+      : null;
+    if (mailer) {
+      enableEmailOutbox(orm);
+      mailer.start();
+      onStop('mailer', () => mailer.stop());
+    }
     const services: AppServices = {
       config,
       orm,
@@ -90,6 +102,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       pubSubTransport: pubSub.transport,
       pubSub: pubSub.pubSub,
       demo,
+      mailer,
       stop: stopAll,
     };
   } catch (error) {

@@ -12,6 +12,11 @@ export interface SessionsRevokedEvent {
   sessionIds: string[];
 }
 
+/** E-mails were queued in the outbox: mailers (on every instance) drain it now, not at their next poll. */
+export interface EmailQueuedEvent {
+  count: number;
+}
+
 /** A payroll period was published: its employees' payslips are now visible. */
 export interface PayrollPublishedEvent {
   organizationId: string;
@@ -29,6 +34,7 @@ export interface NotificationAddedEvent {
 export type Topics = {
   /** Routed per recipient: a subscriber listens to its own user's channel only. */
   NOTIFICATION_ADDED: [recipientUserId: string, event: NotificationAddedEvent];
+  EMAIL_QUEUED: [EmailQueuedEvent];
   PAYROLL_PUBLISHED: [PayrollPublishedEvent];
   PING: [PingEvent];
   SESSIONS_REVOKED: [SessionsRevokedEvent];

@@ -25,6 +25,16 @@ const postgresUrl = urlOf(
   'postgres://user:password@host:5432/database',
 );
 const redisUrl = urlOf(['redis:', 'rediss:'], 'redis://127.0.0.1:6379');
+const smtpUrl = urlOf(['smtp:', 'smtps:'], 'smtp://user:password@host:587');
+const publicUrl = urlOf(['http:', 'https:'], 'https://kabinet.example.ru');
+
+/** `address@host` or `Name <address@host>`. */
+const mailbox = z
+  .string()
+  .trim()
+  .regex(/^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+    message: 'must be an address like noreply@example.ru or Name <noreply@example.ru>',
+  });
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -81,10 +91,32 @@ export const envSchema = z.object({
   GRAPHIQL: flag.optional(),
   /** Directory with the built web client (portal and GraphiQL). */
   WEB_DIST_DIR: z.string().trim().min(1).optional(),
+  /** The portal's address as users open it; links in e-mails start with it. */
+  PUBLIC_URL: publicUrl.optional(),
+  /** SMTP server for e-mail copies of notifications (smtp:// or smtps://); unset: no e-mail. */
+  SMTP_URL: smtpUrl.optional(),
+  /** Sender of those e-mails; defaults to noreply at the host of PUBLIC_URL. */
+  MAIL_FROM: mailbox.optional(),
+  /** Seconds between looks at the e-mail outbox (new mail is also sent as soon as it is queued). */
+  MAIL_POLL_SECONDS: z.coerce.number().positive().max(3600).default(2),
+  /** Seconds before the first retry of a failed send; doubled for each next one, at most an hour. */
+  MAIL_RETRY_SECONDS: z.coerce.number().positive().max(3600).default(60),
+  /** Attempts at sending one e-mail before it is marked failed. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
+
+/** Sending notification e-mails; present only when SMTP_URL is set. */
+export interface MailConfig {
+  smtpUrl: string;
+  from: string;
+  pollMs: number;
+  /** Delay before the first retry; doubled for each next one. */
+  retryMs: number;
+  maxAttempts: number;
+}
 
 export interface AppConfig {
   port: number;
@@ -99,6 +131,9 @@ export interface AppConfig {
   graphiql: boolean;
   webDistDir: string;
   nodeEnv: RawEnv['NODE_ENV'];
+  /** The portal's base URL, without a trailing slash. */
+  publicUrl: string;
+  mail: MailConfig | null;
   session: { idleMinutes: number; maxHours: number };
   cookieSecure: boolean;
   allowedOrigins: string[];
@@ -145,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw = parsed.data;
   const embedded = raw.DATABASE_URL === undefined;
   const production = raw.NODE_ENV === 'production';
+  const portalUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, '');
   return {
     port: raw.PORT,
     host: raw.HOST,
@@ -159,6 +195,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphiql: raw.GRAPHIQL ?? !production,
     webDistDir: path.resolve(raw.WEB_DIST_DIR ?? defaultWebDist),
     nodeEnv: raw.NODE_ENV,
+    publicUrl: portalUrl,
+    mail: raw.SMTP_URL
+      ? {
+          smtpUrl: raw.SMTP_URL,
+          from: raw.MAIL_FROM ?? `Личный кабинет <noreply@${new URL(portalUrl).hostname}>`,
+          pollMs: Math.round(raw.MAIL_POLL_SECONDS * 1000),
+          retryMs: Math.round(raw.MAIL_RETRY_SECONDS * 1000),
+          maxAttempts: raw.MAIL_MAX_ATTEMPTS,
+        }
+      : null,
     session: { idleMinutes: raw.SESSION_IDLE_MINUTES, maxHours: raw.SESSION_MAX_HOURS },
     cookieSecure: raw.COOKIE_SECURE,
     allowedOrigins: raw.ALLOWED_ORIGINS.split(',')

@@ -7,6 +7,8 @@ export const ErrorCode = {
   Forbidden: 'FORBIDDEN',
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
+  /** E-mail asked for where it cannot go: SMTP is not configured, or the account has no address. */
+  EmailUnavailable: 'EMAIL_UNAVAILABLE',
   InvalidCredentials: 'INVALID_CREDENTIALS',
   AccountPending: 'ACCOUNT_PENDING',
   AccountDisabled: 'ACCOUNT_DISABLED',

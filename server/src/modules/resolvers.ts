@@ -15,6 +15,7 @@ import { PayrollResolver } from './payroll/payroll.resolver.js';
 import { PayslipActionsResolver } from './payroll/payslip-actions.resolver.js';
 import { CalendarResolver } from './calendar/calendar.resolver.js';
 import { NotificationResolver } from './notification/notification.resolver.js';
+import { NotificationPreferenceResolver } from './notification/notification-preference.resolver.js';
 
 /** Every GraphQL resolver class. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -35,4 +36,5 @@ export const resolvers: NonEmptyArray<Function> = [
   PayslipActionsResolver,
   CalendarResolver,
   NotificationResolver,
+  NotificationPreferenceResolver,
 ];

@@ -66,6 +66,7 @@ function demoAccounts(institution: GeneratedInstitution): SeedAccount[] {
       roles: ['EXTERNAL'],
       employeeId: null,
       displayName: 'Ковалёва Ирина Петровна (ООО «Аудит-Консалт»)',
+      email: 'i.kovaleva@audit-konsalt.example.ru',
     },
   ];
 }

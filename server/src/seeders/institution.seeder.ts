@@ -48,6 +48,8 @@ export interface SeedAccount {
   roles: StoredRole[];
   employeeId: string | null;
   displayName?: string;
+  /** The account's own address (external users); employees' mail goes to their file's. */
+  email?: string;
 }
 
 export interface InstitutionSeedResult {
@@ -244,6 +246,7 @@ export async function seedInstitution(
           roles: account.roles,
           employee: account.employeeId,
           displayName: account.displayName ?? null,
+          email: account.email ?? null,
           passwordHash,
           status: 'ACTIVE' as const,
         })),

@@ -17,7 +17,8 @@ export type EmailStatus = (typeof EmailStatuses)[number];
     'create index "email_outbox_due_index" on "email_outbox" ("next_attempt_at") where "status" = \'PENDING\'',
 })
 export class EmailOutbox {
-  [OptionalProps]?: 'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'finishedAt' | 'createdAt';
+  [OptionalProps]?:
+    'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'finishedAt' | 'createdAt';
 
   @OneToOne({
     entity: () => Notification,

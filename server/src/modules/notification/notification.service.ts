@@ -5,6 +5,7 @@ import { badInput } from '../../core/errors.js';
 import { checkPageSize, type Connection } from '../../core/graphql/connection.js';
 import { isUuid } from '../../core/ids.js';
 import { pageOf } from '../../core/orm/pagination.js';
+import { queueEmails } from '../mail/outbox.js';
 import { Notification, type NotificationType } from './notification.entity.js';
 
 export interface NewNotification {
@@ -17,14 +18,19 @@ export interface NewNotification {
 }
 
 /**
- * Writes notifications inside the caller's transaction and returns what to publish once it has
- * committed: a rolled-back change leaves neither a notification nor an event.
+ * Writes notifications inside the caller's transaction, with the e-mail copies their recipients
+ * asked for, and returns what to publish once it has committed: a rolled-back change leaves
+ * neither a notification, nor a queued e-mail, nor an event.
  */
 export async function writeNotifications(tx: EntityManager, items: readonly NewNotification[]) {
   const rows = items.map((item) =>
     tx.create(Notification, { ...item, body: item.body ?? null, link: item.link ?? null }),
   );
   await tx.flush();
+  const emails = await queueEmails(
+    tx,
+    rows.map((row) => row.id),
+  );
   return (pubSub: AppPubSub) => {
     for (const row of rows) {
       pubSub.publish('NOTIFICATION_ADDED', row.recipientUserId, {
@@ -32,6 +38,7 @@ export async function writeNotifications(tx: EntityManager, items: readonly NewN
         notificationId: row.id,
       });
     }
+    if (emails > 0) pubSub.publish('EMAIL_QUEUED', { count: emails });
   };
 }
 

@@ -1,0 +1,31 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { AppContext } from '../../app/context.js';
+import type { NotificationType } from './notification.entity.js';
+import { NotificationTypeValue } from './notification.type.js';
+import {
+  NotificationPreferenceService,
+  type NotificationPreferenceView,
+} from './notification-preference.service.js';
+import { NotificationPreferenceType } from './notification-preference.type.js';
+
+@Resolver(() => NotificationPreferenceType)
+export class NotificationPreferenceResolver {
+  @Query(() => [NotificationPreferenceType], {
+    description: 'Every notification type with whether it also goes by e-mail to the viewer.',
+  })
+  notificationPreferences(@Ctx() ctx: AppContext): Promise<NotificationPreferenceView[]> {
+    return new NotificationPreferenceService(ctx).list();
+  }
+
+  @Mutation(() => NotificationPreferenceType, {
+    description:
+      'Whether notifications of a type also go to the viewer by e-mail; EMAIL_UNAVAILABLE when e-mail cannot go (no SMTP, no address).',
+  })
+  setNotificationPreference(
+    @Arg('type', () => NotificationTypeValue) type: NotificationType,
+    @Arg('email', () => Boolean) email: boolean,
+    @Ctx() ctx: AppContext,
+  ): Promise<NotificationPreferenceView> {
+    return new NotificationPreferenceService(ctx).set(type, email);
+  }
+}
