@@ -1,15 +1,68 @@
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
+
+/** The sign-in page's initial JavaScript must stay under this, gzipped (issue 7). */
+const SIGN_IN_BUDGET_BYTES = 300 * 1024;
+
+/**
+ * Reports the gzipped size of the JavaScript the portal's entry loads before anything lazy (the
+ * entry chunk and its static imports: what the sign-in page needs), writes it to
+ * dist/size-report.json and fails the build over budget.
+ */
+function signInSizeReport(): Plugin {
+  return {
+    name: 'kabinet-sign-in-size',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = new Map(
+        Object.values(bundle)
+          .filter((output) => output.type === 'chunk')
+          .map((chunk) => [chunk.fileName, chunk]),
+      );
+      const entry = [...chunks.values()].find(
+        (chunk) => chunk.isEntry && chunk.facadeModuleId?.endsWith('/index.html'),
+      );
+      if (!entry) return;
+      const initial = new Set<string>();
+      const visit = (fileName: string) => {
+        if (initial.has(fileName)) return;
+        initial.add(fileName);
+        for (const imported of chunks.get(fileName)?.imports ?? []) visit(imported);
+      };
+      visit(entry.fileName);
+      const files = [...initial].map((fileName) => ({
+        file: fileName,
+        bytes: Buffer.byteLength(chunks.get(fileName)!.code),
+        gzipBytes: gzipSync(chunks.get(fileName)!.code, { level: 9 }).length,
+      }));
+      const gzipBytes = files.reduce((sum, file) => sum + file.gzipBytes, 0);
+      const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+      this.emitFile({
+        type: 'asset',
+        fileName: 'size-report.json',
+        source: JSON.stringify(
+          { signInInitialJs: { gzipBytes, budgetBytes: SIGN_IN_BUDGET_BYTES, files } },
+          null,
+          2,
+        ),
+      });
+      const line = `Sign-in page initial JS: ${kb(gzipBytes)} gzipped in ${files.length} file(s) (budget ${kb(SIGN_IN_BUDGET_BYTES)})`;
+      if (gzipBytes > SIGN_IN_BUDGET_BYTES) this.error(line);
+      process.stdout.write(`\n${line}\n`);
+    },
+  };
+}
 
 export default defineConfig({
   root: here('.'),
   // The server serves client/dist at the site root, so asset URLs must be absolute from '/'.
   base: '/',
-  plugins: [react()],
+  plugins: [react(), signInSizeReport()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -33,9 +86,12 @@ export default defineConfig({
     exclude: ['graphiql/setup-workers/vite', '@graphiql/react/setup-workers/vite'],
   },
   server: {
-    // `npm run dev -w client`: send API calls (and the subscription socket) to the local server.
+    // `npm run dev`: API calls, the subscription socket and file downloads go to the local server
+    // (KABINET_API to point elsewhere). The Host header is kept, so the server's same-origin
+    // WebSocket check and the session cookie work through the proxy.
     proxy: {
-      '/graphql': { target: 'http://127.0.0.1:4000', ws: true },
+      '/graphql': { target: process.env['KABINET_API'] ?? 'http://127.0.0.1:4000', ws: true },
+      '/files': { target: process.env['KABINET_API'] ?? 'http://127.0.0.1:4000' },
     },
   },
 });

@@ -1,0 +1,60 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+
+import { Loading } from '../components/query-state';
+import { SignInPage } from '../features/auth/sign-in.page';
+import { RequireSession } from './require-session';
+
+/** Route-level code splitting: the sign-in page loads alone; each page (and Recharts) on demand. */
+const page = <T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) =>
+  lazy(async () => ({
+    default: (await load())[name] as React.ComponentType<Record<string, unknown>>,
+  }));
+
+const Layout = page(() => import('./layout'), 'Layout');
+const RegisterPage = page(() => import('../features/auth/register.page'), 'RegisterPage');
+const DashboardPage = page(() => import('../features/dashboard/dashboard.page'), 'DashboardPage');
+const OwnFilePage = page(() => import('../features/file/own-file.page'), 'OwnFilePage');
+const PayslipsPage = page(() => import('../features/payroll/payslips.page'), 'PayslipsPage');
+const PayslipPage = page(() => import('../features/payroll/payslip.page'), 'PayslipPage');
+const NotificationsPage = page(
+  () => import('../features/notifications/notifications.page'),
+  'NotificationsPage',
+);
+const PeoplePage = page(() => import('../features/people/people.page'), 'PeoplePage');
+const PersonFilePage = page(() => import('../features/people/person-file.page'), 'PersonFilePage');
+const AccessLogPage = page(() => import('../features/access-log/access-log.page'), 'AccessLogPage');
+const NotFoundPage = page(() => import('./not-found.page'), 'NotFoundPage');
+
+export function App() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/login" element={<SignInPage />} />
+        <Route path="/register" element={<RegisterPage />} />
+        <Route
+          element={
+            <RequireSession>
+              <Layout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<DashboardPage />} />
+          <Route path="file/:section?" element={<OwnFilePage />} />
+          <Route path="payslips" element={<PayslipsPage />} />
+          <Route path="payslips/:id" element={<PayslipPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="team" element={<PeoplePage scope="team" />} />
+          <Route path="team/:employeeId/:section?" element={<PersonFilePage scope="team" />} />
+          <Route path="employees" element={<PeoplePage scope="employees" />} />
+          <Route
+            path="employees/:employeeId/:section?"
+            element={<PersonFilePage scope="employees" />}
+          />
+          <Route path="access-log" element={<AccessLogPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

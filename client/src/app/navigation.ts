@@ -1,0 +1,45 @@
+import type { IconName } from '../components/icons';
+import type { PortalSection, Role } from '../gql/graphql';
+
+export interface NavItem {
+  to: string;
+  label:
+    | 'nav.dashboard'
+    | 'nav.file'
+    | 'nav.payslips'
+    | 'nav.notifications'
+    | 'nav.team'
+    | 'nav.employees'
+    | 'nav.accessLog';
+  icon: IconName;
+  /** Shown when the viewer has an employee record. */
+  needsFile?: boolean;
+  /** Shown when the organization has this portal section on. */
+  section?: PortalSection;
+  /** Shown to any of these roles. */
+  roles?: Role[];
+}
+
+export const navItems: NavItem[] = [
+  { to: '/', label: 'nav.dashboard', icon: 'home' },
+  { to: '/file', label: 'nav.file', icon: 'file', needsFile: true },
+  { to: '/payslips', label: 'nav.payslips', icon: 'wallet', needsFile: true, section: 'PAYROLL' },
+  { to: '/notifications', label: 'nav.notifications', icon: 'bell' },
+  { to: '/team', label: 'nav.team', icon: 'team', roles: ['MANAGER'] },
+  { to: '/employees', label: 'nav.employees', icon: 'team', roles: ['HR', 'ACCOUNTANT', 'ADMIN'] },
+  { to: '/access-log', label: 'nav.accessLog', icon: 'eye', needsFile: true },
+];
+
+/** The navigation entries this viewer may use. */
+export function visibleNav(
+  roles: readonly Role[],
+  hasFile: boolean,
+  sections: readonly PortalSection[],
+): NavItem[] {
+  return navItems.filter(
+    (item) =>
+      (!item.needsFile || hasFile) &&
+      (!item.section || sections.includes(item.section)) &&
+      (!item.roles || item.roles.some((role) => roles.includes(role))),
+  );
+}
