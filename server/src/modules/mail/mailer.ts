@@ -23,7 +23,7 @@ const STALE_AFTER_MS = 72 * 60 * 60_000;
 /** Sent and failed rows are kept this long for inspection, then deleted. */
 const RETENTION_DAYS = 90;
 const PURGE_EVERY_MS = 60 * 60_000;
-/** The longest pause between polls after repeated failures to reach the database. */
+/** The longest pause between polls while the database cannot be reached. */
 const MAX_IDLE_MS = 60_000;
 
 export interface MailerStats {
@@ -41,6 +41,7 @@ export interface MailerStats {
 export class Mailer {
   readonly stats: MailerStats = { sent: 0, retried: 0, failed: 0 };
   private readonly transport;
+  private readonly logger: Logger;
   private timer: NodeJS.Timeout | null = null;
   private draining: Promise<void> | null = null;
   private again = false;
@@ -54,8 +55,9 @@ export class Mailer {
     private readonly pubSub: AppPubSub,
     private readonly config: MailConfig,
     private readonly publicUrl: string,
-    private readonly logger: Logger,
+    logger: Logger,
   ) {
+    this.logger = logger.child({ component: 'mailer' });
     this.transport = createTransport({
       url: config.smtpUrl,
       pool: true,
@@ -73,9 +75,7 @@ export class Mailer {
     this.stopListening = async () => wakeups.return();
     void (async () => {
       for await (const _event of wakeups) this.kick();
-    })().catch((error: unknown) =>
-      this.logger.error({ err: error }, 'e-mail outbox: wake-up listener failed'),
-    );
+    })().catch((error: unknown) => this.logger.error({ err: error }, 'wake-up listener failed'));
     this.kick();
   }
 
@@ -103,7 +103,7 @@ export class Mailer {
       })
       .catch((error: unknown) => {
         this.failures += 1;
-        this.logger.error({ err: error }, 'e-mail outbox: drain failed');
+        this.logger.error({ err: error }, 'outbox drain failed');
       })
       .finally(() => {
         this.draining = null;
@@ -113,8 +113,9 @@ export class Mailer {
           this.kick();
           return;
         }
-        const idle = Math.min(this.config.pollMs * 2 ** this.failures, MAX_IDLE_MS);
-        this.timer = setTimeout(() => this.kick(), Math.max(idle, this.config.pollMs));
+        // Backs off while the database cannot be reached, never polling more often than asked.
+        const backoff = Math.min(this.config.pollMs * 2 ** this.failures, MAX_IDLE_MS);
+        this.timer = setTimeout(() => this.kick(), Math.max(backoff, this.config.pollMs));
       });
   }
 
@@ -123,13 +124,16 @@ export class Mailer {
     if (Date.now() - this.lastPurge > PURGE_EVERY_MS) {
       this.lastPurge = Date.now();
       const purged = await purgeFinishedEmails(em, RETENTION_DAYS);
-      if (purged > 0) this.logger.info({ purged }, 'e-mail outbox: old rows deleted');
+      if (purged > 0) this.logger.info({ purged }, 'old outbox rows deleted');
     }
+    const sentBefore = this.stats.sent;
     while (!this.stopped) {
       const batch = await claimEmails(em, BATCH, LEASE_MS);
       await Promise.all(batch.map((claim) => this.deliver(em, claim)));
-      if (batch.length < BATCH) return;
+      if (batch.length < BATCH) break;
     }
+    const sent = this.stats.sent - sentBefore;
+    if (sent > 0) this.logger.info({ sent }, 'e-mails sent');
   }
 
   private async deliver(em: EntityManager, claim: ClaimedEmail): Promise<void> {
@@ -155,7 +159,7 @@ export class Mailer {
     }
     if (await markSent(em, claim)) {
       this.stats.sent += 1;
-      log.info('e-mail sent');
+      log.debug('e-mail sent');
     } else {
       log.warn('e-mail sent after its claim had lapsed');
     }
