@@ -41,6 +41,41 @@ describe('loadConfig', () => {
   });
 });
 
+describe('e-mail settings', () => {
+  it('are off without SMTP_URL, and with it default the sender to the portal host', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:4000');
+    const config = loadConfig({
+      SMTP_URL: 'smtps://kabinet:secret@mail.example.ru:465',
+      PUBLIC_URL: 'https://lk.school7.example.ru/',
+      MAIL_POLL_SECONDS: '0.5',
+    });
+    expect(config.publicUrl).toBe('https://lk.school7.example.ru');
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtps://kabinet:secret@mail.example.ru:465',
+      from: 'Личный кабинет <noreply@lk.school7.example.ru>',
+      pollMs: 500,
+      retryMs: 60_000,
+      maxAttempts: 8,
+    });
+  });
+
+  it('refuses another scheme or a sender that is not an address, without echoing the URL', () => {
+    let error: unknown;
+    try {
+      loadConfig({ SMTP_URL: 'http://kabinet:secret@mail.example.ru', MAIL_FROM: 'Кабинет' });
+    } catch (caught) {
+      error = caught;
+    }
+    const issues = (error as ConfigError).issues;
+    expect(issues).toHaveLength(2);
+    expect(issues[0]).toMatch(/^SMTP_URL: must be a URL like smtp:/);
+    expect(issues[1]).toMatch(/^MAIL_FROM: must be an address/);
+    expect(issues.join()).not.toMatch(/secret/);
+    expect(loadConfig({ MAIL_FROM: 'Кабинет <noreply@school7.example.ru>' })).toBeTruthy();
+  });
+});
+
 describe('.env.example', () => {
   it('documents exactly the variables the config reads', async () => {
     const { readFile } = await import('node:fs/promises');
