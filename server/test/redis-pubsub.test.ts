@@ -67,6 +67,32 @@ describe('subscriptions across server instances over Redis', () => {
     expect(titles).toEqual(['Разогрев', 'Через Redis']);
   });
 
+  it("delivers a task's new message, posted on one instance, live to a subscriber on the other", async () => {
+    const employee = await first.login('employee');
+    const hr = await second.login('hr');
+    const task = await first.gql<{ requestCertificate: { id: string } }>(
+      `mutation { requestCertificate(input: { kind: EMPLOYMENT }) { id } }`,
+      undefined,
+      employee,
+    );
+    const taskId = task.data!.requestCertificate.id;
+    // No `after`: nothing is replayed, so what arrives travelled live from the other instance.
+    const events = collectEvents<{ messageAdded: { text: string; author: { name: string } } }>(
+      first.wsClient(employee),
+      `subscription { messageAdded(taskId: "${taskId}") { text author { name } } }`,
+      1,
+      8000,
+    );
+    const [event] = await publishUntil(events, () =>
+      second.gql(
+        `mutation($id: ID!) { postTaskMessage(taskId: $id, text: "Справка будет готова завтра") { id } }`,
+        { id: taskId },
+        hr,
+      ),
+    );
+    expect(event!.messageAdded.text).toBe('Справка будет готова завтра');
+  });
+
   it('closes the sockets of a session on every instance when it logs out on one', async () => {
     const token = await second.login('hr');
     // Not lazy: the socket stays open with nothing subscribed, until the server closes it.

@@ -30,12 +30,20 @@ export interface NotificationAddedEvent {
   notificationId: string;
 }
 
+/** A task's history grew (a status change, a message, an attachment …); routed per task. */
+export interface TaskEventAddedEvent {
+  taskId: string;
+  eventId: string;
+}
+
 /** Every pub/sub topic and its payload. */
 export type Topics = {
   /** Routed per recipient: a subscriber listens to its own user's channel only. */
   NOTIFICATION_ADDED: [recipientUserId: string, event: NotificationAddedEvent];
   EMAIL_QUEUED: [EmailQueuedEvent];
   PAYROLL_PUBLISHED: [PayrollPublishedEvent];
+  /** Routed per task: a subscriber listens to the one task it may see. */
+  TASK_EVENT_ADDED: [taskId: string, event: TaskEventAddedEvent];
   PING: [PingEvent];
   SESSIONS_REVOKED: [SessionsRevokedEvent];
 };

@@ -69,3 +69,13 @@ export async function ensureStatutoryCalendar(em: EntityManager, year: number): 
     [JSON.stringify(days.map((day) => ({ id: newId(), ...day })))],
   );
 }
+
+/** The calendar's own days from `from` to `to` (inclusive), for working-day arithmetic. */
+export async function calendarDays(
+  em: EntityManager,
+  from: string,
+  to: string,
+): Promise<CalendarDays> {
+  const rows = await em.find(CalendarDay, { date: { $gte: from, $lte: to } }, { fields: ['date', 'kind'] });
+  return new Map(rows.map((row) => [row.date, row.kind]));
+}

@@ -5,6 +5,7 @@ export const NotificationTypes = [
   'TASK_ASSIGNED',
   'TASK_STATUS',
   'TASK_MESSAGE',
+  'TASK_OVERDUE',
   'PAYSLIP_PUBLISHED',
   'ANNOUNCEMENT',
 ] as const;

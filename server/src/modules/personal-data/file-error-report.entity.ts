@@ -3,7 +3,7 @@ import { BaseEntity } from '../../core/orm/base.entity.js';
 import { Employee } from '../employee/employee.entity.js';
 import { User } from '../identity/user.entity.js';
 
-/** An employee's report that a section of their file is wrong; becomes an HR task when tasks exist. */
+/** An employee's report that a section of their file is wrong; HR works it as a FILE_CORRECTION task. */
 @Entity({ tableName: 'file_error_report' })
 @Index({ properties: ['employee', 'createdAt'] })
 export class FileErrorReport extends BaseEntity<'resolvedAt'> {

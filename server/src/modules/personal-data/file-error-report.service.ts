@@ -5,8 +5,10 @@ import { User } from '../identity/user.entity.js';
 import type { FileSection } from '../organization/organization-settings.entity.js';
 import { Employee } from '../employee/employee.entity.js';
 import { FileErrorReport } from './file-error-report.entity.js';
+import { TaskPolicy } from '../task/task.policy.js';
+import { openFileCorrection } from '../task/task.service.js';
 
-/** Employees flag what is wrong in their file; HR sees the open reports (tasks take over later). */
+/** Employees flag what is wrong in their file; each report opens a correction task for HR. */
 export class FileErrorReportService {
   constructor(private readonly ctx: AppContext) {}
 
@@ -17,13 +19,20 @@ export class FileErrorReportService {
     if (text.length < 3 || text.length > 2000) {
       throw badInput(['comment'], 'Describe the error in 3 to 2000 characters');
     }
-    const report = this.ctx.em.create(FileErrorReport, {
-      employee: this.ctx.em.getReference(Employee, viewer.employeeId),
-      reportedBy: this.ctx.em.getReference(User, viewer.userId),
-      section,
-      comment: text,
+    const employeeId = viewer.employeeId;
+    const today = await new TaskPolicy(viewer, this.ctx).today();
+    const { report, publish } = await this.ctx.em.transactional(async (tx) => {
+      const report = tx.create(FileErrorReport, {
+        employee: tx.getReference(Employee, employeeId),
+        reportedBy: tx.getReference(User, viewer.userId),
+        section,
+        comment: text,
+      });
+      await tx.flush();
+      // HR works the report as a personal-file correction task with the 152-ФЗ deadline.
+      return { report, publish: await openFileCorrection(tx, viewer, report, today) };
     });
-    await this.ctx.em.flush();
+    publish(this.ctx.app.pubSub);
     return report;
   }
 

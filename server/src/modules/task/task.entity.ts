@@ -10,6 +10,7 @@ import {
 } from '@mikro-orm/core';
 import { BaseEntity, newId } from '../../core/orm/base.entity.js';
 import { Employee } from '../employee/employee.entity.js';
+import { StoredFile } from '../files/stored-file.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import type { TaskQueue, TaskStatus, TaskType } from './task.workflows.js';
@@ -254,4 +255,40 @@ export class Deputy extends BaseEntity<'revokedAt'> {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   revokedAt: Date | null = null;
+}
+
+export const AttachmentSides = ['SERVICE', 'PARTICIPANT'] as const;
+export type AttachmentSide = (typeof AttachmentSides)[number];
+
+/**
+ * A document attached to a task: by the service (a certificate, an order) or by a participant
+ * (a scan, a statement). Downloads are authorized by the task's visibility.
+ */
+@Entity({ tableName: 'task_attachment' })
+@Index({ properties: ['task', 'id'] })
+@Unique({ properties: ['file'] })
+export class TaskAttachment {
+  [OptionalProps]?: 'id' | 'createdAt' | 'message';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = newId();
+
+  @ManyToOne({ entity: () => Task, ref: true })
+  task!: Ref<Task>;
+
+  @ManyToOne({ entity: () => StoredFile, ref: true })
+  file!: Ref<StoredFile>;
+
+  /** The message the file came with, if any. */
+  @ManyToOne({ entity: () => TaskMessage, ref: true, nullable: true })
+  message: Ref<TaskMessage> | null = null;
+
+  @ManyToOne({ entity: () => User, ref: true })
+  attachedBy!: Ref<User>;
+
+  @Property({ type: 'string', length: 16 })
+  side!: AttachmentSide;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'current_timestamp' })
+  createdAt: Date = new Date();
 }

@@ -1,0 +1,123 @@
+import DataLoader from 'dataloader';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppContext } from '../../app/context.js';
+import { hasRole, type Viewer } from '../../core/auth/viewer.js';
+import { todayIn } from '../../core/time.js';
+import { Organization } from '../organization/organization.entity.js';
+import { Deputy, type Task } from './task.entity.js';
+import {
+  TaskQueues,
+  workflows,
+  type TaskActor,
+  type TaskQueue,
+  type Transition,
+} from './task.workflows.js';
+
+/** The users each user stands in for today (замещение), one query per batch. */
+const actingForLoader = (em: EntityManager) =>
+  new DataLoader<string, readonly string[], string>(
+    async (keys) => {
+      const pairs = keys.map((key) => key.split('@') as [string, string]);
+      const rows = await em.find(
+        Deputy,
+        {
+          $or: pairs.map(([deputy, today]) => ({
+            deputy,
+            startDate: { $lte: today },
+            endDate: { $gte: today },
+            revokedAt: null,
+          })),
+        },
+        { fields: ['deputy', 'principal'] },
+      );
+      return pairs.map(([deputy]) =>
+        rows.filter((row) => row.deputy.id === deputy).map((row) => row.principal.id),
+      );
+    },
+    { cacheKeyFn: (key) => key },
+  );
+
+/** The service queues a viewer works in: HR's, accounting's. */
+export const queuesOf = (viewer: Viewer): TaskQueue[] =>
+  TaskQueues.filter((queue) => hasRole(viewer, queue));
+
+/**
+ * Who may see a task and act on it. Deny by default: a task is seen by its participants (who filed
+ * it, whom it is about, who was assigned or acted on it), by the members of the queue it is assigned
+ * to and of its service queue, and by whoever stands in today for the user it is assigned to; all
+ * within the viewer's organization. Actions follow the task type's status model.
+ */
+export class TaskPolicy {
+  constructor(
+    private readonly viewer: Viewer,
+    private readonly ctx: Pick<AppContext, 'loaders'>,
+  ) {}
+
+  /** Today in the viewer's organization. */
+  async today(): Promise<string> {
+    const organization = await this.ctx.loaders.load(Organization, this.viewer.organizationId);
+    return todayIn(organization?.timeZone ?? 'Europe/Moscow');
+  }
+
+  /** The users the viewer stands in for today. */
+  async actingFor(): Promise<readonly string[]> {
+    const today = await this.today();
+    return this.ctx.loaders.get(actingForLoader).load(`${this.viewer.userId}@${today}`);
+  }
+
+  /** A SQL filter for the tasks the viewer may see. */
+  async scope(): Promise<FilterQuery<Task>> {
+    const queues = queuesOf(this.viewer);
+    const principals = await this.actingFor();
+    const visible: FilterQuery<Task>[] = [{ participants: { $contains: [this.viewer.userId] } }];
+    if (queues.length > 0) {
+      visible.push({ assigneeQueue: { $in: queues } }, { serviceQueue: { $in: queues } });
+    }
+    if (principals.length > 0) visible.push({ assigneeUser: { $in: [...principals] } });
+    return { organization: this.viewer.organizationId, $or: visible };
+  }
+
+  async canSee(task: Task): Promise<boolean> {
+    if (task.organization.id !== this.viewer.organizationId) return false;
+    if (task.participants.includes(this.viewer.userId)) return true;
+    const queues = queuesOf(this.viewer);
+    if (task.assigneeQueue && queues.includes(task.assigneeQueue)) return true;
+    if (queues.includes(task.serviceQueue)) return true;
+    return this.isAssignee(task);
+  }
+
+  /** The parts the viewer plays on a task, for the status model's `by`. */
+  async actorsOn(task: Task): Promise<ReadonlySet<TaskActor>> {
+    const actors = new Set<TaskActor>();
+    if (task.organization.id !== this.viewer.organizationId) return actors;
+    if (task.author.id === this.viewer.userId) actors.add('AUTHOR');
+    if (await this.isAssignee(task)) actors.add('ASSIGNEE');
+    if (queuesOf(this.viewer).includes(task.serviceQueue)) actors.add('SERVICE');
+    return actors;
+  }
+
+  /** The transitions the viewer may make on the task now. */
+  async transitions(task: Task): Promise<Transition[]> {
+    const actors = await this.actorsOn(task);
+    return workflows[task.type].transitions.filter(
+      (transition) =>
+        transition.from.includes(task.status) && transition.by.some((by) => actors.has(by)),
+    );
+  }
+
+  /** Whether the viewer works the service side of the task (may reassign it, attach results). */
+  isService(task: Task): boolean {
+    return (
+      task.organization.id === this.viewer.organizationId &&
+      queuesOf(this.viewer).includes(task.serviceQueue)
+    );
+  }
+
+  private async isAssignee(task: Task): Promise<boolean> {
+    if (task.assigneeQueue) return queuesOf(this.viewer).includes(task.assigneeQueue);
+    if (!task.assigneeUser) return false;
+    if (task.assigneeUser.id === this.viewer.userId) return true;
+    return (await this.actingFor()).includes(task.assigneeUser.id);
+  }
+}
