@@ -667,3 +667,28 @@ describe('attachments', () => {
     expect(Number(journal[0]!.count)).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('the task list', () => {
+  it('runs a constant number of SQL statements however many tasks it shows', async () => {
+    // Enough tasks in HR's queue for a page of 20 to be full.
+    for (let i = 0; i < 20; i++) {
+      await as('employee', `mutation { requestCertificate(input: { kind: EMPLOYMENT }) { id } }`);
+    }
+    const query = (first: number) =>
+      `{ tasks(scope: QUEUE, first: ${first}) { edges { node {
+          id title status overdue unreadMessageCount dueDate
+          author { name } subject { name } assignee { queue user { name } }
+          actions { action } history { kind actor { name } }
+          attachments { side file { fileName } } } } } }`;
+    const measure = async (first: number) => {
+      const { result, statements } = await server.queries.measure(() => as('hr', query(first)));
+      expect(result.errors).toBeUndefined();
+      expect((result.data as { tasks: { edges: unknown[] } }).tasks.edges.length).toBe(first);
+      return statements;
+    };
+    const one = await measure(1);
+    const twenty = await measure(20);
+    expect(twenty).toBe(one);
+    expect(twenty).toBeLessThanOrEqual(10);
+  });
+});
