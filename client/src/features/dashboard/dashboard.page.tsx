@@ -263,7 +263,9 @@ function QuickLinks() {
     (item) => item.to !== '/',
   );
   const fileLinks = me.employee
-    ? fileSections.filter((section) => !section.portal || sections.includes(section.portal))
+    ? fileSections.filter(
+        (section) => !section.othersOnly && (!section.portal || sections.includes(section.portal)),
+      )
     : [];
   return (
     <section className="quick-links" aria-labelledby="quick-links-title">
