@@ -15,7 +15,7 @@ type Who = Account | 'anonymous';
 const everyone: Who[] = [...accounts, 'anonymous'];
 
 /** 'allow', or the `extensions.code` the call must fail with. */
-type Outcome = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+type Outcome = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
 
 interface Ids {
   leaveToDelete: () => Promise<string>;
@@ -25,6 +25,17 @@ interface Ids {
   otherFile: string;
   runId: string;
   pendingUser: (token: string | null) => Promise<string>;
+  /** A certificate request `employee` filed: seen by them and HR's queue only. */
+  employeeTask: string;
+  /** A fresh certificate request of `employee`, for a case that changes it. */
+  newEmployeeTask: () => Promise<string>;
+  userOf: Record<'employee' | 'manager', string>;
+  /** The demo's four teacher indicators, whose default weights make 100 %. */
+  indicators: string[];
+  /** A new period for each sheet a case makes: plans need a draft, facts a period begun. */
+  freshPeriod: () => string;
+  /** HR plans a fresh (past) period for `employee`, with facts when asked; returns the sheet. */
+  sheetOfEmployee: (withFacts: boolean) => Promise<string>;
 }
 
 interface Case {
@@ -44,6 +55,12 @@ const signedIn = (overrides: Partial<Record<Account, Outcome>> = {}): Record<Who
   ...overrides,
   anonymous: 'UNAUTHENTICATED',
 });
+
+/** The listed accounts may; every other signed-in account is told the thing does not exist. */
+const seenBy = (...allowed: Account[]): Record<Who, Outcome> =>
+  signedIn(
+    Object.fromEntries(accounts.map((a) => [a, allowed.includes(a) ? 'allow' : 'NOT_FOUND'])),
+  );
 
 /** Only the listed accounts may; every other signed-in account is FORBIDDEN. */
 const only = (...allowed: Account[]): Record<Who, Outcome> =>
@@ -521,12 +538,303 @@ const cases: Case[] = [
     expect: signedIn(),
   },
   {
+    field: 'Query.tasks',
+    name: 'the tasks the viewer may see',
+    operation: () => ({
+      query: `{ tasks(scope: ALL, first: 5) { edges { node { id status } } } }`,
+    }),
+    expect: signedIn(),
+  },
+  {
+    field: 'Query.task',
+    name: "an employee's certificate request",
+    operation: (ids) => ({
+      query: `query($id: ID!) { task(id: $id) { id status actions { action } } }`,
+      variables: { id: ids.employeeTask },
+    }),
+    expect: seenBy('employee', 'hr'),
+  },
+  {
+    field: 'Query.taskTypes',
+    name: 'the status models',
+    operation: () => ({ query: `{ taskTypes { type transitions { action } } }` }),
+    expect: signedIn(),
+  },
+  {
+    field: 'Query.deputies',
+    name: 'deputies',
+    operation: () => ({ query: `{ deputies { id startDate } }` }),
+    expect: signedIn(),
+  },
+  {
+    field: 'Mutation.createTask',
+    name: 'a task for an employee',
+    operation: (ids) => ({
+      query: `mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`,
+      variables: {
+        input: { title: 'Ознакомиться с приказом', assigneeEmployeeId: ids.employeeFile },
+      },
+    }),
+    expect: only('hr', 'accountant'),
+  },
+  {
+    field: 'Mutation.requestLeave',
+    name: 'a leave request of their own',
+    operation: () => {
+      const date = nextDate();
+      return {
+        query: `mutation($input: LeaveRequestInput!) { requestLeave(input: $input) { id } }`,
+        variables: { input: { kind: 'UNPAID', startDate: date, endDate: date } },
+      };
+    },
+    expect: signedIn({ guest: 'FORBIDDEN' }),
+  },
+  {
+    field: 'Mutation.requestCertificate',
+    name: 'a certificate request of their own',
+    operation: () => ({
+      query: `mutation { requestCertificate(input: { kind: EMPLOYMENT }) { id } }`,
+    }),
+    expect: signedIn({ guest: 'FORBIDDEN' }),
+  },
+  {
+    field: 'Mutation.transitionTask',
+    name: "taking an employee's certificate request",
+    prepare: async (ids) => ({ id: await ids.newEmployeeTask() }),
+    operation: () => ({
+      query: `mutation($id: ID!) { transitionTask(id: $id, action: "TAKE") { status } }`,
+    }),
+    expect: { ...seenBy('hr'), employee: 'FORBIDDEN' },
+  },
+  {
+    field: 'Mutation.reassignTask',
+    name: "handing an employee's certificate request to accounting",
+    prepare: async (ids) => ({ id: await ids.newEmployeeTask() }),
+    operation: () => ({
+      query: `mutation($id: ID!) { reassignTask(id: $id, queue: ACCOUNTANT) { id } }`,
+    }),
+    expect: { ...seenBy('hr'), employee: 'FORBIDDEN' },
+  },
+  {
+    field: 'Mutation.postTaskMessage',
+    name: "a message on an employee's certificate request",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { postTaskMessage(taskId: $id, text: "Вопрос по справке") { id } }`,
+      variables: { id: ids.employeeTask },
+    }),
+    expect: seenBy('employee', 'hr'),
+  },
+  {
+    field: 'Mutation.attachToTask',
+    name: "attaching one's upload to an employee's certificate request",
+    prepare: async (_ids, token) => {
+      if (!token) return { files: ['01900000-0000-7000-8000-000000000000'] };
+      const form = new FormData();
+      form.append('file', new Blob([matrixPdf], { type: 'application/pdf' }), 'Скан.pdf');
+      const response = await fetch(`${server.url}/files`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return { files: [((await response.json()) as { id: string }).id] };
+    },
+    operation: (ids) => ({
+      query: `mutation($id: ID!, $files: [ID!]!) { attachToTask(taskId: $id, fileIds: $files) { id } }`,
+      variables: { id: ids.employeeTask },
+    }),
+    expect: seenBy('employee', 'hr'),
+  },
+  {
+    field: 'Mutation.markTaskMessagesRead',
+    name: "reading the messages of an employee's certificate request",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { markTaskMessagesRead(taskId: $id) { id } }`,
+      variables: { id: ids.employeeTask },
+    }),
+    expect: seenBy('employee', 'hr'),
+  },
+  {
+    field: 'Mutation.setDeputy',
+    name: 'naming a deputy for oneself',
+    operation: (ids, who) => {
+      const date = nextDate();
+      return {
+        query: `mutation($input: DeputyInput!) { setDeputy(input: $input) { id } }`,
+        variables: {
+          input: {
+            deputyUserId: who === 'employee' ? ids.userOf.manager : ids.userOf.employee,
+            startDate: date,
+            endDate: date,
+          },
+        },
+      };
+    },
+    expect: signedIn({ guest: 'FORBIDDEN' }),
+  },
+  {
+    field: 'Mutation.revokeDeputy',
+    name: "revoking the manager's deputy",
+    prepare: async (ids) => {
+      const date = nextDate();
+      const result = await server.gql<{ setDeputy: { id: string } }>(
+        `mutation($input: DeputyInput!) { setDeputy(input: $input) { id } }`,
+        {
+          input: {
+            principalUserId: ids.userOf.manager,
+            deputyUserId: ids.userOf.employee,
+            startDate: date,
+            endDate: date,
+          },
+        },
+        tokens.hr,
+      );
+      return { id: result.data!.setDeputy.id };
+    },
+    operation: () => ({ query: `mutation($id: ID!) { revokeDeputy(id: $id) { revokedAt } }` }),
+    expect: seenBy('hr', 'manager'),
+  },
+  {
+    field: 'Subscription.taskChanged',
+    name: "the history of an employee's certificate request, replayed",
+    operation: (ids) => ({
+      query: `subscription($id: ID!) { taskChanged(taskId: $id, after: "00000000-0000-7000-8000-000000000000") { kind } }`,
+      variables: { id: ids.employeeTask },
+    }),
+    expect: seenBy('employee', 'hr'),
+  },
+  {
+    field: 'Subscription.messageAdded',
+    name: "the messages of an employee's certificate request, replayed",
+    operation: (ids) => ({
+      query: `subscription($id: ID!) { messageAdded(taskId: $id, after: "00000000-0000-7000-8000-000000000000") { text } }`,
+      variables: { id: ids.employeeTask },
+    }),
+    expect: seenBy('employee', 'hr'),
+  },
+  {
+    field: 'Query.indicators',
+    name: 'the indicator catalogue',
+    operation: () => ({ query: `{ indicators { id name } }` }),
+    expect: signedIn({ guest: 'FORBIDDEN' }),
+  },
+  {
+    field: 'Mutation.saveIndicator',
+    name: 'a new indicator',
+    operation: () => ({
+      query: `mutation($i: IndicatorInput!) { saveIndicator(input: $i) { id } }`,
+      variables: {
+        i: {
+          name: 'Методическая работа',
+          unit: 'баллов',
+          direction: 'HIGHER_BETTER',
+          periodKind: 'QUARTER',
+          defaultWeight: '10',
+          rule: { kind: 'LINEAR', maxPoints: '5', capPercent: '100' },
+        },
+      },
+    }),
+    expect: only('hr', 'admin'),
+  },
+  {
+    field: 'Mutation.assignIndicator',
+    name: "applying an indicator to the employee's file",
+    operation: (ids) => ({
+      query: `mutation($i: ID!, $e: ID!) { assignIndicator(indicatorId: $i, employeeId: $e) { id } }`,
+      variables: { i: ids.indicators[0], e: ids.employeeFile },
+    }),
+    expect: only('hr', 'admin'),
+  },
+  {
+    field: 'Query.myIndicators',
+    name: "the viewer's own sheet",
+    operation: () => ({ query: `{ myIndicators { id status } }` }),
+    expect: signedIn({ guest: 'FORBIDDEN' }),
+  },
+  {
+    field: 'Query.evaluationSheet',
+    name: "the employee's sheet",
+    operation: (ids) => ({
+      query: `query($e: ID!) { evaluationSheet(employeeId: $e, period: "2026-01") { id } }`,
+      variables: { e: ids.employeeFile },
+    }),
+    expect: seenBy('employee', 'manager', 'hr'),
+  },
+  {
+    field: 'Query.indicatorHistory',
+    name: "the employee's indicator history",
+    operation: (ids) => ({
+      query: `query($e: ID!, $i: ID!) { indicatorHistory(employeeId: $e, indicatorId: $i, from: "2020-01", to: "2030-12") { period } }`,
+      variables: { e: ids.employeeFile, i: ids.indicators[0] },
+    }),
+    expect: seenBy('employee', 'manager', 'hr'),
+  },
+  {
+    field: 'Query.teamIndicators',
+    name: "the team's sheets",
+    operation: () => ({ query: `{ teamIndicators(period: "2026-01") { employee { name } } }` }),
+    expect: only('manager'),
+  },
+  {
+    field: 'Mutation.setIndicatorPlans',
+    name: "the employee's plan for a period",
+    operation: (ids) => ({
+      query: `mutation($e: ID!, $p: String!, $plans: [IndicatorPlanInput!]!) { setIndicatorPlans(employeeId: $e, period: $p, plans: $plans) { id } }`,
+      variables: {
+        e: ids.employeeFile,
+        p: ids.freshPeriod(),
+        plans: ids.indicators.map((indicatorId) => ({ indicatorId, plan: '5' })),
+      },
+    }),
+    expect: signedIn({
+      manager: 'allow',
+      hr: 'allow',
+      admin: 'FORBIDDEN',
+      accountant: 'FORBIDDEN',
+      employee: 'FORBIDDEN',
+      other: 'FORBIDDEN',
+      guest: 'FORBIDDEN',
+    }),
+  },
+  {
+    field: 'Mutation.enterIndicatorFacts',
+    name: "a self-assessed fact on the employee's sheet",
+    prepare: async (ids) => ({ id: await ids.sheetOfEmployee(false) }),
+    operation: (ids) => ({
+      query: `mutation($id: ID!, $f: [IndicatorFactInput!]!) { enterIndicatorFacts(sheetId: $id, facts: $f) { id } }`,
+      variables: { f: [{ indicatorId: ids.indicators[2], fact: '3' }] },
+    }),
+    expect: seenBy('employee', 'manager', 'hr'),
+  },
+  {
+    field: 'Mutation.evaluationSheetAction',
+    name: "submitting the employee's complete sheet",
+    prepare: async (ids) => ({ id: await ids.sheetOfEmployee(true) }),
+    operation: () => ({
+      query: `mutation($id: ID!) { evaluationSheetAction(sheetId: $id, action: SUBMIT) { status } }`,
+    }),
+    expect: { ...seenBy('employee', 'manager', 'hr'), manager: 'FORBIDDEN', hr: 'FORBIDDEN' },
+  },
+  {
+    field: 'Query.dashboard',
+    name: 'the dashboard',
+    operation: () => ({
+      query: `{ dashboard { notifications { unread } tasks { open } lastPayslip { net } leave { remainingDays } kpi { lastApprovedScore } team { size } } }`,
+    }),
+    expect: signedIn(),
+  },
+  {
     field: 'Subscription.ping',
     name: 'diagnostic pings',
     operation: () => ({ query: `subscription { ping { message } }` }),
     expect: only('admin'),
   },
 ];
+
+/** The smallest PDF the upload endpoint accepts. */
+const matrixPdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n' +
+    '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 
 let server: TestServer;
 let tokens: Record<Who, string | null>;
@@ -551,6 +859,8 @@ beforeAll(async () => {
     env: { LOGIN_MAX_FAILURES_PER_IP: '1000', LOGIN_MAX_FAILURES: '1000' },
   });
   await signInEveryone();
+  const userOf = async (who: Account) =>
+    (await server.gql<{ me: { id: string } }>(`{ me { id } }`, {}, tokens[who])).data!.me.id;
   const fileOf = async (who: Account) =>
     (
       await server.gql<{ me: { employee: { id: string } } }>(
@@ -600,7 +910,64 @@ beforeAll(async () => {
       );
       return result.data!.register.id;
     },
+    employeeTask: '',
+    newEmployeeTask: async () => {
+      const result = await server.gql<{ requestCertificate: { id: string } }>(
+        `mutation { requestCertificate(input: { kind: SENIORITY }) { id } }`,
+        {},
+        tokens.employee,
+      );
+      return result.data!.requestCertificate.id;
+    },
+    userOf: { employee: await userOf('employee'), manager: await userOf('manager') },
+    indicators: [],
+    freshPeriod: () => '',
+    sheetOfEmployee: () => Promise.resolve(''),
   };
+  ids.employeeTask = await ids.newEmployeeTask();
+  const catalogue = await server.gql<{ indicators: { id: string; name: string }[] }>(
+    `{ indicators { id name } }`,
+    {},
+    tokens.hr,
+  );
+  // Quality, absences, olympiads (self-assessed), open lessons: as the demo seeds them.
+  const order = ['Качество', 'Пропуски', 'Участие', 'Открытые'];
+  ids.indicators = order.map(
+    (start) => catalogue.data!.indicators.find((i) => i.name.startsWith(start))!.id,
+  );
+  let periods = 0;
+  ids.freshPeriod = () => {
+    periods += 1;
+    return `${2040 + Math.floor(periods / 12)}-${String((periods % 12) + 1).padStart(2, '0')}`;
+  };
+  let pastPeriods = 0;
+  ids.sheetOfEmployee = async (withFacts) => {
+    pastPeriods += 1;
+    const period = `${2000 + Math.floor(pastPeriods / 12)}-${String((pastPeriods % 12) + 1).padStart(2, '0')}`;
+    const planned = await server.gql<{ setIndicatorPlans: { id: string } }>(
+      `mutation($e: ID!, $p: String!, $plans: [IndicatorPlanInput!]!) { setIndicatorPlans(employeeId: $e, period: $p, plans: $plans) { id } }`,
+      {
+        e: ids.employeeFile,
+        p: period,
+        plans: ids.indicators.map((indicatorId) => ({ indicatorId, plan: '5' })),
+      },
+      tokens.hr,
+    );
+    const sheetId = planned.data!.setIndicatorPlans.id;
+    if (withFacts) {
+      await server.gql(
+        `mutation($id: ID!, $f: [IndicatorFactInput!]!) { enterIndicatorFacts(sheetId: $id, facts: $f) { id } }`,
+        { id: sheetId, f: ids.indicators.map((indicatorId) => ({ indicatorId, fact: '5' })) },
+        tokens.hr,
+      );
+    }
+    return sheetId;
+  };
+  await server.gql(
+    `mutation($id: ID!) { postTaskMessage(taskId: $id, text: "Нужна к пятнице") { id } }`,
+    { id: ids.employeeTask },
+    tokens.employee,
+  );
 });
 afterAll(async () => {
   await server?.close();

@@ -5,6 +5,7 @@ import { requireViewer, type AuthFailure, type Viewer } from '../core/auth/viewe
 import { Loaders } from '../core/orm/loaders.js';
 import type { Orm } from '../core/orm/orm.js';
 import { AccessJournal } from '../modules/access-log/access-journal.js';
+import type { FileStorage } from '../modules/files/storage.js';
 import type { LoginLimiter } from '../modules/identity/login-limiter.js';
 import type { PasswordHasher } from '../modules/identity/password.js';
 import { SessionService } from '../modules/identity/session.service.js';
@@ -18,6 +19,8 @@ export interface AppServices {
   instanceId: string;
   passwords: PasswordHasher;
   loginLimiter: LoginLimiter;
+  /** Where uploaded files' bytes are (FILES_DIR on disk; an S3-compatible store may replace it). */
+  files: FileStorage;
 }
 
 /** Sets and clears the session cookie; present for HTTP requests only. */

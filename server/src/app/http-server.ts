@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/env.js';
 import { SESSION_COOKIE, tokenFromRequest } from '../core/auth/credentials.js';
+import { registerFileRoutes } from '../modules/files/files.route.js';
 import { registerPayslipPdf } from '../modules/payroll/payslip-pdf.route.js';
 import { createContext, type AppContext, type AppServices, type SessionCookie } from './context.js';
 import { formatForClient, graphqlRules, operationLimits } from './graphql-rules.js';
@@ -124,6 +125,7 @@ export async function createHttpApp(
   );
 
   registerPayslipPdf(app, services);
+  registerFileRoutes(app, services);
   serveWebClient(app, config, logger);
   return { server, apollo, idle: (timeoutMs) => inFlight.idle(timeoutMs) };
 }

@@ -8,7 +8,10 @@ import type { QueryCounter } from '../core/orm/query-counter.js';
 import { createAppPubSub } from '../core/pubsub.js';
 import { ensureStatutoryCalendar } from '../modules/calendar/calendar.service.js';
 import { seedDemoIfEmpty, type DemoSeedResult } from '../seeders/demo.seeder.js';
+import { DiskFileStorage } from '../modules/files/storage.js';
+import { startFileSweeper } from '../modules/files/sweeper.js';
 import { LoginLimiter } from '../modules/identity/login-limiter.js';
+import { startOverdueSweeper } from '../modules/task/task.overdue.js';
 import { PasswordHasher } from '../modules/identity/password.js';
 import { Mailer } from '../modules/mail/mailer.js';
 import { enableEmailOutbox } from '../modules/mail/outbox.js';
@@ -74,7 +77,17 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       instanceId: randomUUID(),
       passwords: new PasswordHasher(),
       loginLimiter: new LoginLimiter(orm.em.getKnex(), config.loginLimits),
+      files: new DiskFileStorage(config.files.dir),
     };
+    const fileSweeper = startFileSweeper(orm, services.files, logger);
+    onStop('upload sweeper', () => fileSweeper.stop());
+    const overdueSweeper = startOverdueSweeper(
+      orm,
+      pubSub.pubSub,
+      logger,
+      config.tasks.overdueSweepSeconds,
+    );
+    onStop('overdue task sweeper', () => overdueSweeper.stop());
     const schema = await buildAppSchema(pubSub.pubSub);
 
     let disposeWs: () => Promise<void> = async () => undefined;

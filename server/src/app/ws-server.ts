@@ -12,6 +12,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { tokenFromConnectionParams, tokenFromRequest } from '../core/auth/credentials.js';
+import { originAllowed } from '../core/auth/origin.js';
 import { SessionService } from '../modules/identity/session.service.js';
 import { ErrorCode } from '../core/errors.js';
 import { createContext, type AppContext, type AppServices } from './context.js';
@@ -133,16 +134,4 @@ export function attachWebSocketServer(
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
-}
-
-/** The upgrade's Origin is this server's own host or one configured in ALLOWED_ORIGINS. */
-function originAllowed(request: http.IncomingMessage, allowed: readonly string[]): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return false;
-  try {
-    const { host } = new URL(origin);
-    return host === request.headers.host || allowed.includes(origin);
-  } catch {
-    return false;
-  }
 }

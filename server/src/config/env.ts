@@ -52,6 +52,15 @@ export const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(8),
   /** Where the embedded database keeps its files. */
   DATA_DIR: z.string().trim().min(1).default('./data'),
+  /** Where uploaded files are kept (DiskFileStorage); default `<DATA_DIR>/files`. */
+  FILES_DIR: z.string().trim().min(1).optional(),
+  /** The largest upload accepted, in bytes (the GraphQL `size` is an Int: at most 1 GiB). */
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024 ** 3)
+    .default(10 * 1024 ** 2),
   /** Redis for pub/sub shared by several server processes; without it pub/sub stays in-process. */
   REDIS_URL: redisUrl.optional(),
   /** pino log level. */
@@ -103,6 +112,8 @@ export const envSchema = z.object({
   MAIL_RETRY_SECONDS: z.coerce.number().positive().max(3600).default(60),
   /** Attempts at sending one e-mail before it is marked failed. */
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** How often overdue tasks are looked for and their queues told, in seconds. */
+  TASK_OVERDUE_SWEEP_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -124,6 +135,7 @@ export interface AppConfig {
   database:
     { kind: 'postgres'; url: string; poolMax: number } | { kind: 'embedded'; dataDir: string };
   redisUrl: string | undefined;
+  files: { dir: string; uploadMaxBytes: number };
   logLevel: RawEnv['LOG_LEVEL'];
   seedDemo: boolean;
   migrateOnStart: boolean;
@@ -138,6 +150,7 @@ export interface AppConfig {
   cookieSecure: boolean;
   allowedOrigins: string[];
   trustProxy: string;
+  tasks: { overdueSweepSeconds: number };
   loginLimits: {
     perLogin: number;
     perLoginLockMinutes: number;
@@ -188,6 +201,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { kind: 'embedded', dataDir: path.resolve(invocationDir(env), raw.DATA_DIR) }
       : { kind: 'postgres', url: raw.DATABASE_URL!, poolMax: raw.DATABASE_POOL_MAX },
     redisUrl: raw.REDIS_URL,
+    files: {
+      dir: path.resolve(invocationDir(env), raw.FILES_DIR ?? path.join(raw.DATA_DIR, 'files')),
+      uploadMaxBytes: raw.UPLOAD_MAX_BYTES,
+    },
     logLevel: raw.LOG_LEVEL,
     seedDemo: raw.SEED_DEMO === 'auto' ? embedded : raw.SEED_DEMO === 'true',
     migrateOnStart: raw.MIGRATE_ON_START,
@@ -211,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     trustProxy: raw.TRUST_PROXY,
+    tasks: { overdueSweepSeconds: raw.TASK_OVERDUE_SWEEP_SECONDS },
     loginLimits: {
       perLogin: raw.LOGIN_MAX_FAILURES,
       perLoginLockMinutes: raw.LOGIN_LOCK_MINUTES,

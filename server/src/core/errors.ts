@@ -16,10 +16,27 @@ export const ErrorCode = {
   SessionExpired: 'SESSION_EXPIRED',
   SessionRevoked: 'SESSION_REVOKED',
   SessionInvalid: 'SESSION_INVALID',
+  TransitionNotAllowed: 'TRANSITION_NOT_ALLOWED',
+  CommentRequired: 'COMMENT_REQUIRED',
+  AttachmentRequired: 'ATTACHMENT_REQUIRED',
+  LeaveNoticeTooShort: 'LEAVE_NOTICE_TOO_SHORT',
+  LeaveOverlap: 'LEAVE_OVERLAP',
+  WeightsNot100: 'WEIGHTS_NOT_100',
+  PeriodClosed: 'PERIOD_CLOSED',
   GraphqlParseFailed: 'GRAPHQL_PARSE_FAILED',
   GraphqlValidationFailed: 'GRAPHQL_VALIDATION_FAILED',
   PersistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
   BadRequest: 'BAD_REQUEST',
+  /**
+   * Uploads (`POST /files`): over UPLOAD_MAX_BYTES, a type off the allow-list, a name or declared
+   * type that contradicts the bytes, too many files not yet attached.
+   */
+  FileTooLarge: 'FILE_TOO_LARGE',
+  FileTypeNotAllowed: 'FILE_TYPE_NOT_ALLOWED',
+  FileTypeMismatch: 'FILE_TYPE_MISMATCH',
+  UploadQuotaExceeded: 'UPLOAD_QUOTA_EXCEEDED',
+  /** A state-changing HTTP request authenticated by the cookie, without proof it is from our page. */
+  CsrfCheckFailed: 'CSRF_CHECK_FAILED',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -14,7 +14,22 @@ import { CalendarDay } from './calendar/calendar.entity.js';
 import { Notification } from './notification/notification.entity.js';
 import { NotificationPreference } from './notification/notification-preference.entity.js';
 import { EmailOutbox } from './mail/email-outbox.entity.js';
-import { Deputy, Task, TaskEvent, TaskMessage, TaskReadMarker } from './task/task.entity.js';
+import {
+  Deputy,
+  Task,
+  TaskAttachment,
+  TaskEvent,
+  TaskMessage,
+  TaskReadMarker,
+} from './task/task.entity.js';
+import { StoredFile } from './files/stored-file.entity.js';
+import {
+  EvaluationEvent,
+  EvaluationSheet,
+  Indicator,
+  IndicatorAssignment,
+  IndicatorValue,
+} from './kpi/kpi.entity.js';
 import { User } from './identity/user.entity.js';
 import { Session } from './identity/session.entity.js';
 import { LoginLimit } from './identity/login-limit.entity.js';
@@ -47,11 +62,18 @@ export const entities = [
   Notification,
   NotificationPreference,
   EmailOutbox,
+  StoredFile,
   Task,
   TaskEvent,
   TaskMessage,
   TaskReadMarker,
+  TaskAttachment,
   Deputy,
+  Indicator,
+  IndicatorAssignment,
+  EvaluationSheet,
+  IndicatorValue,
+  EvaluationEvent,
   User,
   Session,
   LoginLimit,

@@ -15,7 +15,22 @@ import { PayrollResolver } from './payroll/payroll.resolver.js';
 import { PayslipActionsResolver } from './payroll/payslip-actions.resolver.js';
 import { CalendarResolver } from './calendar/calendar.resolver.js';
 import { NotificationResolver } from './notification/notification.resolver.js';
+import { StoredFileResolver } from './files/files.resolver.js';
 import { NotificationPreferenceResolver } from './notification/notification-preference.resolver.js';
+import {
+  DeputyResolver,
+  TaskAttachmentResolver,
+  TaskEventResolver,
+  TaskMessageResolver,
+  TaskResolver,
+} from './task/task.resolver.js';
+import {
+  EvaluationEventResolver,
+  EvaluationSheetResolver,
+  IndicatorResolver,
+  IndicatorValueResolver,
+} from './kpi/kpi.resolver.js';
+import { DashboardResolver } from './dashboard/dashboard.resolver.js';
 
 /** Every GraphQL resolver class. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -36,5 +51,16 @@ export const resolvers: NonEmptyArray<Function> = [
   PayslipActionsResolver,
   CalendarResolver,
   NotificationResolver,
+  StoredFileResolver,
   NotificationPreferenceResolver,
+  TaskResolver,
+  TaskAttachmentResolver,
+  TaskEventResolver,
+  TaskMessageResolver,
+  DeputyResolver,
+  IndicatorResolver,
+  EvaluationSheetResolver,
+  IndicatorValueResolver,
+  EvaluationEventResolver,
+  DashboardResolver,
 ];
