@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { Organization } from '../modules/organization/organization.entity.js';
 import type { GeneratedEmployee, GeneratedInstitution } from './institution.generator.js';
 import { seedInstitution, type SeedAccount } from './institution.seeder.js';
+import { seedIndicators } from './kpi.seeder.js';
+import { todayIn } from '../core/time.js';
 
 /** The password of every demo account; printed at start, so never use the demo outside a demo. */
 export const DEMO_PASSWORD = 'demo1234';
@@ -91,6 +93,7 @@ export async function seedDemoIfEmpty(
     adjust: demoAccounts,
     payrollMonths: 36,
   });
+  await seedIndicators(em, result.organizationId, todayIn('Europe/Moscow'), DEMO_SEED);
   logger.info(
     { employees: result.employees, departments: result.departments },
     'demo institution seeded',

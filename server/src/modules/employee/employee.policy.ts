@@ -132,7 +132,8 @@ export class EmployeePolicy {
     };
   }
 
-  private async isSubordinate(employee: Employee): Promise<boolean> {
+  /** Whether the viewer manages `employee`: explicitly, or by heading a department above them. */
+  async isSubordinate(employee: Employee): Promise<boolean> {
     if (!this.viewer.employeeId) return false;
     if (employee.manager?.id === this.viewer.employeeId) return true;
     const departments = await this.loaders

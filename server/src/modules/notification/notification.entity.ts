@@ -6,6 +6,7 @@ export const NotificationTypes = [
   'TASK_STATUS',
   'TASK_MESSAGE',
   'TASK_OVERDUE',
+  'KPI_SHEET',
   'PAYSLIP_PUBLISHED',
   'ANNOUNCEMENT',
 ] as const;

@@ -32,36 +32,49 @@ export class RecordSectionsResolver {
   }
 
   @FieldResolver(() => AttestationSection, { description: 'Attestations (ATTESTATION).' })
-  async attestation(
-    @Root() employee: Employee,
-    @Ctx() ctx: AppContext,
-  ): Promise<AttestationSection> {
-    await policyOf(ctx).require(employee, 'ATTESTATION', 'Employee.attestation');
-    const [attestations, today] = await Promise.all([
-      ctx.loaders.get(attestationsLoader).load(employee.id),
-      organizationToday(ctx, employee),
-    ]);
-    const due = attestations
-      .map((a) => a.nextDueDate)
-      .filter((date): date is string => date !== null && date >= today)
-      .sort();
-    return { attestations, nextDueDate: due[0] ?? null, provenance: provenanceOf(attestations) };
+  attestation(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<AttestationSection> {
+    return attestationSectionOf(ctx, employee);
   }
 
   @FieldResolver(() => EducationSection, { description: 'Education (EDUCATION).' })
-  async education(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<EducationSection> {
-    await policyOf(ctx).require(employee, 'EDUCATION', 'Employee.education');
-    const records = await ctx.loaders.get(educationLoader).load(employee.id);
-    const of = (...kinds: string[]) => records.filter((record) => kinds.includes(record.kind));
-    const courses = of('PROFESSIONAL_DEVELOPMENT');
-    return {
-      basic: of('BASIC'),
-      professionalDevelopment: courses,
-      retraining: of('RETRAINING'),
-      degrees: of('DEGREE', 'TITLE'),
-      languages: of('LANGUAGE'),
-      lastCourseEnd: courses[0]?.endDate ?? null,
-      provenance: provenanceOf(records),
-    };
+  education(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<EducationSection> {
+    return educationSectionOf(ctx, employee);
   }
+}
+
+/** The attestation section, checked and journalled, with the nearest due date from today. */
+export async function attestationSectionOf(
+  ctx: AppContext,
+  employee: Employee,
+): Promise<AttestationSection> {
+  await policyOf(ctx).require(employee, 'ATTESTATION', 'Employee.attestation');
+  const [attestations, today] = await Promise.all([
+    ctx.loaders.get(attestationsLoader).load(employee.id),
+    organizationToday(ctx, employee),
+  ]);
+  const due = attestations
+    .map((a) => a.nextDueDate)
+    .filter((date): date is string => date !== null && date >= today)
+    .sort();
+  return { attestations, nextDueDate: due[0] ?? null, provenance: provenanceOf(attestations) };
+}
+
+/** The education section, checked and journalled, grouped by kind. */
+export async function educationSectionOf(
+  ctx: AppContext,
+  employee: Employee,
+): Promise<EducationSection> {
+  await policyOf(ctx).require(employee, 'EDUCATION', 'Employee.education');
+  const records = await ctx.loaders.get(educationLoader).load(employee.id);
+  const of = (...kinds: string[]) => records.filter((record) => kinds.includes(record.kind));
+  const courses = of('PROFESSIONAL_DEVELOPMENT');
+  return {
+    basic: of('BASIC'),
+    professionalDevelopment: courses,
+    retraining: of('RETRAINING'),
+    degrees: of('DEGREE', 'TITLE'),
+    languages: of('LANGUAGE'),
+    lastCourseEnd: courses[0]?.endDate ?? null,
+    provenance: provenanceOf(records),
+  };
 }

@@ -3,7 +3,7 @@ import type { AppPubSub } from '../../app/topics.js';
 import { User } from '../identity/user.entity.js';
 import { writeNotifications, type NewNotification } from '../notification/notification.service.js';
 import type { NotificationType } from '../notification/notification.entity.js';
-import { Deputy, Task, TaskEvent, type TaskEventKind } from './task.entity.js';
+import { Deputy, type Task, TaskEvent, type TaskEventKind } from './task.entity.js';
 import type { TaskQueue, TaskStatus } from './task.workflows.js';
 
 export type Publish = (pubSub: AppPubSub) => void;

@@ -60,7 +60,8 @@ import { statusLabels, workflows, type TaskQueue, type TaskType } from './task.w
 /** A task subscription's arguments, the cursor checked like any input. */
 function subscriptionArgs(args: unknown): { taskId: string; after: string | null } {
   const { taskId, after } = args as { taskId: string; after?: string | null };
-  if (after != null && !isUuid(after)) throw badInput(['after'], 'Not an id this stream issued');
+  if (after !== null && after !== undefined && !isUuid(after))
+    throw badInput(['after'], 'Not an id this stream issued');
   return { taskId, after: after ?? null };
 }
 

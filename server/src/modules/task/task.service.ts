@@ -147,27 +147,10 @@ export class TaskService {
     filter: TaskListFilter,
     page: { first: number; after?: string | null },
   ): Promise<Connection<Task>> {
-    const viewer = this.viewer;
     const visible = await this.policy().scope();
     const narrowed: FilterQuery<Task>[] = [visible];
-    if (filter.scope === 'MINE') {
-      narrowed.push({
-        $or: [
-          { author: viewer.userId },
-          { assigneeUser: viewer.userId },
-          ...(viewer.employeeId ? [{ subject: viewer.employeeId }] : []),
-        ],
-      });
-    } else if (filter.scope === 'QUEUE') {
-      const queues = queuesOf(viewer);
-      const principals = await this.policy().actingFor();
-      narrowed.push({
-        $or: [
-          { assigneeUser: { $in: [viewer.userId, ...principals] } },
-          ...(queues.length > 0 ? [{ assigneeQueue: { $in: queues } }] : []),
-        ],
-      });
-    }
+    if (filter.scope === 'MINE') narrowed.push(this.mine());
+    else if (filter.scope === 'QUEUE') narrowed.push(await this.waitingForMe());
     if (filter.openOnly) narrowed.push({ closedAt: null });
     if (filter.type) narrowed.push({ type: filter.type });
     return pageOf(
@@ -176,6 +159,54 @@ export class TaskService {
       { $and: narrowed },
       { first: checkPageSize(page.first), after: page.after ?? null, orderBy: { id: 'desc' } },
     );
+  }
+
+  /**
+   * The viewer's open tasks at a glance: how many of theirs (filed by, about or assigned to them)
+   * are open, the nearest due of them, and how many wait in their queues (assigned to them, their
+   * queues or whom they stand in for).
+   */
+  async openSummary(): Promise<{ mine: number; nearestDue: Task | null; waiting: number }> {
+    const visible = await this.policy().scope();
+    const mine: FilterQuery<Task> = { $and: [visible, { closedAt: null }, this.mine()] };
+    const waiting: FilterQuery<Task> = {
+      $and: [visible, { closedAt: null }, await this.waitingForMe()],
+    };
+    const [count, nearest, queued] = await Promise.all([
+      this.ctx.em.count(Task, mine),
+      this.ctx.em.findOne(
+        Task,
+        { $and: [mine, { dueDate: { $ne: null } }] },
+        { orderBy: { dueDate: 'asc', id: 'asc' } },
+      ),
+      this.ctx.em.count(Task, waiting),
+    ]);
+    return { mine: count, nearestDue: nearest, waiting: queued };
+  }
+
+  /** Tasks filed by, about or assigned to the viewer. */
+  private mine(): FilterQuery<Task> {
+    const viewer = this.viewer;
+    return {
+      $or: [
+        { author: viewer.userId },
+        { assigneeUser: viewer.userId },
+        ...(viewer.employeeId ? [{ subject: viewer.employeeId }] : []),
+      ],
+    };
+  }
+
+  /** Tasks assigned to the viewer, to whom they stand in for, or to their queues. */
+  private async waitingForMe(): Promise<FilterQuery<Task>> {
+    const viewer = this.viewer;
+    const queues = queuesOf(viewer);
+    const principals = await this.policy().actingFor();
+    return {
+      $or: [
+        { assigneeUser: { $in: [viewer.userId, ...principals] } },
+        ...(queues.length > 0 ? [{ assigneeQueue: { $in: queues } }] : []),
+      ],
+    };
   }
 
   /** A task the viewer may see; NOT_FOUND otherwise, so a task's existence is not disclosed. */
@@ -198,7 +229,11 @@ export class TaskService {
     const title = text(input.title, ['input', 'title'], 3, 300);
     const description = optionalText(input.description, ['input', 'description'], 10_000);
     const today = await this.policy().today();
-    if (input.dueDate != null && (!isLocalDate(input.dueDate) || input.dueDate < today)) {
+    if (
+      input.dueDate !== null &&
+      input.dueDate !== undefined &&
+      (!isLocalDate(input.dueDate) || input.dueDate < today)
+    ) {
       throw badInput(['input', 'dueDate'], 'A date from today on');
     }
     const { task, publish } = await this.write(async (tx) => {
@@ -544,7 +579,7 @@ export class TaskService {
       } else {
         const user = isUuid(to.userId!)
           ? await tx.findOne(User, {
-              id: to.userId!,
+              id: to.userId,
               organization: viewer.organizationId,
               status: 'ACTIVE',
             })

@@ -1,0 +1,244 @@
+import { Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { viewerOf, type AppContext } from '../../app/context.js';
+import { hasRole } from '../../core/auth/viewer.js';
+import { DecimalScalar } from '../../core/graphql/decimal-scalar.js';
+import { MoneyScalar } from '../../core/graphql/money-scalar.js';
+import { LocalDateScalar } from '../../core/graphql/scalars.js';
+import { addDays } from '../../core/local-date.js';
+import { Employee } from '../employee/employee.entity.js';
+import { EmployeePolicy } from '../employee/employee.policy.js';
+import { KpiService } from '../kpi/kpi.service.js';
+import { EvaluationSheetGqlType } from '../kpi/kpi.type.js';
+import { EvaluationSheet } from '../kpi/kpi.entity.js';
+import { leaveSectionOf } from '../leave/leave.resolver.js';
+import type { Notification } from '../notification/notification.entity.js';
+import { NotificationService } from '../notification/notification.service.js';
+import { NotificationGqlType } from '../notification/notification.type.js';
+import { DynamicsGrouping } from '../payroll/payroll.type.js';
+import { PayrollService } from '../payroll/payroll.service.js';
+import { attestationSectionOf, educationSectionOf } from '../personal-data/sections.resolver.js';
+import type { Task } from '../task/task.entity.js';
+import { TaskPolicy } from '../task/task.policy.js';
+import { TaskService } from '../task/task.service.js';
+import { TaskGqlType } from '../task/task.type.js';
+import { RoleValue } from '../identity/identity.type.js';
+
+/** Teachers' professional development is due at least every 3 years (ФЗ № 273 ст. 47). */
+const TRAINING_EVERY_YEARS = 3;
+
+@ObjectType('DashboardNotifications')
+class DashboardNotifications {
+  @Field(() => Int)
+  unread!: number;
+
+  @Field(() => [NotificationGqlType], { description: 'The newest few, read or not.' })
+  latest!: Notification[];
+}
+
+@ObjectType('DashboardTasks')
+class DashboardTasks {
+  @Field(() => Int, { description: 'Open tasks filed by, about or assigned to the viewer.' })
+  open!: number;
+
+  @Field(() => TaskGqlType, { nullable: true, description: 'The open one due soonest.' })
+  nearestDue!: Task | null;
+
+  @Field(() => Int, { description: "Open tasks in the viewer's queues, theirs to act on." })
+  waiting!: number;
+}
+
+@ObjectType('DashboardPayslip')
+class DashboardPayslip {
+  @Field(() => String, { nullable: true, description: 'The payslip to open, when visible.' })
+  payslipId!: string | null;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Int)
+  month!: number;
+
+  @Field(() => MoneyScalar, { description: 'Accrued less deducted.' })
+  net!: string;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Against the month before.' })
+  change!: string | null;
+}
+
+@ObjectType('DashboardLeave')
+class DashboardLeave {
+  @Field(() => Int, { description: 'Annual leave days not yet used, over all working years.' })
+  remainingDays!: number;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  nextLeaveStart!: string | null;
+}
+
+@ObjectType('DashboardDevelopment')
+class DashboardDevelopment {
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The nearest attestation due.' })
+  attestationDue!: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: `Professional development due: ${TRAINING_EVERY_YEARS} years after the last course.`,
+  })
+  trainingDue!: string | null;
+}
+
+@ObjectType('DashboardKpi')
+class DashboardKpi {
+  @Field(() => EvaluationSheetGqlType, { nullable: true, description: "This month's sheet." })
+  current!: EvaluationSheet | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'The last approved score.' })
+  lastApprovedScore!: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastApprovedPeriod!: string | null;
+}
+
+@ObjectType('DashboardTeam', { description: 'For managers and HR: what waits for their decision.' })
+class DashboardTeam {
+  @Field(() => Int)
+  size!: number;
+
+  @Field(() => Int, { description: 'Evaluation sheets waiting for the viewer.' })
+  sheetsToApprove!: number;
+
+  @Field(() => Int, { description: "Requests waiting for the viewer's approval." })
+  requestsToApprove!: number;
+}
+
+@ObjectType('Dashboard', {
+  description:
+    'The first screen (рабочий стол) in one request: each widget is computed only when selected, all of them through the same services and policies as their own pages.',
+})
+export class DashboardType {
+  @Field(() => [RoleValue])
+  roles!: string[];
+}
+
+/** The tasks summary, computed once per request though two widgets show parts of it. */
+const summaries = new WeakMap<AppContext, ReturnType<TaskService['openSummary']>>();
+const taskSummary = (ctx: AppContext) => {
+  let summary = summaries.get(ctx);
+  if (!summary) {
+    summary = new TaskService(ctx).openSummary();
+    summaries.set(ctx, summary);
+  }
+  return summary;
+};
+
+/** The viewer's own file, or null for accounts without one. */
+async function ownFile(ctx: AppContext): Promise<Employee | null> {
+  const viewer = viewerOf(ctx);
+  return viewer.employeeId ? ctx.loaders.load(Employee, viewer.employeeId) : null;
+}
+
+@Resolver(() => DashboardType)
+export class DashboardResolver {
+  @Query(() => DashboardType)
+  dashboard(@Ctx() ctx: AppContext): DashboardType {
+    return { roles: [...viewerOf(ctx).roles] };
+  }
+
+  @FieldResolver(() => DashboardNotifications)
+  async notifications(@Ctx() ctx: AppContext): Promise<DashboardNotifications> {
+    const service = new NotificationService(ctx);
+    const [unread, latest] = await Promise.all([
+      service.unreadCount(),
+      service.list({ first: 3 }, false),
+    ]);
+    return { unread, latest: latest.edges.map((edge) => edge.node) };
+  }
+
+  @FieldResolver(() => DashboardTasks)
+  async tasks(@Ctx() ctx: AppContext): Promise<DashboardTasks> {
+    const summary = await taskSummary(ctx);
+    return { open: summary.mine, nearestDue: summary.nearestDue, waiting: summary.waiting };
+  }
+
+  @FieldResolver(() => DashboardPayslip, { nullable: true })
+  async lastPayslip(@Ctx() ctx: AppContext): Promise<DashboardPayslip | null> {
+    const employee = await ownFile(ctx);
+    if (!employee) return null;
+    const today = await new TaskPolicy(viewerOf(ctx), ctx).today();
+    const from = addDays(today, -100);
+    const payroll = new PayrollService(ctx);
+    const [buckets, payslips] = await Promise.all([
+      payroll.dynamics(employee.id, { from, to: null }, DynamicsGrouping.MONTH),
+      payroll.payslips(employee.id, { from, to: null }, 'dashboard'),
+    ]);
+    const last = buckets.at(-1);
+    if (!last) return null;
+    const payslip = payslips.find((item) => item.period.getEntity().startDate === last.start);
+    return {
+      payslipId: payslip?.id ?? null,
+      year: Number(last.start.slice(0, 4)),
+      month: Number(last.start.slice(5, 7)),
+      net: last.net,
+      change: last.changeFromPrevious,
+    };
+  }
+
+  @FieldResolver(() => DashboardLeave, { nullable: true })
+  async leave(@Ctx() ctx: AppContext): Promise<DashboardLeave | null> {
+    const employee = await ownFile(ctx);
+    if (!employee) return null;
+    const section = await leaveSectionOf(ctx, employee);
+    return {
+      remainingDays: section.balance.reduce((sum, year) => sum + year.remaining.total, 0),
+      nextLeaveStart: section.nextLeaveStart,
+    };
+  }
+
+  @FieldResolver(() => DashboardDevelopment, { nullable: true })
+  async development(@Ctx() ctx: AppContext): Promise<DashboardDevelopment | null> {
+    const employee = await ownFile(ctx);
+    if (!employee) return null;
+    const [attestation, education] = await Promise.all([
+      attestationSectionOf(ctx, employee),
+      educationSectionOf(ctx, employee),
+    ]);
+    const last = education.lastCourseEnd;
+    return {
+      attestationDue: attestation.nextDueDate,
+      trainingDue: last
+        ? `${Number(last.slice(0, 4)) + TRAINING_EVERY_YEARS}${last.slice(4)}`
+        : null,
+    };
+  }
+
+  @FieldResolver(() => DashboardKpi, { nullable: true })
+  async kpi(@Ctx() ctx: AppContext): Promise<DashboardKpi | null> {
+    const employee = await ownFile(ctx);
+    if (!employee) return null;
+    const [current, approved] = await Promise.all([
+      new KpiService(ctx).mySheet(null),
+      ctx.em.findOne(
+        EvaluationSheet,
+        { employee: employee.id, status: 'APPROVED' },
+        { orderBy: { periodStart: 'desc' } },
+      ),
+    ]);
+    return {
+      current,
+      lastApprovedScore: approved?.totalScore ?? null,
+      lastApprovedPeriod: approved?.period ?? null,
+    };
+  }
+
+  @FieldResolver(() => DashboardTeam, { nullable: true })
+  async team(@Ctx() ctx: AppContext): Promise<DashboardTeam | null> {
+    const viewer = viewerOf(ctx);
+    if (!hasRole(viewer, 'MANAGER', 'HR')) return null;
+    const scope = await new EmployeePolicy(viewer, ctx).teamScope();
+    const [size, sheetsToApprove, summary] = await Promise.all([
+      scope ? ctx.em.count(Employee, scope) : Promise.resolve(0),
+      new KpiService(ctx).pendingApprovals(),
+      taskSummary(ctx),
+    ]);
+    return { size, sheetsToApprove, requestsToApprove: summary.waiting };
+  }
+}

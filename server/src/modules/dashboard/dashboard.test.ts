@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actors, startTestServer, type TestServer } from '../../../test/harness.js';
+
+/** The dashboard: every widget from demo data in one request, in a bounded number of statements. */
+
+let server: TestServer;
+let as: Awaited<ReturnType<typeof actors>>['as'];
+
+const DASHBOARD = `{ dashboard {
+  roles
+  notifications { unread latest { id title } }
+  tasks { open waiting nearestDue { id title dueDate } }
+  lastPayslip { payslipId year month net change }
+  leave { remainingDays nextLeaveStart }
+  development { attestationDue trainingDue }
+  kpi { current { period status values { plan } } lastApprovedScore lastApprovedPeriod }
+  team { size sheetsToApprove requestsToApprove }
+} }`;
+
+type Dashboard = {
+  roles: string[];
+  notifications: { unread: number; latest: { id: string; title: string }[] };
+  tasks: { open: number; waiting: number; nearestDue: { id: string; dueDate: string } | null };
+  lastPayslip: {
+    payslipId: string | null;
+    year: number;
+    month: number;
+    net: string;
+    change: string | null;
+  } | null;
+  leave: { remainingDays: number; nextLeaveStart: string | null } | null;
+  development: { attestationDue: string | null; trainingDue: string | null } | null;
+  kpi: {
+    current: { period: string; status: string; values: unknown[] } | null;
+    lastApprovedScore: string | null;
+    lastApprovedPeriod: string | null;
+  } | null;
+  team: { size: number; sheetsToApprove: number; requestsToApprove: number } | null;
+};
+
+const dashboardOf = async (who: string) => {
+  const { result, statements } = await server.queries.measure(() =>
+    as<{ dashboard: Dashboard }>(who, DASHBOARD),
+  );
+  expect(result.errors).toBeUndefined();
+  return { dashboard: result.data!.dashboard, statements };
+};
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: true });
+  ({ as } = await actors(server, ['manager', 'employee', 'guest', 'hr']));
+  await as('hr', `mutation { announce(title: "Педсовет в среду в 15:00") }`);
+  // Something in the employee's tasks, and a leave request waiting for the manager.
+  await as('employee', `mutation { requestCertificate(input: { kind: EMPLOYMENT }) { id } }`);
+  const start = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  const end = new Date(Date.now() + 42 * 86_400_000).toISOString().slice(0, 10);
+  await as(
+    'employee',
+    `mutation($s: LocalDate!, $e: LocalDate!) { requestLeave(input: { kind: UNPAID, startDate: $s, endDate: $e }) { id } }`,
+    { s: start, e: end },
+  );
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('dashboard', () => {
+  it("gives an employee every widget from the demo's data", async () => {
+    const { dashboard, statements } = await dashboardOf('employee');
+    expect(dashboard.notifications.unread).toBeGreaterThan(0);
+    expect(dashboard.notifications.latest.length).toBeGreaterThan(0);
+    expect(dashboard.tasks.open).toBe(2);
+    expect(dashboard.tasks.nearestDue).not.toBeNull();
+    expect(typeof dashboard.lastPayslip!.payslipId).toBe('string');
+    expect(Number(dashboard.lastPayslip!.net)).toBeGreaterThan(0);
+    expect(dashboard.lastPayslip!.change).not.toBeNull();
+    expect(dashboard.leave!.remainingDays).toEqual(expect.any(Number));
+    expect(dashboard.development).not.toBeNull();
+    expect(dashboard.kpi!.current).toMatchObject({ status: 'DRAFT' });
+    expect(dashboard.kpi!.current!.values).toHaveLength(4);
+    expect(dashboard.kpi!.lastApprovedScore).not.toBeNull();
+    expect(dashboard.team).toBeNull();
+    expect(statements).toBeLessThanOrEqual(20);
+  });
+
+  it("gives a manager the team's pending approvals", async () => {
+    const { dashboard, statements } = await dashboardOf('manager');
+    expect(dashboard.roles).toContain('MANAGER');
+    expect(dashboard.team!.size).toBeGreaterThan(0);
+    // Last month's sheets of the team wait for the manager; so does the employee's leave request.
+    expect(dashboard.team!.sheetsToApprove).toBeGreaterThan(0);
+    expect(dashboard.team!.requestsToApprove).toBeGreaterThanOrEqual(1);
+    expect(dashboard.tasks.waiting).toBe(dashboard.team!.requestsToApprove);
+    expect(statements).toBeLessThanOrEqual(23);
+  });
+
+  it('leaves out the personal widgets for an account without a personal file', async () => {
+    const { dashboard } = await dashboardOf('guest');
+    expect(dashboard).toMatchObject({
+      lastPayslip: null,
+      leave: null,
+      development: null,
+      kpi: null,
+      team: null,
+    });
+    expect(dashboard.tasks.open).toBe(0);
+  });
+});

@@ -1,0 +1,64 @@
+import type { AppContext } from '../../app/context.js';
+import { hasRole, type Viewer } from '../../core/auth/viewer.js';
+import type { Employee } from '../employee/employee.entity.js';
+import { EmployeePolicy } from '../employee/employee.policy.js';
+
+/** The parts someone plays on an employee's evaluation sheets. */
+export type SheetActor = 'EMPLOYEE' | 'MANAGER' | 'HR' | 'INTEGRATION';
+
+/**
+ * Who may do what with performance indicators. Deny by default: the employee reads their own
+ * sheets and enters self-assessed facts; their manager (explicit, or the head of a department above
+ * them) sets plans and agrees facts; HR reads every sheet of the organization and approves;
+ * INTEGRATION imports plans and facts; HR and ADMIN keep the catalogue. Reading someone else's
+ * sheet is journalled.
+ */
+export class KpiPolicy {
+  private readonly employees: EmployeePolicy;
+
+  constructor(
+    private readonly viewer: Viewer,
+    private readonly ctx: Pick<AppContext, 'loaders' | 'access'>,
+  ) {
+    this.employees = new EmployeePolicy(viewer, ctx);
+  }
+
+  /** The parts the viewer plays on `employee`'s sheets. */
+  async actorsOn(employee: Employee): Promise<ReadonlySet<SheetActor>> {
+    const viewer = this.viewer;
+    const actors = new Set<SheetActor>();
+    if (employee.organization.id !== viewer.organizationId) return actors;
+    if (viewer.employeeId === employee.id) actors.add('EMPLOYEE');
+    if (hasRole(viewer, 'HR')) actors.add('HR');
+    if (hasRole(viewer, 'INTEGRATION')) actors.add('INTEGRATION');
+    if (
+      hasRole(viewer, 'MANAGER') &&
+      viewer.employeeId !== employee.id &&
+      (await this.employees.isSubordinate(employee))
+    ) {
+      actors.add('MANAGER');
+    }
+    return actors;
+  }
+
+  /** Whether the viewer may read `employee`'s sheets; journals reads of someone else's. */
+  async read(employee: Employee, operation: string): Promise<boolean> {
+    const actors = await this.actorsOn(employee);
+    const allowed = actors.has('EMPLOYEE') || actors.has('MANAGER') || actors.has('HR');
+    if (employee.id !== this.viewer.employeeId) {
+      this.ctx.access.record({
+        subjectEmployeeId: employee.id,
+        section: 'KPI',
+        action: allowed ? 'READ' : 'DENIED',
+        allowed,
+        operation,
+      });
+    }
+    return allowed;
+  }
+
+  /** HR and ADMIN keep the catalogue. */
+  managesCatalogue(): boolean {
+    return hasRole(this.viewer, 'HR', 'ADMIN');
+  }
+}
