@@ -76,6 +76,10 @@ export async function calendarDays(
   from: string,
   to: string,
 ): Promise<CalendarDays> {
-  const rows = await em.find(CalendarDay, { date: { $gte: from, $lte: to } }, { fields: ['date', 'kind'] });
+  const rows = await em.find(
+    CalendarDay,
+    { date: { $gte: from, $lte: to } },
+    { fields: ['date', 'kind'] },
+  );
   return new Map(rows.map((row) => [row.date, row.kind]));
 }
