@@ -24,6 +24,11 @@ export function createCache(): InMemoryCache {
           myTeam: relayStylePagination(['filter']),
           employees: relayStylePagination(['filter']),
           myFileAccessLog: relayStylePagination(),
+          tasks: relayStylePagination(['scope', 'openOnly', 'type']),
+          task: {
+            read: (_, { args, toReference }) =>
+              toReference({ __typename: 'Task', id: args?.['id'] as string }),
+          },
           payslip: {
             read: (_, { args, toReference }) =>
               toReference({ __typename: 'Payslip', id: args?.['id'] as string }),
@@ -34,6 +39,7 @@ export function createCache(): InMemoryCache {
           },
         },
       },
+      Task: { fields: { messages: relayStylePagination() } },
       ...Object.fromEntries(embedded.map((type) => [type, { merge: true }])),
     },
   });

@@ -15,12 +15,15 @@ async function retryWait(retries: number): Promise<void> {
  * sends the same payload object again on every reconnect, so updating its variables there makes
  * the server replay exactly what was missed while the socket was down.
  */
+const idOf =
+  (field: string) =>
+  (data: unknown): string | null =>
+    ((data as Record<string, { id?: string } | undefined> | null)?.[field]?.id ?? null) || null;
+
 const resumable: Record<string, { variable: string; cursorOf(data: unknown): string | null }> = {
-  NotificationAdded: {
-    variable: 'after',
-    cursorOf: (data) =>
-      (data as { notificationAdded?: { id?: string } } | null)?.notificationAdded?.id ?? null,
-  },
+  NotificationAdded: { variable: 'after', cursorOf: idOf('notificationAdded') },
+  TaskChanged: { variable: 'after', cursorOf: idOf('taskChanged') },
+  TaskMessageAdded: { variable: 'after', cursorOf: idOf('messageAdded') },
 };
 
 export interface WsHooks {

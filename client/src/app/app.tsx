@@ -24,6 +24,13 @@ const NotificationsPage = page(
 const PeoplePage = page(() => import('../features/people/people.page'), 'PeoplePage');
 const PersonFilePage = page(() => import('../features/people/person-file.page'), 'PersonFilePage');
 const AccessLogPage = page(() => import('../features/access-log/access-log.page'), 'AccessLogPage');
+const TasksPage = page(() => import('../features/tasks/tasks.page'), 'TasksPage');
+const TaskPage = page(() => import('../features/tasks/task.page'), 'TaskPage');
+const NewLeavePage = page(() => import('../features/tasks/new-leave.page'), 'NewLeavePage');
+const NewCertificatePage = page(
+  () => import('../features/tasks/new-certificate.page'),
+  'NewCertificatePage',
+);
 const NotFoundPage = page(() => import('./not-found.page'), 'NotFoundPage');
 
 export function App() {
@@ -52,6 +59,10 @@ export function App() {
             element={<PersonFilePage scope="employees" />}
           />
           <Route path="access-log" element={<AccessLogPage />} />
+          <Route path="tasks" element={<TasksPage />} />
+          <Route path="tasks/new/leave" element={<NewLeavePage />} />
+          <Route path="tasks/new/certificate" element={<NewCertificatePage />} />
+          <Route path="tasks/:id" element={<TaskPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -5,6 +5,7 @@ export interface NavItem {
   to: string;
   label:
     | 'nav.dashboard'
+    | 'nav.tasks'
     | 'nav.file'
     | 'nav.payslips'
     | 'nav.notifications'
@@ -22,6 +23,7 @@ export interface NavItem {
 
 export const navItems: NavItem[] = [
   { to: '/', label: 'nav.dashboard', icon: 'home' },
+  { to: '/tasks', label: 'nav.tasks', icon: 'check', section: 'TASKS' },
   { to: '/file', label: 'nav.file', icon: 'file', needsFile: true },
   { to: '/payslips', label: 'nav.payslips', icon: 'wallet', needsFile: true, section: 'PAYROLL' },
   { to: '/notifications', label: 'nav.notifications', icon: 'bell' },

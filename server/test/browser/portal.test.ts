@@ -32,6 +32,12 @@ let base: string;
 let hr: Awaited<ReturnType<typeof actors>>;
 let employeeContext: BrowserContext;
 let employeePage: Page;
+let taskId = '';
+const TASK_TITLE = 'Подпишите дополнительное соглашение';
+// The smallest file the upload's type check recognises as a PDF.
+const SAMPLE_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 /** Polls like `expect.poll`, with room for a loaded machine (the 2 s budget is checked apart). */
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 10_000 });
@@ -65,7 +71,7 @@ describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () 
     // Session cookies are Secure (the production default); browsers take them over plain HTTP
     // from localhost, which is where the page is opened.
     base = server.url.replace('127.0.0.1', 'localhost');
-    hr = await actors(server, ['hr']);
+    hr = await actors(server, ['hr', 'employee']);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     employeeContext = await browser.newContext({
       viewport: { width: 1280, height: 900 },
@@ -136,7 +142,7 @@ describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () 
     expect(await lines.first().getAttribute('d')).toMatch(/^M[\d.,\s-]+[LC]/);
   });
 
-  it('shows a notification hr sends while the page is open: bell count and toast within 2 s', async () => {
+  it('shows a task hr creates while the page is open: bell count and toast within 2 s', async () => {
     const page = employeePage;
     // The subscription goes out once the page is up; wait for it rather than for a guessed while.
     const subscribed = new Promise<void>((resolve) => {
@@ -158,15 +164,22 @@ describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () 
         .catch(() => '0')) ?? 0,
     );
 
-    const title = `Совещание в ${Date.now()}`;
+    const employeeId = await hr.fileOf('employee');
     const started = Date.now();
-    const announced = await hr.as<{ announce: number }>(
+    const created = await hr.as<{ createTask: { id: string } }>(
       'hr',
-      `mutation($title: String!) { announce(title: $title, body: "Актовый зал, 15:00") }`,
-      { title },
+      `mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`,
+      {
+        input: {
+          assigneeEmployeeId: employeeId,
+          title: TASK_TITLE,
+          description: 'Кабинет 12, до пятницы',
+        },
+      },
     );
-    expect(announced.errors).toBeUndefined();
-    await page.locator('.toast', { hasText: title }).waitFor({ timeout: 2000 });
+    expect(created.errors).toBeUndefined();
+    taskId = created.data!.createTask.id;
+    await page.locator('.toast', { hasText: TASK_TITLE }).waitFor({ timeout: 2000 });
     await expect
       .poll(() => page.getByTestId('bell-count').textContent(), {
         timeout: Math.max(2000 - (Date.now() - started), 1),
@@ -175,7 +188,27 @@ describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () 
     const elapsed = Date.now() - started;
     expect(elapsed).toBeLessThan(2000);
     expect(await page.evaluate('window.__notReloaded')).toBe(true);
-    console.info(`announce → toast and bell on the open page: ${elapsed} ms`);
+    console.info(`createTask → toast and bell on the open page: ${elapsed} ms`);
+  });
+
+  it('opens the task from the toast, attaches a file with upload progress and takes an allowed action', async () => {
+    const page = employeePage;
+    await page.locator('.toast', { hasText: TASK_TITLE }).getByRole('link').click();
+    await page.waitForURL(`${base}/tasks/${taskId}`);
+    await page.getByTestId('task').waitFor();
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({ name: 'соглашение.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+    await page.getByText('Загружен: соглашение.pdf').waitFor();
+    await page.getByRole('button', { name: 'Приложить', exact: true }).click();
+    await poll(() => page.getByTestId('task-attachments').textContent()).toContain(
+      'соглашение.pdf',
+    );
+
+    await page.getByRole('button', { name: 'Взять в работу' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Взять в работу' }).click();
+    await poll(() => page.getByTestId('task').textContent()).toContain('В работе');
   });
 
   it("lets manager open employee's file and refuses other's", async () => {
@@ -234,6 +267,8 @@ describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () 
       ['/payslips', 'salary-chart'],
       ['/file/personal', 'section-personal'],
       ['/file/leave', 'section-leave'],
+      ['/tasks', 'task-list'],
+      [`/tasks/${taskId}`, 'task'],
     ] as const) {
       await page.goto(`${base}${route}`);
       await page.getByTestId(ready).waitFor();

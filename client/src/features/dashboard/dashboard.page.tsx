@@ -14,12 +14,15 @@ import {
   DashboardLeaveDocument,
   DashboardPayDocument,
   NotificationsDocument,
+  TasksDocument,
   UnreadNotificationCountDocument,
 } from '../../gql/graphql';
 import { kopecks, TimeZoneContext, todayIn, useFormat } from '../../i18n/format';
 import { fileSections } from '../file/sections';
 import { NotificationRow } from '../notifications/notifications.page';
 import { NOTIFICATIONS_PAGE, useMarkRead } from '../notifications/use-notifications';
+import { TaskItem } from '../tasks/task-item';
+import { TASKS_PAGE } from '../tasks/tasks.page';
 
 /** Рабочий стол: what needs attention now, from the existing queries, each widget on its own. */
 export function DashboardPage() {
@@ -37,6 +40,7 @@ export function DashboardPage() {
       {!employeeId ? <p className="notice notice-info">{t('dashboard.externalLead')}</p> : null}
       <div className="widgets">
         <NotificationsWidget />
+        {on('TASKS') ? <TasksWidget /> : null}
         {employeeId && on('PAYROLL') ? <PayWidget /> : null}
         {employeeId && on('LEAVE') ? <LeaveWidget employeeId={employeeId} /> : null}
         {employeeId && (on('ATTESTATION') || on('EDUCATION')) ? (
@@ -102,6 +106,36 @@ function NotificationsWidget() {
         </ul>
       ) : null}
       <Link to="/notifications">{t('dashboard.allNotifications')}</Link>
+    </Widget>
+  );
+}
+
+function TasksWidget() {
+  const { t } = useTranslation();
+  const { data, error, refetch } = useQuery(TasksDocument, {
+    variables: { scope: 'MINE', openOnly: true, first: TASKS_PAGE },
+  });
+  let body: React.ReactNode;
+  if (error && !data) body = <ErrorNotice error={error} onRetry={refetch} />;
+  else if (!data) body = <Loading />;
+  else if (data.tasks.totalCount === 0) body = <p className="figure">{t('dashboard.tasksNone')}</p>;
+  else
+    body = (
+      <>
+        <p className="figure">
+          {t('tasks.title')}: {data.tasks.totalCount}
+        </p>
+        <ul className="task-list compact">
+          {data.tasks.edges.slice(0, 3).map(({ node }) => (
+            <TaskItem key={node.id} task={node} />
+          ))}
+        </ul>
+      </>
+    );
+  return (
+    <Widget title={t('dashboard.tasksTitle')} testId="widget-tasks">
+      {body}
+      <Link to="/tasks">{t('dashboard.allTasks')}</Link>
     </Widget>
   );
 }
@@ -279,6 +313,22 @@ function QuickLinks() {
             </Link>
           </li>
         ))}
+        {me.employee && sections.includes('TASKS') ? (
+          <>
+            <li>
+              <Link to="/tasks/new/leave">
+                <Icon name="plus" />
+                <span>{t('tasks.newLeave')}</span>
+              </Link>
+            </li>
+            <li>
+              <Link to="/tasks/new/certificate">
+                <Icon name="plus" />
+                <span>{t('tasks.newCertificate')}</span>
+              </Link>
+            </li>
+          </>
+        ) : null}
         {fileLinks.map((section) => (
           <li key={section.key}>
             <Link to={`/file/${section.key}`}>

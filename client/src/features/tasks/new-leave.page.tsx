@@ -1,0 +1,131 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+
+import { Card, Page } from '../../components/page';
+import { ErrorNotice } from '../../components/query-state';
+import { RequestLeaveDocument, TasksDocument, type LeaveRequestKind } from '../../gql/graphql';
+
+const kinds: LeaveRequestKind[] = ['ANNUAL_BASIC', 'ANNUAL_ADDITIONAL', 'UNPAID', 'STUDY'];
+
+/** Заявление на отпуск: goes to the manager, then to HR, as a task. */
+export function NewLeavePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [kind, setKind] = useState<LeaveRequestKind>('ANNUAL_BASIC');
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [comment, setComment] = useState('');
+  const [errors, setErrors] = useState<{ start?: string; end?: string }>({});
+  const [request, { loading, error }] = useMutation(RequestLeaveDocument, {
+    refetchQueries: [TasksDocument],
+  });
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (!start) found.start = t('tasks.leaveForm.dateRequired');
+    if (!end) found.end = t('tasks.leaveForm.dateRequired');
+    else if (start && end < start) found.end = t('tasks.leaveForm.endBeforeStart');
+    setErrors(found);
+    if (found.start || found.end) return;
+    try {
+      const result = await request({
+        variables: {
+          input: { kind, startDate: start, endDate: end, comment: comment.trim() || null },
+        },
+      });
+      if (result.data) await navigate(`/tasks/${result.data.requestLeave.id}`);
+    } catch {
+      // Shown from `error`.
+    }
+  };
+
+  return (
+    <Page title={t('tasks.leaveForm.title')} lead={t('tasks.leaveForm.lead')}>
+      <Card>
+        <form onSubmit={(event) => void submit(event)} noValidate className="form-narrow">
+          <div className="field">
+            <label htmlFor="leave-kind">{t('tasks.leaveForm.kind')}</label>
+            <select
+              id="leave-kind"
+              value={kind}
+              onChange={(event) => setKind(event.target.value as LeaveRequestKind)}
+            >
+              {kinds.map((value) => (
+                <option key={value} value={value}>
+                  {t(`tasks.leaveKind.${value}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <DateField
+            id="leave-start"
+            label={t('tasks.leaveForm.start')}
+            value={start}
+            onChange={setStart}
+            error={errors.start}
+          />
+          <DateField
+            id="leave-end"
+            label={t('tasks.leaveForm.end')}
+            value={end}
+            min={start}
+            onChange={setEnd}
+            error={errors.end}
+          />
+          <div className="field">
+            <label htmlFor="leave-comment">{t('tasks.leaveForm.comment')}</label>
+            <textarea
+              id="leave-comment"
+              rows={3}
+              value={comment}
+              onChange={(event) => setComment(event.target.value)}
+            />
+          </div>
+          {error ? <ErrorNotice error={error} /> : null}
+          <button type="submit" className="button button-primary" disabled={loading}>
+            {t('tasks.leaveForm.submit')}
+          </button>
+        </form>
+      </Card>
+    </Page>
+  );
+}
+
+export function DateField({
+  id,
+  label,
+  value,
+  min,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  min?: string;
+  error?: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="date"
+        value={value}
+        min={min || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
