@@ -35,6 +35,8 @@ import { Session } from './identity/session.entity.js';
 import { LoginLimit } from './identity/login-limit.entity.js';
 import { AccessLogEntry } from './access-log/access-log.entity.js';
 import { OrganizationSettings } from './organization/organization-settings.entity.js';
+import { IntegrationToken } from './integration/integration-token.entity.js';
+import { ImportRun } from './integration/import-run.entity.js';
 
 /** Every MikroORM entity; the ORM discovers nothing by scanning folders. */
 export const entities = [
@@ -78,4 +80,6 @@ export const entities = [
   Session,
   LoginLimit,
   AccessLogEntry,
+  IntegrationToken,
+  ImportRun,
 ];

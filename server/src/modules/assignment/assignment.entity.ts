@@ -54,6 +54,7 @@ export class Assignment extends ExternalRecord<
 /** Work before this organization (предыдущие места работы), part of the record and of seniority. */
 @Entity({ tableName: 'previous_employment' })
 @Index({ properties: ['employee', 'startDate'] })
+@Unique({ properties: ['externalSource', 'externalId', 'employee'] })
 export class PreviousEmployment extends ExternalRecord<
   'position' | 'countsAsPedagogical' | 'countsAsMedical'
 > {

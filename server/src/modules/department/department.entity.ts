@@ -7,7 +7,9 @@ import { Employee } from '../employee/employee.entity.js';
 @Entity({ tableName: 'department' })
 @Unique({ properties: ['organization', 'externalSource', 'externalId'] })
 @Index({ properties: ['organization', 'parent'] })
-export class Department extends ExternalRecord<'parent' | 'head' | 'code' | 'sortOrder'> {
+export class Department extends ExternalRecord<
+  'parent' | 'head' | 'code' | 'sortOrder' | 'deletedAt'
+> {
   @ManyToOne({ entity: () => Organization, ref: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;
 
@@ -26,4 +28,8 @@ export class Department extends ExternalRecord<'parent' | 'head' | 'code' | 'sor
 
   @Property({ type: 'integer' })
   sortOrder: number = 0;
+
+  /** Deleted by the system of record; kept because history refers to it, hidden everywhere else. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  deletedAt: Date | null = null;
 }

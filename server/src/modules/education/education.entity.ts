@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
 import { Employee } from '../employee/employee.entity.js';
 
@@ -19,6 +19,7 @@ export type EducationKind = (typeof EducationKinds)[number];
  */
 @Entity({ tableName: 'education_record' })
 @Index({ properties: ['employee', 'kind'] })
+@Unique({ properties: ['externalSource', 'externalId', 'employee'] })
 export class EducationRecord extends ExternalRecord<
   | 'level'
   | 'institution'

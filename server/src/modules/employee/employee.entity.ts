@@ -33,6 +33,7 @@ export class Employee extends ExternalRecord<
   | 'residenceAddress'
   | 'maritalStatus'
   | 'militaryCategory'
+  | 'deletedAt'
 > {
   @ManyToOne({ entity: () => Organization, ref: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;
@@ -113,6 +114,9 @@ export class Employee extends ExternalRecord<
   /** Воинский учёт: категория запаса, or null when not liable. */
   @Property({ type: 'string', length: 100, nullable: true })
   militaryCategory: string | null = null;
+  /** Deleted by the system of record; kept because history refers to it, hidden everywhere else. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  deletedAt: Date | null = null;
 }
 
 /** The identity document (паспорт РФ): series and number are masked like СНИЛС. */
@@ -144,6 +148,7 @@ export class IdentityDocument extends ExternalRecord<'divisionCode'> {
 /** A family member as the personal file records them (состав семьи). */
 @Entity({ tableName: 'family_member' })
 @Index({ properties: ['employee'] })
+@Unique({ properties: ['externalSource', 'externalId', 'employee'] })
 export class FamilyMember extends ExternalRecord<'birthDate'> {
   @ManyToOne({ entity: () => Employee, ref: true, deleteRule: 'cascade' })
   employee!: Ref<Employee>;

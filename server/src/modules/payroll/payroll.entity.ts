@@ -15,7 +15,10 @@ import { Organization } from '../organization/organization.entity.js';
 /** A payroll month; its payslips reach employees once published (advance and final apart). */
 @Entity({ tableName: 'payroll_period' })
 @Unique({ properties: ['organization', 'year', 'month'] })
-export class PayrollPeriod extends ExternalRecord<'advancePublishedAt' | 'publishedAt'> {
+@Unique({ properties: ['organization', 'externalSource', 'externalId'] })
+export class PayrollPeriod extends ExternalRecord<
+  'advancePublishedAt' | 'publishedAt' | 'deletedAt'
+> {
   @ManyToOne({ entity: () => Organization, ref: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;
 
@@ -34,6 +37,9 @@ export class PayrollPeriod extends ExternalRecord<'advancePublishedAt' | 'publis
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   publishedAt: Date | null = null;
+  /** Deleted by the system of record; kept because history refers to it, hidden everywhere else. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  deletedAt: Date | null = null;
 }
 
 /**
@@ -45,7 +51,7 @@ export class PayrollPeriod extends ExternalRecord<'advancePublishedAt' | 'publis
 @Unique({ properties: ['organization', 'externalSource', 'externalId'] })
 @Index({ properties: ['employee', 'period'] })
 export class Payslip extends ExternalRecord<
-  'assignment' | 'normDays' | 'workedDays' | 'acknowledgedAt'
+  'assignment' | 'normDays' | 'workedDays' | 'acknowledgedAt' | 'deletedAt'
 > {
   @ManyToOne({ entity: () => Organization, ref: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;
@@ -74,6 +80,9 @@ export class Payslip extends ExternalRecord<
   /** Ознакомлен: when the employee acknowledged the payslip. */
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   acknowledgedAt: Date | null = null;
+  /** Deleted by the system of record; kept because history refers to it, hidden everywhere else. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  deletedAt: Date | null = null;
 }
 
 export const PayslipLineKinds = ['ACCRUAL', 'DEDUCTION', 'PAYMENT'] as const;

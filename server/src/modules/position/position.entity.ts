@@ -6,7 +6,7 @@ import { Organization } from '../organization/organization.entity.js';
 @Entity({ tableName: 'position' })
 @Unique({ properties: ['organization', 'externalSource', 'externalId'] })
 export class Position extends ExternalRecord<
-  'category' | 'basicLeaveDays' | 'additionalLeaveDays' | 'seniorityKind'
+  'category' | 'basicLeaveDays' | 'additionalLeaveDays' | 'seniorityKind' | 'deletedAt'
 > {
   @ManyToOne({ entity: () => Organization, ref: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;
@@ -29,4 +29,8 @@ export class Position extends ExternalRecord<
   /** The special seniority the post counts towards: PEDAGOGICAL, MEDICAL or none. */
   @Property({ type: 'string', length: 16, nullable: true })
   seniorityKind: string | null = null;
+
+  /** Deleted by the system of record; kept because history refers to it, hidden everywhere else. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  deletedAt: Date | null = null;
 }

@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
 import { Employee } from '../employee/employee.entity.js';
 
@@ -15,6 +15,7 @@ export type SeniorityKind = (typeof SeniorityKinds)[number];
 /** A period entered directly (стаж from before, confirmed by documents) or a manual correction. */
 @Entity({ tableName: 'seniority_period' })
 @Index({ properties: ['employee', 'kind'] })
+@Unique({ properties: ['externalSource', 'externalId', 'employee'] })
 export class SeniorityPeriod extends ExternalRecord<'endDate' | 'document'> {
   @ManyToOne({ entity: () => Employee, ref: true, deleteRule: 'cascade' })
   employee!: Ref<Employee>;
