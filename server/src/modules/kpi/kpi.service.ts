@@ -209,7 +209,7 @@ export class KpiService {
     if (!target.positionId === !target.employeeId) {
       throw badInput(['positionId'], 'Name a position or an employee');
     }
-    if (weight !== null) decimal(weight, ['weight'], 'Weight');
+    if (weight !== null && weight !== undefined) decimal(weight, ['weight'], 'Weight');
     const em = this.ctx.em;
     const indicator = isUuid(indicatorId)
       ? await em.findOne(Indicator, { id: indicatorId, organization: viewer.organizationId })
@@ -227,7 +227,12 @@ export class KpiService {
       : null;
     if (target.positionId && !position) throw badInput(['positionId'], 'No such position');
     if (target.employeeId && !employee) throw badInput(['employeeId'], 'No such employee');
-    const assignment = em.create(IndicatorAssignment, { indicator, position, employee, weight });
+    const assignment = em.create(IndicatorAssignment, {
+      indicator,
+      position,
+      employee,
+      weight: weight ?? null,
+    });
     await em.flush();
     return assignment;
   }
