@@ -6,7 +6,7 @@ import { fromKopecks, toKopecks } from '../../core/money.js';
 import { newId } from '../../core/orm/base.entity.js';
 import { Employee } from '../employee/employee.entity.js';
 import { PayrollPeriod, Payslip, PayslipLine } from './payroll.entity.js';
-import type { PayslipInput } from './payslip.inputs.js';
+import type { PayslipInput, PayslipLineInput } from './payslip.inputs.js';
 
 const MAX_LINES = 500;
 
@@ -90,6 +90,18 @@ function check(input: PayslipInput): void {
     throw badInput(['input', 'year'], 'A year from 2000');
   if (!Number.isInteger(input.month) || input.month < 1 || input.month > 12)
     throw badInput(['input', 'month'], 'A month from 1 to 12');
+  checkPayslipBody(input);
+}
+
+/**
+ * A payslip's days, lines and balances, whoever writes it (the payroll office or the import): the
+ * balance identity opening + accruals − deductions − payments = closing holds to the kopeck.
+ */
+export function checkPayslipBody(
+  input: Pick<PayslipInput, 'openingBalance' | 'closingBalance' | 'normDays' | 'workedDays'> & {
+    lines: Pick<PayslipLineInput, 'kind' | 'payCode' | 'name' | 'days' | 'amount'>[];
+  },
+): void {
   for (const field of ['normDays', 'workedDays'] as const) {
     const value = input[field];
     if (value !== null && value !== undefined && (value < 0 || value > 31))

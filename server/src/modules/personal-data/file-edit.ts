@@ -51,18 +51,20 @@ export async function editFile<T>(
   });
 }
 
-/** Checks a period's dates: real dates, in order, not in the far future; errors name the field. */
+/**
+ * Checks a period's dates: real dates, in order, not in the far future (a field may allow more,
+ * as a qualification category's five years); errors name the field.
+ */
 export function checkDates(
   today: string,
-  fields: { path: string[]; value: string | null | undefined }[],
+  fields: { path: string[]; value: string | null | undefined; yearsAhead?: number }[],
   order: [start: number, end: number][] = [],
 ): void {
-  const limit = `${Number(today.slice(0, 4)) + MAX_YEARS_AHEAD}${today.slice(4)}`;
-  for (const { path, value } of fields) {
+  for (const { path, value, yearsAhead = MAX_YEARS_AHEAD } of fields) {
     if (value === null || value === undefined) continue;
     if (!isLocalDate(value)) throw badInput(path, 'Not a calendar date YYYY-MM-DD');
-    if (value > limit)
-      throw badInput(path, `Dates more than ${MAX_YEARS_AHEAD} years ahead are not accepted`);
+    if (value > `${Number(today.slice(0, 4)) + yearsAhead}${today.slice(4)}`)
+      throw badInput(path, `Dates more than ${yearsAhead} years ahead are not accepted`);
   }
   for (const [start, end] of order) {
     const from = fields[start]?.value;

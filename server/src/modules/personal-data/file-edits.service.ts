@@ -7,16 +7,15 @@ import { Assignment } from '../assignment/assignment.entity.js';
 import { Department } from '../department/department.entity.js';
 import { FamilyMember, type Employee } from '../employee/employee.entity.js';
 import { LeaveRecord } from '../leave/leave.entity.js';
-import { checkLeave, findOverlap, leaveDays, type LeaveKind } from '../leave/leave.rules.js';
+import { findOverlap, leaveDays, type LeaveKind } from '../leave/leave.rules.js';
 import { Position } from '../position/position.entity.js';
 import { SeniorityPeriod } from '../seniority/seniority.entity.js';
 import { Attestation } from '../attestation/attestation.entity.js';
 import { EducationRecord } from '../education/education.entity.js';
 import { BusinessTrip } from '../trip/trip.entity.js';
-import { checkRecordDates, editFile, overlaps, putRecord, recordOfFile } from './file-edit.js';
+import { editFile, overlaps, putRecord, recordOfFile } from './file-edit.js';
+import { checkAssignment, checkLeaveInput, checkSeniorityPeriod } from './file-checks.js';
 import type { AssignmentInput, LeaveInput, SeniorityPeriodInput } from './file-edits.inputs.js';
-
-const decimal = /^\d{1,2}(\.\d{1,2})?$/;
 
 /** The record kinds HR may remove, by the section they belong to. */
 export const removable = {
@@ -42,10 +41,7 @@ export class FileEditsService {
       'EMPLOYMENT',
       'saveAssignment',
       async (tx, employee, today) => {
-        checkRecordDates(today, input);
-        if (!decimal.test(input.rate) || Number(input.rate) <= 0 || Number(input.rate) > 1.5) {
-          throw badInput(['input', 'rate'], 'Rate must be above 0 and at most 1.5, e.g. "0.50"');
-        }
+        checkAssignment(today, input);
         const department = await this.inOrganization(
           tx,
           Department,
@@ -106,21 +102,12 @@ export class FileEditsService {
       'LEAVE',
       'saveLeave',
       async (tx, employee, today) => {
-        checkRecordDates(today, input);
+        checkLeaveInput(today, input);
         const record = {
           kind: input.kind as LeaveKind,
           start: input.startDate,
           end: input.endDate,
         };
-        const problem = checkLeave(record);
-        if (problem) throw badInput(['input', 'kind'], problem);
-        if (
-          input.days !== null &&
-          input.days !== undefined &&
-          (input.days < 0 || input.days > 1000)
-        ) {
-          throw badInput(['input', 'days'], 'Days must be between 0 and 1000');
-        }
         const leave = await recordOfFile(tx, LeaveRecord, input.id, employee);
         const others = (await tx.find(LeaveRecord, { employee: employee.id }))
           .filter((other) => other.id !== leave?.id)
@@ -160,10 +147,7 @@ export class FileEditsService {
       'SENIORITY',
       'saveSeniorityPeriod',
       async (tx, employee, today) => {
-        checkRecordDates(today, input);
-        if (!decimal.test(input.factor) || Number(input.factor) <= 0 || Number(input.factor) > 2) {
-          throw badInput(['input', 'factor'], 'Factor must be above 0 and at most 2, e.g. "1.50"');
-        }
+        checkSeniorityPeriod(today, input);
         const period = await recordOfFile(tx, SeniorityPeriod, input.id, employee);
         return putRecord(tx, SeniorityPeriod, period, {
           kind: input.kind,

@@ -1,10 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../app/context.js';
-import { badInput } from '../../core/errors.js';
-import { isLocalDate } from '../../core/graphql/scalars.js';
-import { isPersonalInn, isSnils } from '../../core/ru-identifiers.js';
 import { FamilyMember, IdentityDocument, type Employee } from '../employee/employee.entity.js';
-import { checkDates, editFile, putRecord, recordOfFile } from './file-edit.js';
+import { editFile, putRecord, recordOfFile } from './file-edit.js';
+import { checkFamilyMember, checkIdentifiers, checkIdentityDocument } from './file-checks.js';
 import type {
   FamilyMemberInput,
   IdentityDocumentInput,
@@ -23,10 +21,7 @@ export class PersonalEditsService {
       'PERSONAL',
       'updatePersonalData',
       async (tx, employee) => {
-        if (input.snils && !isSnils(input.snils))
-          throw badInput(['input', 'snils'], 'Not a valid СНИЛС');
-        if (input.inn && !isPersonalInn(input.inn))
-          throw badInput(['input', 'inn'], 'Not a valid ИНН');
+        checkIdentifiers(input);
         const { identityDocument, ...fields } = input;
         if (identityDocument) await this.replaceDocument(tx, employee, identityDocument);
         const changes = Object.fromEntries(
@@ -47,10 +42,7 @@ export class PersonalEditsService {
       'PERSONAL',
       'saveFamilyMember',
       async (tx, employee, today) => {
-        checkDates(today, [{ path: ['input', 'birthDate'], value: input.birthDate }]);
-        if (!input.relation.trim())
-          throw badInput(['input', 'relation'], 'Степень родства is required');
-        if (input.fullName.trim().length < 3) throw badInput(['input', 'fullName'], 'A full name');
+        checkFamilyMember(today, input);
         const member = input.id ? await recordOfFile(tx, FamilyMember, input.id, employee) : null;
         return putRecord(tx, FamilyMember, member, {
           relation: input.relation.trim(),
@@ -67,16 +59,7 @@ export class PersonalEditsService {
     employee: Employee,
     input: IdentityDocumentInput,
   ) {
-    if (!/^\d{2} ?\d{2}$/.test(input.series))
-      throw badInput(['input', 'identityDocument', 'series'], 'Серия: 4 digits');
-    if (!/^\d{6}$/.test(input.number))
-      throw badInput(['input', 'identityDocument', 'number'], 'Номер: 6 digits');
-    if (!isLocalDate(input.issueDate) || input.issueDate < (employee.birthDate ?? '1900-01-01')) {
-      throw badInput(
-        ['input', 'identityDocument', 'issueDate'],
-        'Issued on a real date after birth',
-      );
-    }
+    checkIdentityDocument(input, employee.birthDate);
     const document =
       (await tx.findOne(IdentityDocument, { employee: employee.id })) ??
       tx.create(IdentityDocument, { employee, ...input, divisionCode: input.divisionCode ?? null });
