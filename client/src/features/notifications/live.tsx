@@ -1,15 +1,15 @@
 import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 
 import { onReconnect } from '../../apollo/client';
 import { useToast } from '../../components/toasts';
 import {
+  DashboardDocument,
   NotificationAddedDocument,
   NotificationsDocument,
   UnreadNotificationCountDocument,
 } from '../../gql/graphql';
-import { NOTIFICATIONS_PAGE, prependNotification } from './use-notifications';
+import { NOTIFICATIONS_PAGE, prependNotification, useNotificationType } from './use-notifications';
 
 const RESUBSCRIBE_MS = 5_000;
 
@@ -48,13 +48,13 @@ function Stream({
 }) {
   const client = useApolloClient();
   const toast = useToast();
-  const { t } = useTranslation();
+  const notificationType = useNotificationType();
   const countTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const refreshCount = () => {
     clearTimeout(countTimer.current);
     countTimer.current = setTimeout(() => {
-      void client.refetchQueries({ include: [UnreadNotificationCountDocument] });
+      void client.refetchQueries({ include: [UnreadNotificationCountDocument, DashboardDocument] });
     }, 150);
   };
 
@@ -62,7 +62,7 @@ function Stream({
     () =>
       onReconnect(() => {
         void client.refetchQueries({
-          include: [UnreadNotificationCountDocument, NotificationsDocument],
+          include: [UnreadNotificationCountDocument, NotificationsDocument, DashboardDocument],
         });
       }),
     [client],
@@ -79,7 +79,7 @@ function Stream({
       refreshCount();
       toast({
         id: notification.id,
-        kicker: t(`notifications.type.${notification.type}`),
+        kicker: notificationType(notification.type),
         title: notification.title,
         body: notification.body,
         link: notification.link,

@@ -8,7 +8,7 @@ import { Card, Page } from '../../components/page';
 import { Empty, QueryState } from '../../components/query-state';
 import { NotificationsDocument, type NotificationItemFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
-import { NOTIFICATIONS_PAGE, useMarkRead } from './use-notifications';
+import { NOTIFICATIONS_PAGE, useMarkRead, useNotificationType } from './use-notifications';
 
 /** Every notification, newest first, read and unread, with "mark read" and load more. */
 export function NotificationsPage() {
@@ -88,11 +88,12 @@ export function NotificationRow({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const notificationType = useNotificationType();
   const unread = !notification.readAt;
   return (
     <li className={`notification ${unread ? 'notification-unread' : ''}`}>
       <div className="notification-meta">
-        <span>{t(`notifications.type.${notification.type}`)}</span>
+        <span>{notificationType(notification.type)}</span>
         <time dateTime={notification.createdAt}>{format.dateTime(notification.createdAt)}</time>
         {unread ? <span className="pill pill-accent">{t('notifications.new')}</span> : null}
       </div>

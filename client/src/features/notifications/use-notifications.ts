@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { ru, type Messages } from '../../i18n/ru';
 import { useMutation } from '@apollo/client/react';
 import type { ApolloCache, Reference } from '@apollo/client';
 import { isReference } from '@apollo/client/utilities';
@@ -67,4 +69,16 @@ export function useMarkRead() {
       },
     });
   return { markRead, busy: state.loading };
+}
+
+type KnownType = Exclude<keyof Messages['notifications']['type'], 'other'>;
+const knownTypes = new Set<string>(Object.keys(ru.notifications.type));
+
+/** The kind of a notification in words; a kind added on the server later reads "Notification". */
+export function useNotificationType() {
+  const { t } = useTranslation();
+  return (type: string) =>
+    knownTypes.has(type) && type !== 'other'
+      ? t(`notifications.type.${type as KnownType}`)
+      : t('notifications.type.other');
 }
