@@ -297,4 +297,20 @@ describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () 
       /Net pay for [A-Z][a-z]+ \d{4}/,
     );
   });
+
+  it('returns to sign-in when the session is ended elsewhere, and back to the same page after', async () => {
+    const page = employeePage;
+    await page.goto(`${base}/payslips`);
+    await page.getByTestId('payslip-list').waitFor();
+    // "Sign out everywhere" from another device ends this browser's session too.
+    const other = await server.login('employee');
+    await server.gql(`mutation { logoutEverywhere }`, {}, other);
+    await page.waitForURL(/\/login\?/, { timeout: 10_000 });
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/payslips');
+    await page.getByLabel('Login').fill('employee');
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/payslips`);
+    await page.getByTestId('payslip-list').waitFor();
+  });
 });
