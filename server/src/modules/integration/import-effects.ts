@@ -1,0 +1,254 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { monthNames } from '../../core/ru-months.js';
+import type { AppPubSub } from '../../app/topics.js';
+import type { FileSection } from '../organization/organization-settings.entity.js';
+import { writeNotifications, type NewNotification } from '../notification/notification.service.js';
+import { uuidV7Sql } from './import-apply.js';
+import type { BatchKey } from './import-resolve.js';
+import { stagingOf, type TypeSpec } from './import-types.js';
+
+/** Who the journal names as having made the change. */
+export interface JournalActor {
+  userId: string | null;
+  login: string;
+  ip: string | null;
+  requestId: string | null;
+}
+
+/** More payslips than this for one person in one batch come as one notice, not one each. */
+const SINGLE_PAYSLIP_NOTICES = 3;
+
+const sectionWords: Record<string, string> = {
+  BASIC: 'основные сведения',
+  PERSONAL: 'персональные данные',
+  EMPLOYMENT: 'трудовая деятельность',
+  LEAVE: 'отпуска',
+  TRIPS: 'командировки',
+  SENIORITY: 'стаж',
+  ATTESTATION: 'аттестация',
+  EDUCATION: 'образование',
+  PAYROLL: 'расчётные листки',
+};
+const sectionOrder = Object.keys(sectionWords);
+
+const ruDate = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+
+/**
+ * Files changed per employee and section: one access-journal entry each (a change of personal data,
+ * ст. 19 152-ФЗ), written in the batch's transaction by one statement.
+ */
+export async function journalChanges(
+  tx: EntityManager,
+  specs: TypeSpec[],
+  key: BatchKey,
+  actor: JournalActor,
+): Promise<void> {
+  await tx.execute(
+    `create temporary table imp_touched (employee_id uuid, section text) on commit drop`,
+  );
+  for (const spec of specs) {
+    const staging = stagingOf(spec);
+    const changed = `change in ('created', 'updated', 'deleted')`;
+    if (spec.type === 'employee') {
+      await tx.execute(
+        `insert into imp_touched select id, unnest(sections) from ${staging} where ${changed}`,
+      );
+    } else if (spec.section) {
+      // Deletions carry no employee: the row's owner was remembered when it was matched.
+      await tx.execute(
+        `insert into imp_touched
+         select employee_id, ? from ${staging} where ${changed} and employee_id is not null
+         union select old_employee_id, ? from ${staging} where ${changed} and old_employee_id is not null`,
+        [spec.section, spec.section],
+      );
+    }
+  }
+  await tx.execute(
+    `insert into access_log (id, organization_id, actor_user_id, actor_login, subject_employee_id,
+                             section, action, allowed, operation, ip, request_id)
+     select ${uuidV7Sql}, ?, ?, ?, employee_id, section, 'CHANGE', true, 'importRecords', ?, ?
+       from (select distinct employee_id, section from imp_touched) x`,
+    [key.organizationId, actor.userId, actor.login.slice(0, 100), actor.ip, actor.requestId],
+  );
+}
+
+interface Recipient {
+  user_id: string;
+  employee_id: string;
+}
+
+/**
+ * The notifications a batch causes, written with it: a payslip that became visible to its
+ * employee, a new attestation due date, a new leave order, and "your file was updated" with the
+ * sections, once per person. Records that did not change notify nobody.
+ */
+export async function notifyChanges(
+  tx: EntityManager,
+  specs: TypeSpec[],
+  key: BatchKey,
+  today: string,
+): Promise<(pubSub: AppPubSub) => void> {
+  const has = (type: string) => specs.some((spec) => spec.type === type);
+  const notices: NewNotification[] = [];
+  const specific = new Map<string, Set<FileSection>>();
+  const covered = (employeeId: string, section: FileSection) =>
+    specific.set(employeeId, (specific.get(employeeId) ?? new Set()).add(section));
+  const of = (row: Recipient) => ({
+    recipientUserId: row.user_id,
+    organizationId: key.organizationId,
+  });
+
+  const published =
+    has('payslip') || has('payrollPeriod') ? await newlyVisible(tx, specs, key) : [];
+  for (const rows of groupBy(published, (row) => row.user_id).values()) {
+    const first = rows[0]!;
+    if (rows.length <= SINGLE_PAYSLIP_NOTICES) {
+      for (const row of rows)
+        notices.push({
+          ...of(row),
+          type: 'PAYSLIP_PUBLISHED',
+          title: `Расчётный листок за ${monthNames[row.month - 1]} ${row.year} г. готов`,
+          link: `/payslips/${row.payslip_id}`,
+        });
+    } else {
+      notices.push({
+        ...of(first),
+        type: 'PAYSLIP_PUBLISHED',
+        title: `Готовы расчётные листки: ${rows.length}`,
+        body: `С ${monthNames[rows[0]!.month - 1]} ${rows[0]!.year} г. по ${monthNames[rows.at(-1)!.month - 1]} ${rows.at(-1)!.year} г.`,
+        link: '/payslips',
+      });
+    }
+  }
+  if (has('attestation')) {
+    for (const row of await attestationsDue(tx, today)) {
+      covered(row.employee_id, 'ATTESTATION');
+      notices.push({
+        ...of(row),
+        type: 'ATTESTATION_DUE',
+        title: `Следующая аттестация — до ${ruDate(row.next_due_date)}`,
+        link: '/file/attestation',
+      });
+    }
+  }
+  if (has('leave')) {
+    for (const row of await leaveOrders(tx, today)) {
+      covered(row.employee_id, 'LEAVE');
+      notices.push({
+        ...of(row),
+        type: 'LEAVE_ORDER',
+        title: `Приказ об отпуске № ${row.order_number}${row.order_date ? ` от ${ruDate(row.order_date)}` : ''}`,
+        body: `Отпуск с ${ruDate(row.start_date)} по ${ruDate(row.end_date)}`,
+        link: '/file/leave',
+      });
+    }
+  }
+  for (const row of await updatedFiles(tx, has('payslip'), published)) {
+    const sections = row.sections
+      .filter((section) => !specific.get(row.employee_id)?.has(section as FileSection))
+      .sort((a, b) => sectionOrder.indexOf(a) - sectionOrder.indexOf(b));
+    if (sections.length === 0) continue;
+    notices.push({
+      ...of(row),
+      type: 'FILE_UPDATED',
+      title: `Личное дело обновлено: ${sections.map((s) => sectionWords[s] ?? s).join(', ')}`,
+      body: 'Кадровая служба внесла изменения в учётной системе.',
+      link: sections[0] === 'PAYROLL' ? '/payslips' : `/file/${sections[0]!.toLowerCase()}`,
+    });
+  }
+  return writeNotifications(tx, notices);
+}
+
+/** Active accounts of live employees: who hears about a file. */
+const recipientsJoin = (employeeColumn: string) =>
+  `join app_user u on u.employee_id = ${employeeColumn} and u.status = 'ACTIVE'
+   join employee e on e.id = ${employeeColumn} and e.deleted_at is null`;
+
+interface Visible extends Recipient {
+  payslip_id: string;
+  year: number;
+  month: number;
+}
+
+/** Payslips visible to their employee now that were not before the batch. */
+function newlyVisible(tx: EntityManager, specs: TypeSpec[], key: BatchKey): Promise<Visible[]> {
+  const has = (type: string) => specs.some((spec) => spec.type === type);
+  const conditions = [
+    has('payslip')
+      ? `s.id in (select id from imp_payslip where change = 'created' or (change = 'updated'
+           and (was_deleted or (old ->> 'period_id')::uuid is distinct from period_id)))`
+      : null,
+    has('payrollPeriod')
+      ? `p.id in (select id from imp_payroll_period where change in ('created', 'updated')
+           and not (existed and not was_deleted
+                    and (old ->> 'published_at' is not null or old ->> 'advance_published_at' is not null)))`
+      : null,
+  ].filter(Boolean);
+  return tx.execute<Visible[]>(
+    `select u.id as user_id, s.employee_id, s.id as payslip_id, p.year, p.month
+       from payslip s join payroll_period p on p.id = s.period_id
+       ${recipientsJoin('s.employee_id')}
+      where s.organization_id = ? and s.deleted_at is null and p.deleted_at is null
+        and (p.published_at is not null or p.advance_published_at is not null)
+        and (${conditions.join(' or ')})
+      order by u.id, p.start_date, s.id`,
+    [key.organizationId],
+  );
+}
+
+function attestationsDue(tx: EntityManager, today: string) {
+  return tx.execute<(Recipient & { next_due_date: string })[]>(
+    `select distinct u.id as user_id, s.employee_id, s.next_due_date::text as next_due_date
+       from imp_attestation s ${recipientsJoin('s.employee_id')}
+      where s.change in ('created', 'updated') and s.next_due_date >= ?::date
+        and (s.change = 'created' or (s.old ->> 'next_due_date')::date is distinct from s.next_due_date)
+      order by 1, 3`,
+    [today],
+  );
+}
+
+function leaveOrders(tx: EntityManager, today: string) {
+  return tx.execute<
+    (Recipient & {
+      order_number: string;
+      order_date: string | null;
+      start_date: string;
+      end_date: string;
+    })[]
+  >(
+    `select u.id as user_id, s.employee_id, s.order_number, s.order_date::text as order_date,
+            s.start_date::text as start_date, s.end_date::text as end_date
+       from imp_leave_record s ${recipientsJoin('s.employee_id')}
+      where s.change in ('created', 'updated') and s.order_number is not null and s.end_date >= ?::date
+        and (s.change = 'created'
+             or (s.old ->> 'order_number', s.old ->> 'order_date', s.old ->> 'start_date', s.old ->> 'end_date')
+                is distinct from (s.order_number, s.order_date::text, s.start_date::text, s.end_date::text))
+      order by 1, s.start_date`,
+    [today],
+  );
+}
+
+/** Sections changed per person; PAYROLL only for a visible payslip corrected in place. */
+async function updatedFiles(tx: EntityManager, payslips: boolean, published: Visible[]) {
+  const announced = `{${published.map((row) => row.payslip_id).join(',')}}`;
+  const corrected = payslips
+    ? `union select s.employee_id, 'PAYROLL' from imp_payslip s
+         join payroll_period p on p.id = s.period_id and p.deleted_at is null
+        where s.change = 'updated' and not s.was_deleted
+          and (p.published_at is not null or p.advance_published_at is not null)
+          and not (s.id = any(?::uuid[]))`
+    : '';
+  return tx.execute<(Recipient & { sections: string[] })[]>(
+    `select u.id as user_id, x.employee_id, array_agg(distinct x.section) as sections
+       from (select employee_id, section from imp_touched where section <> 'PAYROLL' ${corrected}) x
+       ${recipientsJoin('x.employee_id')}
+      group by u.id, x.employee_id order by u.id`,
+    payslips ? [announced] : [],
+  );
+}
+
+function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
+  return groups;
+}

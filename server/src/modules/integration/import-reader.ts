@@ -1,0 +1,222 @@
+import type { ImportProblem } from './import-run.entity.js';
+import {
+  prepareDeletion,
+  prepareUpsert,
+  organizationProblem,
+  ruleProblem,
+  type Fields,
+} from './import-records.js';
+import type { ImportSchema } from './import-schema.js';
+import { DOCUMENTS_TABLE, INVALID_TABLE, LINES_TABLE, type Staging } from './import-staging.js';
+import { RecordTypes, SchemaVersions, specOf, stagingOf, type RecordType } from './import-types.js';
+import type { InputLine } from './ndjson.js';
+
+/** What the first line of a batch says. */
+export interface Header {
+  schemaVersion: number;
+  source: string;
+  /** Null for a GraphQL push, which goes to the caller's organization. */
+  organizationExternalId: string | null;
+}
+
+/** The organization record of a batch, applied apart from the staged types. */
+export interface OrganizationRecord {
+  line: number;
+  fields: Fields;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads a batch line by line: parses, validates against the JSON Schema and the file rules, and
+ * stages every valid record; every problem is kept with its line, field path and reason.
+ */
+export class RecordReader {
+  readonly problems: ImportProblem[] = [];
+  records = 0;
+  /** Reading stopped at the problem limit. */
+  truncated = false;
+
+  constructor(
+    private readonly schema: ImportSchema,
+    private readonly lines: AsyncIterator<InputLine>,
+    private readonly maxProblems: number,
+    private readonly onProgress?: (records: number) => void,
+  ) {}
+
+  /** The header from the first line, or null with the problems recorded. */
+  async header(): Promise<Header | null> {
+    const first = await this.lines.next();
+    if (first.done) {
+      this.problem(1, null, null, [], 'The batch is empty: the first line is the header');
+      return null;
+    }
+    const value = this.parse(first.value);
+    if (value === undefined) return null;
+    const line = first.value.line;
+    if (!isObject(value) || value['type'] !== 'header') {
+      this.problem(
+        line,
+        null,
+        null,
+        ['type'],
+        'The first line is the header: {"type":"header","schemaVersion":1,"source":…,"organizationExternalId":…}',
+      );
+      return null;
+    }
+    const version = value['schemaVersion'];
+    if (typeof version === 'number' && !(SchemaVersions as readonly number[]).includes(version)) {
+      this.problem(
+        line,
+        'header',
+        null,
+        ['schemaVersion'],
+        `Schema version ${version} is unknown here; this importer reads version ${SchemaVersions.join(', ')}`,
+      );
+      return null;
+    }
+    const problems = this.schema.checkHeader(value);
+    for (const { path, message } of problems) this.problem(line, 'header', null, path, message);
+    if (problems.length > 0) return null;
+    return {
+      schemaVersion: version as number,
+      source: value['source'] as string,
+      organizationExternalId: value['organizationExternalId'] as string,
+    };
+  }
+
+  /** Stages every remaining record; returns the organization record, if the batch has one. */
+  async stageAll(
+    staging: Staging,
+    header: Header,
+    today: string,
+  ): Promise<OrganizationRecord | null> {
+    let organization: OrganizationRecord | null = null;
+    for (;;) {
+      const next = await this.lines.next();
+      if (next.done) break;
+      this.records += 1;
+      if (this.records % 1000 === 0) this.onProgress?.(this.records);
+      const value = this.parse(next.value);
+      if (value === undefined) continue;
+      const found = await this.stage(staging, header, today, next.value.line, value);
+      if (found) {
+        if (organization)
+          this.problem(
+            found.line,
+            'organization',
+            null,
+            [],
+            `The organization is already on line ${organization.line}`,
+          );
+        else organization = found;
+      }
+      if (this.problems.length >= this.maxProblems) {
+        this.truncated = true;
+        break;
+      }
+    }
+    this.onProgress?.(this.records);
+    return organization;
+  }
+
+  private async stage(
+    staging: Staging,
+    header: Header,
+    today: string,
+    line: number,
+    value: unknown,
+  ): Promise<OrganizationRecord | null> {
+    if (!isObject(value)) {
+      this.problem(line, null, null, [], 'A record is a JSON object');
+      return null;
+    }
+    const type = value['type'];
+    const externalId = typeof value['externalId'] === 'string' ? value['externalId'] : null;
+    if (type === 'header') {
+      this.problem(line, 'header', null, ['type'], 'Only the first line is the header');
+      return null;
+    }
+    if (typeof type !== 'string' || !(RecordTypes as readonly string[]).includes(type)) {
+      this.problem(
+        line,
+        null,
+        externalId,
+        ['type'],
+        `Unknown record type ${JSON.stringify(type)}; known: ${RecordTypes.join(', ')}`,
+      );
+      return null;
+    }
+    const recordType = type as RecordType;
+    const op = value['op'] === 'delete' ? 'delete' : 'upsert';
+    if (recordType === 'organization' && op === 'delete') {
+      this.problem(
+        line,
+        type,
+        externalId,
+        ['op'],
+        'An organization is not deleted through the import',
+      );
+      return null;
+    }
+    const problems = this.schema.checkRecord(recordType, op, value);
+    const ruled =
+      problems.length === 0 && op === 'upsert' ? ruleProblem(recordType, value, today) : null;
+    if (ruled) problems.push(ruled);
+    if (recordType === 'organization' && problems.length === 0) {
+      const zone = organizationProblem(value);
+      if (zone) problems.push(zone);
+      if (externalId !== header.organizationExternalId && header.organizationExternalId !== null)
+        problems.push({ path: ['externalId'], message: "Not the header's organizationExternalId" });
+    }
+    if (problems.length > 0) {
+      for (const { path, message } of problems) this.problem(line, type, externalId, path, message);
+      if (externalId) await staging.add(INVALID_TABLE, { type, external_id: externalId });
+      return null;
+    }
+    if (recordType === 'organization') return { line, fields: value };
+    const spec = specOf.get(recordType)!;
+    const prepared =
+      op === 'delete'
+        ? prepareDeletion(line, externalId!)
+        : prepareUpsert(spec.type, line, externalId!, value);
+    await staging.add(stagingOf(spec), prepared.row);
+    if (prepared.identityDocument) await staging.add(DOCUMENTS_TABLE, prepared.identityDocument);
+    for (const row of prepared.lines ?? []) await staging.add(LINES_TABLE, row);
+    return null;
+  }
+
+  /** The JSON value of a line, or undefined with the problem recorded. */
+  private parse(input: InputLine): unknown {
+    if ('error' in input) {
+      this.problem(input.line, null, null, [], input.error);
+      return undefined;
+    }
+    if ('value' in input) return input.value;
+    try {
+      return JSON.parse(input.text) as unknown;
+    } catch (error) {
+      this.problem(input.line, null, null, [], malformed((error as Error).message));
+      return undefined;
+    }
+  }
+
+  private problem(
+    line: number,
+    type: string | null,
+    externalId: string | null,
+    path: (string | number)[],
+    message: string,
+  ): void {
+    this.problems.push({ line, type, externalId, path, message });
+  }
+}
+
+/** The parser's complaint without the snippet of the line it quotes, which may hold personal data. */
+function malformed(message: string): string {
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (position) return `Malformed JSON at character ${Number(position) + 1}`;
+  if (/end of JSON/i.test(message)) return 'Malformed JSON: the line ends too early';
+  return 'Malformed JSON';
+}

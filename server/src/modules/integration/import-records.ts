@@ -1,0 +1,197 @@
+import { GraphQLError } from 'graphql';
+import { AppError } from '../../core/errors.js';
+import { normalizeMoney } from '../../core/money.js';
+import { newId } from '../../core/orm/base.entity.js';
+import { pad } from '../../core/local-date.js';
+import { leaveDays, type LeaveKind } from '../leave/leave.rules.js';
+import { checkDates, checkRecordDates } from '../personal-data/file-edit.js';
+import {
+  checkAssignment,
+  checkAttestation,
+  checkEducation,
+  checkFamilyMember,
+  checkIdentifiers,
+  checkIdentityDocument,
+  checkLeaveInput,
+  checkSeniorityPeriod,
+  checkTrip,
+} from '../personal-data/file-checks.js';
+import { checkPayslipBody } from '../payroll/payslip-write.service.js';
+import type { FieldProblem } from './import-schema.js';
+import { specOf, type RecordType } from './import-types.js';
+
+/** A record as the schema let it through: its fields by name. */
+export type Fields = Record<string, unknown>;
+
+/** A staged row: staging column → value, as json_populate_recordset reads it. */
+export type StagedRow = Record<string, unknown>;
+
+/** A record ready for staging, with what it brings along (a passport, payslip lines). */
+export interface PreparedRecord {
+  row: StagedRow;
+  identityDocument?: StagedRow | null;
+  lines?: StagedRow[];
+}
+
+/**
+ * The checks a record gets beyond the schema, before anything is written: the same rules HR's
+ * edits and the payroll office's savePayslip apply, so a file reads the same whoever wrote it.
+ * Each throws BAD_USER_INPUT naming the field (under `input`, which is dropped here).
+ */
+const rules: Partial<Record<RecordType, (fields: Fields, today: string) => void>> = {
+  employee: (f, today) => {
+    checkIdentifiers(f as { snils?: string | null; inn?: string | null });
+    checkDates(
+      today,
+      [
+        { path: ['input', 'birthDate'], value: f['birthDate'] as string | null },
+        { path: ['input', 'hireDate'], value: f['hireDate'] as string },
+        { path: ['input', 'dismissalDate'], value: f['dismissalDate'] as string | null },
+      ],
+      [[1, 2]],
+    );
+    const document = f['identityDocument'] as Fields | null | undefined;
+    if (document)
+      checkIdentityDocument(
+        document as { series: string; number: string; issueDate: string },
+        (f['birthDate'] as string | null | undefined) ?? null,
+      );
+  },
+  familyMember: (f, today) =>
+    checkFamilyMember(today, f as { relation: string; fullName: string; birthDate?: string }),
+  previousEmployment: (f, today) => checkRecordDates(today, f),
+  assignment: (f, today) => checkAssignment(today, f as { rate: string }),
+  leave: (f, today) =>
+    checkLeaveInput(today, f as { kind: string; startDate: string; endDate: string }),
+  leaveSchedule: (f, today) => checkRecordDates(today, f),
+  businessTrip: (f, today) => checkTrip(today, f as { destination: string }),
+  seniorityPeriod: (f, today) => checkSeniorityPeriod(today, f as { factor: string }),
+  attestation: (f, today) => checkAttestation(today, f as { date: string }),
+  education: (f, today) => checkEducation(today, f),
+  payslip: (f) => checkPayslipBody(f as unknown as Parameters<typeof checkPayslipBody>[0]),
+};
+
+/** Runs the type's rules; the problem found, with its path relative to the record. */
+export function ruleProblem(type: RecordType, fields: Fields, today: string): FieldProblem | null {
+  try {
+    rules[type]?.(fields, today);
+    return null;
+  } catch (error) {
+    const expected = appErrorOf(error);
+    if (!expected) throw error;
+    const field = expected.extensions['field'];
+    const path = Array.isArray(field) ? (field as (string | number)[]) : [];
+    return { path: path[0] === 'input' ? path.slice(1) : path, message: expected.message };
+  }
+}
+
+/** Fields the database derives or normalizes, filled in before staging. */
+const normalize: Partial<Record<RecordType, (fields: Fields) => Fields>> = {
+  leave: (f) => ({
+    ...f,
+    days:
+      f['days'] ??
+      leaveDays({
+        kind: f['kind'] as LeaveKind,
+        start: f['startDate'] as string,
+        end: f['endDate'] as string,
+      }),
+  }),
+  businessTrip: (f) => ({
+    ...f,
+    advanceAmount: f['advanceAmount'] ? normalizeMoney(f['advanceAmount'] as string) : null,
+    reportAmount: f['reportAmount'] ? normalizeMoney(f['reportAmount'] as string) : null,
+  }),
+  payrollPeriod: (f) => ({
+    ...f,
+    startDate: `${String(f['year'])}-${pad(f['month'] as number)}-01`,
+    advancePublished: f['advancePublished'] === true,
+    published: f['published'] === true,
+  }),
+};
+
+/** Defaults of fields a record may leave out (an absent field is otherwise empty). */
+const defaults: Partial<Record<RecordType, Fields>> = {
+  department: { sortOrder: 0 },
+  position: { basicLeaveDays: 28, additionalLeaveDays: 0 },
+  employee: { formerNames: [] },
+  previousEmployment: { countsAsPedagogical: false, countsAsMedical: false },
+};
+
+/** The staging row of an upsert: every column of the type, absent fields as null. */
+export function prepareUpsert(
+  type: Exclude<RecordType, 'organization'>,
+  line: number,
+  externalId: string,
+  input: Fields,
+): PreparedRecord {
+  const spec = specOf.get(type)!;
+  const fields = (normalize[type] ?? ((f: Fields) => f))({ ...defaults[type], ...input });
+  const row: StagedRow = { line, op: 'upsert', external_id: externalId, id: newId() };
+  for (const field of spec.fields) row[field.column] = fields[field.field] ?? null;
+  for (const ref of spec.refs) row[`${ref.column}_ext`] = fields[ref.field] ?? null;
+  for (const derived of spec.derived ?? []) row[derived.column] = fields[camel(derived.column)];
+  const prepared: PreparedRecord = { row };
+  if (type === 'employee') prepared.identityDocument = identityDocumentRow(fields, line);
+  if (type === 'payslip') prepared.lines = payslipLineRows(fields, line);
+  return prepared;
+}
+
+/** The staging row of a deletion. */
+export function prepareDeletion(line: number, externalId: string): PreparedRecord {
+  return { row: { line, op: 'delete', external_id: externalId, id: newId() } };
+}
+
+function identityDocumentRow(fields: Fields, line: number): StagedRow | null {
+  const document = fields['identityDocument'] as Fields | null | undefined;
+  if (!document) return null;
+  return {
+    employee_line: line,
+    kind: document['kind'] ?? 'Паспорт гражданина РФ',
+    series: document['series'],
+    number: document['number'],
+    issued_by: document['issuedBy'],
+    issue_date: document['issueDate'],
+    division_code: document['divisionCode'] ?? null,
+  };
+}
+
+function payslipLineRows(fields: Fields, line: number): StagedRow[] {
+  return (fields['lines'] as Fields[]).map((item, index) => ({
+    payslip_line: line,
+    sort_order: index,
+    kind: item['kind'],
+    pay_code: item['payCode'],
+    income_code: item['incomeCode'] ?? null,
+    name: item['name'],
+    relates_to: item['relatesTo'] ?? null,
+    days: item['days'] ?? null,
+    hours: item['hours'] ?? null,
+    amount: item['amount'],
+    paid_on: item['paidOn'] ?? null,
+  }));
+}
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+function appErrorOf(error: unknown): AppError | null {
+  let current: unknown = error;
+  while (current instanceof GraphQLError) {
+    if (current instanceof AppError) return current;
+    current = current.originalError;
+  }
+  return null;
+}
+
+/** An organization's identifiers: a legal entity's ИНН has 10 digits (checked by the schema). */
+export function organizationProblem(fields: Fields): FieldProblem | null {
+  const timeZone = fields['timeZone'];
+  if (typeof timeZone === 'string') {
+    try {
+      new Intl.DateTimeFormat('ru-RU', { timeZone });
+    } catch {
+      return { path: ['timeZone'], message: 'Not an IANA time zone' };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,364 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { AppPubSub } from '../../app/topics.js';
+import type { Orm } from '../../core/orm/orm.js';
+import { newId } from '../../core/orm/base.entity.js';
+import { todayIn } from '../../core/time.js';
+import { Organization } from '../organization/organization.entity.js';
+import { Applier, specsIn } from './import-apply.js';
+import { checkAppliedBatch } from './import-checks.js';
+import { journalChanges, notifyChanges } from './import-effects.js';
+import { applyOrganization, organizationBindingProblem } from './import-organization.js';
+import { RecordReader, type Header } from './import-reader.js';
+import { Resolver, type BatchKey } from './import-resolve.js';
+import {
+  ImportRun,
+  type ImportChannel,
+  type ImportProblem,
+  type ImportStatus,
+  type ImportTypeCounts,
+} from './import-run.entity.js';
+import { ImportSchema } from './import-schema.js';
+import { Staging } from './import-staging.js';
+import type { InputLine } from './ndjson.js';
+
+/** Problems listed in one answer; reading stops at this many (a wrong file, not a few bad lines). */
+export const MAX_PROBLEMS = 10_000;
+/** Problems kept with the run for the admin to read later. */
+export const KEPT_PROBLEMS = 1_000;
+/** A table a batch wrote this many rows of gets fresh planner statistics before the checks. */
+const ANALYZE_ROWS = 5_000;
+
+export interface ImportOptions {
+  channel: ImportChannel;
+  /** The service account (null for the command line) and how the run and the journal name it. */
+  actor: { userId: string | null; label: string; login: string };
+  /** The caller's organization; null for the command line, which finds it by the header. */
+  organizationId: string | null;
+  /** Command line only: create the organization the header names when none is bound to it. */
+  createOrganization?: boolean;
+  /** GraphQL: no header line; the source and the schema version come as arguments. */
+  header?: { schemaVersion: number; source: string };
+  ip?: string | null;
+  requestId?: string | null;
+  onProgress?: (records: number) => void;
+}
+
+export interface ImportResult {
+  /** The recorded run; null when the batch named no organization to record it under. */
+  runId: string | null;
+  status: ImportStatus;
+  organizationId: string | null;
+  source: string | null;
+  records: number;
+  created: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+  byType: ImportTypeCounts[];
+  /** Every problem found, by line; reading stops once MAX_PROBLEMS are found. */
+  errors: ImportProblem[];
+  errorsTruncated: boolean;
+  durationMs: number;
+}
+
+/** Thrown inside the batch's transaction to roll it back with the problems found. */
+class Rejected extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super('import rejected');
+  }
+}
+
+/** An operator mistake the command line reports in one line (no such organization …). */
+export class ImportSetupError extends Error {}
+
+/** One batch as it goes: its run id, when it started, where it goes, what was read. */
+interface Run {
+  id: string;
+  startedAt: Date;
+  options: ImportOptions;
+  reader: RecordReader;
+  header: Header | null;
+  key: BatchKey | null;
+  /** The organization exists (a run can be recorded under it). */
+  existing: boolean;
+}
+
+/** Integrity violations the database reports for a batch's data, not for a bug. */
+const constraintCodes = new Set(['23505', '23503', '23514', '23502']);
+
+let sharedSchema: ImportSchema | null = null;
+const importSchema = () => (sharedSchema ??= new ImportSchema());
+
+/**
+ * The one way data from the system of record enters the portal, whatever it came through (HTTP
+ * NDJSON, GraphQL, the command line): a batch is read and checked record by record, staged,
+ * resolved and applied in one transaction, or not at all; what it changed is journalled and
+ * notified in the same transaction, and the notifications are published after the commit.
+ */
+export class ImportService {
+  constructor(
+    private readonly orm: Orm,
+    private readonly pubSub: AppPubSub | null,
+    private readonly logger: Logger,
+  ) {}
+
+  async run(input: AsyncIterable<InputLine>, options: ImportOptions): Promise<ImportResult> {
+    const reader = new RecordReader(
+      importSchema(),
+      input[Symbol.asyncIterator](),
+      MAX_PROBLEMS,
+      options.onProgress,
+    );
+    const run: Run = {
+      id: newId(),
+      startedAt: new Date(),
+      options,
+      reader,
+      header: null,
+      key: null,
+      existing: false,
+    };
+    run.header = options.header
+      ? { ...options.header, organizationExternalId: null }
+      : await reader.header();
+    if (!run.header) {
+      if (options.organizationId) {
+        run.key = { organizationId: options.organizationId, source: 'unknown' };
+        run.existing = true;
+      }
+      return this.finish(run, 'REJECTED', []);
+    }
+    const em = this.orm.em.fork();
+    await this.locate(em, run);
+    const key = run.key!;
+    const binding = await organizationBindingProblem(em, key, run.header);
+    if (binding) {
+      reader.problems.push(binding);
+      return this.finish(run, 'REJECTED', []);
+    }
+    if (reader.problems.length > 0) return this.finish(run, 'REJECTED', []);
+    try {
+      const { byType, publish } = await em.transactional(async (tx) => {
+        await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [
+          `kabinet-import:${key.organizationId}`,
+        ]);
+        return this.apply(tx, run);
+      });
+      if (this.pubSub) publish(this.pubSub);
+      return await this.finish(run, 'APPLIED', byType);
+    } catch (error) {
+      if (error instanceof Rejected) {
+        reader.problems.splice(0, reader.problems.length, ...error.problems);
+        return this.finish(run, 'REJECTED', []);
+      }
+      if (constraintCodes.has(String((error as { code?: unknown }).code))) {
+        reader.problems.push({
+          line: 0,
+          type: null,
+          externalId: null,
+          path: [],
+          message: `The batch breaks a rule of the database (${String((error as { constraint?: unknown }).constraint ?? (error as { code?: unknown }).code)}); nothing was written`,
+        });
+        return this.finish(run, 'REJECTED', []);
+      }
+      this.logger.error({ err: error, organizationId: key.organizationId }, 'import failed');
+      if (run.existing) await this.record(run, 'FAILED', [], error).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Inside the transaction: stage, resolve, apply, check, journal, notify, record the run. */
+  private async apply(tx: EntityManager, run: Run) {
+    const key = run.key!;
+    const header = run.header!;
+    const lap = this.stopwatch(run);
+    const staging = new Staging(tx);
+    await staging.open();
+    const today = await this.today(tx, key);
+    const organization = await run.reader.stageAll(staging, header, today);
+    await staging.finish();
+    lap('read and staged');
+    const resolver = new Resolver(tx, staging, key);
+    await resolver.run();
+    lap('resolved');
+    const problems = [...run.reader.problems, ...resolver.problems];
+    if (!run.existing && !organization)
+      problems.push({
+        line: 1,
+        type: 'organization',
+        externalId: header.organizationExternalId,
+        path: [],
+        message: 'A new organization is made from its organization record, which this batch lacks',
+      });
+    if (problems.length > 0) throw new Rejected(problems);
+    const organizationCounts = await applyOrganization(
+      tx,
+      key,
+      header,
+      organization,
+      !run.existing,
+    );
+    const specs = specsIn(staging);
+    const applier = new Applier(tx, staging, key, specs);
+    await applier.run();
+    await applier.analyze(ANALYZE_ROWS);
+    lap('applied');
+    const late = await checkAppliedBatch(tx, specs);
+    if (late.length > 0) throw new Rejected(late);
+    lap('checked');
+    const counts = await applier.counts();
+    const byType = organizationCounts ? [organizationCounts, ...counts] : counts;
+    await journalChanges(tx, specs, key, {
+      userId: run.options.actor.userId,
+      login: run.options.actor.login,
+      ip: run.options.ip ?? null,
+      requestId: run.options.requestId ?? null,
+    });
+    const publish = await notifyChanges(tx, specs, key, today);
+    await tx.insert(ImportRun, this.runRow(run, 'APPLIED', byType));
+    lap('journalled and notified');
+    return { byType, publish };
+  }
+
+  /** Logs (at debug) how long each phase of a batch took. */
+  private stopwatch(run: Run): (phase: string) => void {
+    let last = Date.now();
+    return (phase) => {
+      const now = Date.now();
+      this.logger.debug({ runId: run.id, phase, ms: now - last }, 'import phase');
+      last = now;
+    };
+  }
+
+  /** Where the batch goes: the caller's organization, or (command line) the one the header names. */
+  private async locate(em: EntityManager, run: Run): Promise<void> {
+    const header = run.header!;
+    const { options } = run;
+    if (options.organizationId) {
+      const organization = await em.findOneOrFail(Organization, { id: options.organizationId });
+      run.key = { organizationId: organization.id, source: header.source };
+      run.existing = true;
+      if (
+        header.organizationExternalId !== null &&
+        organization.externalSource === header.source &&
+        organization.externalId !== header.organizationExternalId
+      ) {
+        run.reader.problems.push({
+          line: 1,
+          type: 'header',
+          externalId: null,
+          path: ['organizationExternalId'],
+          message: `This organization is "${organization.externalId}" in ${header.source}`,
+        });
+      }
+      return;
+    }
+    const organization = await em.findOne(Organization, {
+      externalSource: header.source,
+      externalId: header.organizationExternalId,
+    });
+    if (!organization && !options.createOrganization)
+      throw new ImportSetupError(
+        `No organization is bound to "${header.organizationExternalId}" of ${header.source}; ` +
+          'pass --create-organization to create it from the batch',
+      );
+    run.key = { organizationId: organization?.id ?? newId(), source: header.source };
+    run.existing = organization !== null;
+  }
+
+  private async today(em: EntityManager, key: BatchKey): Promise<string> {
+    const rows = await em.execute<{ time_zone: string }[]>(
+      'select time_zone from organization where id = ?',
+      [key.organizationId],
+    );
+    return todayIn(rows[0]?.time_zone ?? 'Europe/Moscow');
+  }
+
+  private async finish(
+    run: Run,
+    status: ImportStatus,
+    byType: ImportTypeCounts[],
+  ): Promise<ImportResult> {
+    run.reader.problems.sort((a, b) => a.line - b.line);
+    const recorded = status === 'APPLIED' || (run.existing && run.key !== null);
+    if (status !== 'APPLIED' && recorded) await this.record(run, status, byType);
+    const totals = sums(byType);
+    const result: ImportResult = {
+      runId: recorded ? run.id : null,
+      status,
+      organizationId:
+        run.existing || status === 'APPLIED' ? (run.key?.organizationId ?? null) : null,
+      source: run.header?.source ?? null,
+      records: run.reader.records,
+      ...totals,
+      byType,
+      errors: run.reader.problems,
+      errorsTruncated: run.reader.truncated,
+      durationMs: Date.now() - run.startedAt.getTime(),
+    };
+    this.logger.info(
+      {
+        runId: result.runId,
+        organizationId: result.organizationId,
+        channel: run.options.channel,
+        status,
+        records: result.records,
+        ...totals,
+        errors: result.errors.length,
+        ms: result.durationMs,
+      },
+      'import finished',
+    );
+    return result;
+  }
+
+  /** Writes a run that did not commit (rejected or failed) in its own transaction. */
+  private async record(
+    run: Run,
+    status: ImportStatus,
+    byType: ImportTypeCounts[],
+    failure?: unknown,
+  ): Promise<void> {
+    await this.orm.em.fork().insert(ImportRun, this.runRow(run, status, byType, failure));
+  }
+
+  private runRow(run: Run, status: ImportStatus, byType: ImportTypeCounts[], failure?: unknown) {
+    const problems = [...run.reader.problems].sort((a, b) => a.line - b.line);
+    const code = (failure as { code?: unknown } | undefined)?.code;
+    return {
+      id: run.id,
+      organization: run.key!.organizationId,
+      source: run.key!.source,
+      schemaVersion: run.header?.schemaVersion ?? null,
+      channel: run.options.channel,
+      actorUserId: run.options.actor.userId,
+      actor: run.options.actor.label.slice(0, 300),
+      startedAt: run.startedAt,
+      finishedAt: new Date(),
+      status,
+      records: run.reader.records,
+      ...sums(byType),
+      errorCount: problems.length,
+      byType,
+      errors: problems.slice(0, KEPT_PROBLEMS),
+      // The message of a database error may quote the data: only its code is kept.
+      failure: failure
+        ? typeof code === 'string'
+          ? `database error ${code}`
+          : 'internal error'
+        : null,
+    };
+  }
+}
+
+function sums(byType: ImportTypeCounts[]) {
+  const sum = (field: 'created' | 'updated' | 'deleted' | 'unchanged') =>
+    byType.reduce((total, counts) => total + counts[field], 0);
+  return {
+    created: sum('created'),
+    updated: sum('updated'),
+    deleted: sum('deleted'),
+    unchanged: sum('unchanged'),
+  };
+}

@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createLogger } from '../app/logger.js';
+import { connectOrm, ormOptions } from '../core/orm/orm.js';
+import { QueryCounter } from '../core/orm/query-counter.js';
+import { generateImportRecords } from '../modules/integration/import-generator.js';
+import { ImportService } from '../modules/integration/import.service.js';
+import { summary } from '../modules/integration/import-summary.js';
+import { ndjsonLines } from '../modules/integration/ndjson.js';
+
+// Usage: npm run bench:import -- [--employees 10000] [--months 36] [--seed 42] [--keep]
+// Generates an institution with three years of history and payslips as one NDJSON batch, imports
+// it into a fresh database `kabinet_bench_import` (created here and dropped after), then imports
+// it again (nothing changes), and prints records per second and SQL statements for both.
+const { values } = parseArgs({
+  options: {
+    employees: { type: 'string', default: '10000' },
+    months: { type: 'string', default: '36' },
+    seed: { type: 'string', default: '42' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const employees = Number(values.employees);
+const months = Number(values.months);
+const seed = Number(values.seed);
+if (![employees, months, seed].every((n) => Number.isInteger(n) && n >= 0) || employees < 8) {
+  process.stderr.write('kabinet: --employees (8 or more), --months and --seed are integers\n');
+  process.exit(1);
+}
+
+const DATABASE = 'kabinet_bench_import';
+const server = new URL(
+  process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+);
+server.pathname = '/postgres';
+const target = new URL(server);
+target.pathname = `/${DATABASE}`;
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: server.toString() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const file = path.join(os.tmpdir(), `kabinet-bench-import-${process.pid}.ndjson`);
+const logger = createLogger(process.env['LOG_LEVEL'] === 'debug' ? 'debug' : 'warn');
+const queries = new QueryCounter();
+
+process.stdout.write(`Generating ${employees} employees, ${months} months of payslips …\n`);
+const asOf = new Date().toISOString().slice(0, 10);
+const out = fs.createWriteStream(file);
+let records = -1;
+for (const record of generateImportRecords({
+  seed,
+  employees,
+  months,
+  asOf,
+  source: 'bench',
+  organizationExternalId: `bench-${seed}`,
+  organizationName: `Учреждение № ${seed} (${employees} сотрудников)`,
+})) {
+  records += 1;
+  if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
+}
+out.end();
+await once(out, 'finish');
+const megabytes = fs.statSync(file).size / 1024 / 1024;
+process.stdout.write(`${records} records, ${megabytes.toFixed(0)} MB of NDJSON\n`);
+
+await admin(`drop database if exists ${DATABASE} with (force)`);
+await admin(`create database ${DATABASE}`);
+const orm = await connectOrm(ormOptions({ url: target.toString(), poolMax: 2 }, logger, queries));
+try {
+  await orm.getMigrator().up();
+  const service = new ImportService(orm, null, logger);
+  for (const pass of ['first import (empty database)', 'again (nothing changes)']) {
+    const before = queries.count;
+    const started = process.hrtime.bigint();
+    const result = await service.run(
+      ndjsonLines(fs.createReadStream(file, { highWaterMark: 1 << 20 })),
+      {
+        channel: 'CLI',
+        actor: { userId: null, label: 'cli:bench', login: 'cli' },
+        organizationId: null,
+        createOrganization: true,
+      },
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (result.status !== 'APPLIED') {
+      process.stdout.write(summary(result));
+      throw new Error('the benchmark batch was rejected');
+    }
+    const rows = await orm.em
+      .fork()
+      .execute<{ lines: number }[]>('select count(*)::int as lines from payslip_line');
+    process.stdout.write(
+      `\n${pass}: ${result.records} records in ${seconds.toFixed(1)} s = ` +
+        `${Math.round(result.records / seconds)} records/s; ${queries.count - before} SQL statements; ` +
+        `created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}; ` +
+        `${rows[0]!.lines} payslip lines held\n`,
+    );
+  }
+} finally {
+  await orm.close();
+  fs.rmSync(file, { force: true });
+  if (!values.keep) await admin(`drop database if exists ${DATABASE} with (force)`);
+}
