@@ -9,6 +9,9 @@ export const NotificationTypes = [
   'KPI_SHEET',
   'PAYSLIP_PUBLISHED',
   'ANNOUNCEMENT',
+  'FILE_UPDATED',
+  'ATTESTATION_DUE',
+  'LEAVE_ORDER',
 ] as const;
 export type NotificationType = (typeof NotificationTypes)[number];
 
