@@ -3,6 +3,10 @@ export interface Column {
   label: string;
   /** Numbers align right. */
   numeric?: boolean;
+  /** On phones: shown as the card's title line, without its label. */
+  primary?: boolean;
+  /** On phones: left out (details that the row's own page shows). */
+  secondary?: boolean;
 }
 
 export interface Row {
@@ -32,7 +36,15 @@ export function DataTable({
     <td
       key={column.key}
       data-label={column.label}
-      className={column.numeric ? 'numeric' : undefined}
+      className={
+        [
+          column.numeric ? 'numeric' : '',
+          column.primary ? 'primary' : '',
+          column.secondary ? 'secondary' : '',
+        ]
+          .join(' ')
+          .trim() || undefined
+      }
     >
       {row.cells[column.key] ?? '—'}
     </td>

@@ -33,7 +33,7 @@ export function AccessLogPage() {
                   caption={t('accessLog.title')}
                   captionHidden
                   columns={[
-                    { key: 'when', label: t('accessLog.when') },
+                    { key: 'when', label: t('accessLog.when'), primary: true },
                     { key: 'who', label: t('accessLog.who') },
                     { key: 'what', label: t('accessLog.what') },
                     { key: 'action', label: t('accessLog.action') },

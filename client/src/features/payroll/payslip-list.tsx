@@ -34,9 +34,14 @@ export function PayslipList({ employeeId }: { employeeId?: string }) {
                   caption={`${t('payroll.list')}, ${year}`}
                   captionHidden
                   columns={[
-                    { key: 'month', label: t('payroll.month') },
-                    { key: 'accrued', label: t('payroll.accrued'), numeric: true },
-                    { key: 'deducted', label: t('payroll.deducted'), numeric: true },
+                    { key: 'month', label: t('payroll.month'), primary: true },
+                    { key: 'accrued', label: t('payroll.accrued'), numeric: true, secondary: true },
+                    {
+                      key: 'deducted',
+                      label: t('payroll.deducted'),
+                      numeric: true,
+                      secondary: true,
+                    },
                     { key: 'net', label: t('payroll.netPay'), numeric: true },
                   ]}
                   rows={list.map((payslip) => ({

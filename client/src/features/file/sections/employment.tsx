@@ -33,7 +33,7 @@ export function EmploymentSection({ employeeId, own }: SectionProps) {
                 caption={t('file.employment.history')}
                 captionHidden
                 columns={[
-                  { key: 'kind', label: t('file.leave.kind') },
+                  { key: 'kind', label: t('file.leave.kind'), primary: true },
                   { key: 'post', label: t('file.position') },
                   { key: 'period', label: t('file.employment.period') },
                   { key: 'rate', label: t('file.employment.rate'), numeric: true },

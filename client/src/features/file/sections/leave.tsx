@@ -115,7 +115,7 @@ export function LeaveSection({ employeeId, own }: SectionProps) {
                   caption={t('file.leave.records')}
                   captionHidden
                   columns={[
-                    { key: 'kind', label: t('file.leave.kind') },
+                    { key: 'kind', label: t('file.leave.kind'), primary: true },
                     { key: 'dates', label: t('file.leave.dates') },
                     { key: 'days', label: t('file.leave.days'), numeric: true },
                     { key: 'order', label: t('file.employment.order') },
