@@ -51,6 +51,10 @@ export interface TestServer extends RunningServer {
 
 export const DEMO_PASSWORD = 'demo1234';
 
+/** The `extensions.code` of a response's first error, if any. */
+export const errorCode = (result: GraphQLResponse<unknown>): unknown =>
+  result.errors?.[0]?.extensions?.['code'];
+
 /** Starts the real server (HTTP + WebSocket) on a random port over a fresh database. */
 export async function startTestServer(
   options: { demo?: boolean; env?: Record<string, string>; databaseUrl?: string } = {},

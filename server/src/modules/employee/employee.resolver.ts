@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { fullNameOf } from '../identity/person.js';
 import type { AppContext } from '../../app/context.js';
 import type { Connection } from '../../core/graphql/connection.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
@@ -50,7 +51,7 @@ export class EmployeeResolver {
 
   @FieldResolver(() => String, { description: 'Фамилия Имя Отчество.' })
   fullName(@Root() employee: Employee): string {
-    return [employee.lastName, employee.firstName, employee.middleName].filter(Boolean).join(' ');
+    return fullNameOf(employee);
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'Personal section.' })

@@ -1,7 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { personOf } from '../identity/person.js';
 import type { AppContext } from '../../app/context.js';
-import { Employee } from '../employee/employee.entity.js';
-import { User } from '../identity/user.entity.js';
 import { FileGqlType, fileUrl } from './files.type.js';
 import type { StoredFile } from './stored-file.entity.js';
 
@@ -18,12 +17,6 @@ export class StoredFileResolver {
       'Who uploaded it: the employee’s full name, else the account’s display name or login.',
   })
   async uploadedByName(@Root() file: StoredFile, @Ctx() ctx: AppContext): Promise<string> {
-    const user = await ctx.loaders.load(User, file.uploadedBy.id);
-    if (!user) return '';
-    const employee = await ctx.loaders.loadRef(Employee, user.employee);
-    if (employee) {
-      return [employee.lastName, employee.firstName, employee.middleName].filter(Boolean).join(' ');
-    }
-    return user.displayName ?? user.login;
+    return (await personOf(ctx, file.uploadedBy.id)).name;
   }
 }

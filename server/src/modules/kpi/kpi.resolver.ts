@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { AppContext } from '../../app/context.js';
 import { rowsByOwner } from '../../core/orm/loaders.js';
 import { Employee } from '../employee/employee.entity.js';
-import { personOf, type Person } from '../task/task.loaders.js';
+import { fullNameOf, personOf, type Person } from '../identity/person.js';
 import { TaskPersonType } from '../task/task.type.js';
 import {
   EvaluationEvent,
@@ -31,9 +31,6 @@ import {
 
 const sheetValuesLoader = rowsByOwner(IndicatorValue, 'sheet', { id: 'asc' });
 const sheetEventsLoader = rowsByOwner(EvaluationEvent, 'sheet', { id: 'asc' });
-
-const fullName = (employee: Employee) =>
-  [employee.lastName, employee.firstName, employee.middleName].filter(Boolean).join(' ');
 
 /** The GraphQL input as the rule the scoring functions take. */
 function ruleOf(input: ScoringRuleInput): ScoringRule {
@@ -138,7 +135,7 @@ export class EvaluationSheetResolver {
   ): Promise<TeamIndicatorRowType[]> {
     const rows = await new KpiService(ctx).team(period);
     return rows.map((row) => ({
-      employee: { userId: null, employeeId: row.employee.id, name: fullName(row.employee) },
+      employee: { userId: null, employeeId: row.employee.id, name: fullNameOf(row.employee) },
       sheet: row.sheet,
     }));
   }
@@ -185,7 +182,7 @@ export class EvaluationSheetResolver {
     return {
       userId: null,
       employeeId: sheet.employee.id,
-      name: employee ? fullName(employee) : '—',
+      name: employee ? fullNameOf(employee) : '—',
     };
   }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../core/time.js';
-import { actors, startTestServer, type TestServer } from '../../../test/harness.js';
+import { actors, errorCode, startTestServer, type TestServer } from '../../../test/harness.js';
 import { periodOf } from './kpi.rules.js';
 
 /** KPIs: the demo's sheets, the employee → manager → HR workflow, and who may see and set what. */
@@ -41,9 +41,6 @@ type Sheet = {
 const SHEET = `id period status totalScore actions employee { name }
   values { plan fact achievement points weight indicator { id name selfAssessed } }
   history { action fromStatus toStatus actor { name } }`;
-
-const code = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
-  result.errors?.[0]?.extensions?.['code'];
 
 const mySheet = async (period: string) =>
   (
@@ -120,16 +117,16 @@ describe('the sheet workflow', () => {
       byName('Открытые'),
     ];
     // The employee enters what they assess themselves, and nothing else.
-    expect(code(await facts('employee', sheet.id, [{ indicatorId: quality.id, fact: '66' }]))).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      errorCode(await facts('employee', sheet.id, [{ indicatorId: quality.id, fact: '66' }])),
+    ).toBe('FORBIDDEN');
     const own = await facts('employee', sheet.id, [
       { indicatorId: olympiads.id, fact: '3' },
       { indicatorId: lessons.id, fact: '2' },
     ]);
     expect(own.errors).toBeUndefined();
     // Submitting with facts missing is refused; the manager enters them.
-    expect(code(await act('employee', sheet.id, 'SUBMIT'))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await act('employee', sheet.id, 'SUBMIT'))).toBe('BAD_USER_INPUT');
     const managed = await facts('manager', sheet.id, [
       { indicatorId: quality.id, fact: '66' },
       { indicatorId: absences.id, fact: '8' },
@@ -151,8 +148,8 @@ describe('the sheet workflow', () => {
 
     // Out of order: HR cannot approve what the manager has not agreed.
     const early = await act('hr', sheet.id, 'APPROVE');
-    expect(code(early)).toBe('TRANSITION_NOT_ALLOWED');
-    expect(code(await act('employee', sheet.id, 'AGREE'))).toBe('FORBIDDEN');
+    expect(errorCode(early)).toBe('TRANSITION_NOT_ALLOWED');
+    expect(errorCode(await act('employee', sheet.id, 'AGREE'))).toBe('FORBIDDEN');
 
     expect((await act('manager', sheet.id, 'AGREE')).data!.evaluationSheetAction.status).toBe(
       'AGREED',
@@ -164,7 +161,7 @@ describe('the sheet workflow', () => {
 
     // The period is closed: no more facts, from anyone.
     const late = await facts('manager', sheet.id, [{ indicatorId: quality.id, fact: '70' }]);
-    expect(code(late)).toBe('PERIOD_CLOSED');
+    expect(errorCode(late)).toBe('PERIOD_CLOSED');
     expect(approved.data!.evaluationSheetAction.history.map((e) => e.action)).toEqual([
       'PLANNED',
       'FACTS',
@@ -192,12 +189,12 @@ describe('the sheet workflow', () => {
       { indicatorId: first!, plan: '10', weight: '70' },
       { indicatorId: second!, plan: '10', weight: '40' },
     ]);
-    expect(code(uneven)).toBe('WEIGHTS_NOT_100');
+    expect(errorCode(uneven)).toBe('WEIGHTS_NOT_100');
     const quality = sheet.values.find((value) => value.indicator.name.startsWith('Качество'))!;
     const tooHigh = await setPlans([
       { indicatorId: quality.indicator.id, plan: '120', weight: '100' },
     ]);
-    expect(code(tooHigh)).toBe('BAD_USER_INPUT');
+    expect(errorCode(tooHigh)).toBe('BAD_USER_INPUT');
     expect(tooHigh.errors![0]!.extensions!['field']).toEqual(['plans', 0, 'plan']);
     expect(
       (
@@ -225,14 +222,14 @@ describe('access', () => {
       `query($e: ID!, $p: String!) { evaluationSheet(employeeId: $e, period: $p) { id } }`,
       { e: other, p: lastMonth.code },
     );
-    expect(code(seen)).toBe('NOT_FOUND');
+    expect(errorCode(seen)).toBe('NOT_FOUND');
     const set = await as(
       'manager',
       `mutation($e: ID!, $plans: [IndicatorPlanInput!]!) {
          setIndicatorPlans(employeeId: $e, period: "2031-02", plans: $plans) { id } }`,
       { e: other, plans: [{ indicatorId: '01900000-0000-7000-8000-000000000000', plan: '1' }] },
     );
-    expect(code(set)).toBe('FORBIDDEN');
+    expect(errorCode(set)).toBe('FORBIDDEN');
 
     const team = await as<{
       teamIndicators: { employee: { employeeId: string }; sheet: { status: string } | null }[];
@@ -245,7 +242,9 @@ describe('access', () => {
     expect(ids).toContain(await fileOf('employee'));
     expect(ids).not.toContain(other);
     expect(
-      code(await as('other', `{ teamIndicators(period: "${lastMonth.code}") { sheet { id } } }`)),
+      errorCode(
+        await as('other', `{ teamIndicators(period: "${lastMonth.code}") { sheet { id } } }`),
+      ),
     ).toBe('FORBIDDEN');
   });
 
@@ -265,8 +264,8 @@ describe('access', () => {
         { i: { ...input, rule } },
       );
     expect((await save('hr')).data!.saveIndicator.rule).toEqual({ kind: 'LINEAR', maxPoints: '5' });
-    expect(code(await save('manager'))).toBe('FORBIDDEN');
-    expect(code(await save('hr', { kind: 'LINEAR', maxPoints: '5', capPercent: '80' }))).toBe(
+    expect(errorCode(await save('manager'))).toBe('FORBIDDEN');
+    expect(errorCode(await save('hr', { kind: 'LINEAR', maxPoints: '5', capPercent: '80' }))).toBe(
       'BAD_USER_INPUT',
     );
   });

@@ -2,6 +2,7 @@ import type express from 'express';
 import type { AppServices } from '../../app/context.js';
 import { appRoute } from '../../app/http-route.js';
 import { Department } from '../department/department.entity.js';
+import { fullNameOf } from '../identity/person.js';
 import { Employee } from '../employee/employee.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { positionOf } from '../position/position.loader.js';
@@ -29,9 +30,7 @@ export function registerPayslipPdf(app: express.Express, services: AppServices):
       ]);
       const pdf = await renderPayslipPdf({
         organization: organization?.name ?? '',
-        employee: [employee.lastName, employee.firstName, employee.middleName]
-          .filter(Boolean)
-          .join(' '),
+        employee: fullNameOf(employee),
         personnelNumber: employee.personnelNumber,
         department: department?.name ?? null,
         position: position?.name ?? null,

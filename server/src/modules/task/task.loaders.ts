@@ -1,9 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppContext } from '../../app/context.js';
 import { rowsByOwner } from '../../core/orm/loaders.js';
-import { Employee } from '../employee/employee.entity.js';
-import { User } from '../identity/user.entity.js';
 import { TaskAttachment, TaskEvent, TaskReadMarker } from './task.entity.js';
 
 export const taskEventsLoader = rowsByOwner(TaskEvent, 'task', { id: 'asc' });
@@ -29,20 +26,4 @@ export const unreadMessagesLoader = (em: EntityManager) =>
     return keys.map((key) => counts.get(key) ?? 0);
   });
 
-export interface Person {
-  /** Null for an employee named as the subject, whose account is not disclosed. */
-  userId: string | null;
-  employeeId: string | null;
-  name: string;
-}
-
-/** A user by name: the employee's «Фамилия Имя Отчество», else the account's display name or login. */
-export async function personOf(ctx: AppContext, userId: string): Promise<Person> {
-  const user = await ctx.loaders.load(User, userId);
-  if (!user) return { userId, employeeId: null, name: '—' };
-  const employee = await ctx.loaders.loadRef(Employee, user.employee);
-  const name = employee
-    ? [employee.lastName, employee.firstName, employee.middleName].filter(Boolean).join(' ')
-    : (user.displayName ?? user.login);
-  return { userId, employeeId: employee?.id ?? null, name };
-}
+export { personOf, type Person } from '../identity/person.js';

@@ -17,6 +17,7 @@ import { pageOf } from '../../core/orm/pagination.js';
 import { badInput } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { Employee } from '../employee/employee.entity.js';
+import { fullNameOf } from '../identity/person.js';
 import type { Deputy, Task, TaskAttachment, TaskEvent, TaskMessage } from './task.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import { FileGqlType } from '../files/files.type.js';
@@ -246,7 +247,7 @@ export class TaskResolver {
     return {
       userId: null,
       employeeId: employee.id,
-      name: [employee.lastName, employee.firstName, employee.middleName].filter(Boolean).join(' '),
+      name: fullNameOf(employee),
     };
   }
 

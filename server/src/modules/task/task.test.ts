@@ -11,6 +11,7 @@ import {
 import {
   actors,
   collectEvents,
+  errorCode,
   publishUntil,
   startTestServer,
   type TestServer,
@@ -82,9 +83,6 @@ const transition = (who: string, id: string, action: string, comment?: string) =
 
 const taskAs = (who: string, id: string) =>
   as<{ task: TaskView }>(who, `query($id: ID!) { task(id: $id) { ${TASK} } }`, { id });
-
-const code = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
-  result.errors?.[0]?.extensions?.['code'];
 
 /** A leave window nobody else in these tests uses: `offset` days after the notice period. */
 const window = (offset: number, length = 14) => {
@@ -180,7 +178,7 @@ describe('createTask', () => {
       'TAKE',
       'COMPLETE',
     ]);
-    expect(code(await taskAs('other', task.id))).toBe('NOT_FOUND');
+    expect(errorCode(await taskAs('other', task.id))).toBe('NOT_FOUND');
     const done = await transition('employee', task.id, 'COMPLETE');
     expect(done.data!.transitionTask.status).toBe('DONE');
   });
@@ -191,7 +189,7 @@ describe('createTask', () => {
       `mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`,
       { input: { title: 'Сделайте что-нибудь', assigneeEmployeeId: await fileOf('other') } },
     );
-    expect(code(refused)).toBe('FORBIDDEN');
+    expect(errorCode(refused)).toBe('FORBIDDEN');
   });
 });
 
@@ -226,10 +224,10 @@ describe('leave request', () => {
       `{ tasks(scope: QUEUE, openOnly: true, first: 50) { edges { node { id } } } }`,
     );
     expect(queue.data!.tasks.edges.map((edge) => edge.node.id)).toContain(task.id);
-    expect(code(await transition('employee', task.id, 'APPROVE'))).toBe('FORBIDDEN');
+    expect(errorCode(await transition('employee', task.id, 'APPROVE'))).toBe('FORBIDDEN');
     // An illegal transition (HR cannot register before the manager approved).
     const early = await transition('hr', task.id, 'REGISTER');
-    expect(code(early)).toBe('TRANSITION_NOT_ALLOWED');
+    expect(errorCode(early)).toBe('TRANSITION_NOT_ALLOWED');
     expect(early.errors![0]!.extensions!['allowed']).toEqual(['APPROVE', 'DECLINE', 'CANCEL']);
     // HR's queue does not see the request before approval… but HR is the service: it may see it.
     const approved = await transition('manager', task.id, 'APPROVE', 'Согласовано');
@@ -303,7 +301,7 @@ describe('leave request', () => {
     }
 
     // A closed task takes no more transitions.
-    expect(code(await transition('hr', task.id, 'REJECT', 'Поздно'))).toBe(
+    expect(errorCode(await transition('hr', task.id, 'REJECT', 'Поздно'))).toBe(
       'TRANSITION_NOT_ALLOWED',
     );
   });
@@ -314,7 +312,7 @@ describe('leave request', () => {
       startDate: addDays(today, 5),
       endDate: addDays(today, 10),
     });
-    expect(code(soon)).toBe('LEAVE_NOTICE_TOO_SHORT');
+    expect(errorCode(soon)).toBe('LEAVE_NOTICE_TOO_SHORT');
     expect(soon.errors![0]!.extensions!['field']).toEqual(['input', 'startDate']);
     expect(soon.errors![0]!.extensions!['earliest']).toBe(addDays(today, 14));
     // Unpaid leave (ст. 128) has no such notice.
@@ -325,14 +323,14 @@ describe('leave request', () => {
       startDate: addDays(unpaid.startDate, 1),
       endDate: addDays(unpaid.endDate, 5),
     });
-    expect(code(overlapping)).toBe('LEAVE_OVERLAP');
+    expect(errorCode(overlapping)).toBe('LEAVE_OVERLAP');
   });
 
   it('declining needs a comment and sends the request back to its author', async () => {
     const task = (await requestLeave('employee', { kind: 'ANNUAL_ADDITIONAL', ...window(60, 3) }))
       .data!.requestLeave;
     const bare = await transition('manager', task.id, 'DECLINE');
-    expect(code(bare)).toBe('COMMENT_REQUIRED');
+    expect(errorCode(bare)).toBe('COMMENT_REQUIRED');
     expect(bare.errors![0]!.extensions!['field']).toEqual(['comment']);
     expect((await taskAs('employee', task.id)).data!.task.status).toBe('MANAGER_APPROVAL');
     const declined = await transition('manager', task.id, 'DECLINE', 'Пересекается с экзаменами');
@@ -408,7 +406,7 @@ describe('certificate request', () => {
 
     // Issuing needs the certificate attached first.
     const bare = await transition('hr', task.id, 'ISSUE');
-    expect(code(bare)).toBe('ATTACHMENT_REQUIRED');
+    expect(errorCode(bare)).toBe('ATTACHMENT_REQUIRED');
     // Accounting's certificates go to accounting.
     const income = await as<{ requestCertificate: { serviceQueue: string } }>(
       'employee',
@@ -461,7 +459,7 @@ describe('messages', () => {
       `mutation($id: ID!) { postTaskMessage(taskId: $id, text: "Я тоже хочу") { id } }`,
       { id: task.id },
     );
-    expect(code(outsider)).toBe('NOT_FOUND');
+    expect(errorCode(outsider)).toBe('NOT_FOUND');
     const messages = await as<{ task: { messages: { edges: unknown[] } } }>(
       'employee',
       `query($id: ID!) { task(id: $id) { messages(first: 10) { edges { node { id } } } } }`,
@@ -612,7 +610,7 @@ describe('attachments', () => {
       { id: task.id, files: [scan] },
     );
     expect(withScan.data!.postTaskMessage.attachments).toEqual([{ side: 'PARTICIPANT' }]);
-    expect(code(await transition('hr', task.id, 'ISSUE'))).toBe('ATTACHMENT_REQUIRED');
+    expect(errorCode(await transition('hr', task.id, 'ISSUE'))).toBe('ATTACHMENT_REQUIRED');
 
     const fileId = await upload('hr', 'Справка с места работы.pdf');
     // Someone else's upload cannot be attached (and a claimed file cannot be attached twice).
@@ -621,7 +619,7 @@ describe('attachments', () => {
       `mutation($id: ID!, $files: [ID!]!) { attachToTask(taskId: $id, fileIds: $files) { id } }`,
       { id: task.id, files: [fileId] },
     );
-    expect(code(foreign)).toBe('BAD_USER_INPUT');
+    expect(errorCode(foreign)).toBe('BAD_USER_INPUT');
     expect(foreign.errors![0]!.extensions!['field']).toEqual(['fileIds', 0]);
 
     const issued = await as<{

@@ -1,0 +1,27 @@
+import type { AppContext } from '../../app/context.js';
+import { Employee } from '../employee/employee.entity.js';
+import { User } from './user.entity.js';
+
+/** «Фамилия Имя Отчество». */
+export const fullNameOf = (employee: Pick<Employee, 'lastName' | 'firstName' | 'middleName'>) =>
+  [employee.lastName, employee.firstName, employee.middleName].filter(Boolean).join(' ');
+
+/** Someone shown by name on a task, a sheet or a file. */
+export interface Person {
+  /** Null for an employee named as a subject, whose account is not disclosed. */
+  userId: string | null;
+  employeeId: string | null;
+  name: string;
+}
+
+/** A user by name: the employee's full name, else the account's display name or login (batched). */
+export async function personOf(ctx: AppContext, userId: string): Promise<Person> {
+  const user = await ctx.loaders.load(User, userId);
+  if (!user) return { userId, employeeId: null, name: '—' };
+  const employee = await ctx.loaders.loadRef(Employee, user.employee);
+  return {
+    userId,
+    employeeId: employee?.id ?? null,
+    name: employee ? fullNameOf(employee) : (user.displayName ?? user.login),
+  };
+}
