@@ -14,6 +14,7 @@ import type { AppConfig } from '../config/env.js';
 import { SESSION_COOKIE, tokenFromRequest } from '../core/auth/credentials.js';
 import { registerFileRoutes } from '../modules/files/files.route.js';
 import { registerPayslipPdf } from '../modules/payroll/payslip-pdf.route.js';
+import { registerImportRoute } from '../modules/integration/import.route.js';
 import { createContext, type AppContext, type AppServices, type SessionCookie } from './context.js';
 import { formatForClient, graphqlRules, operationLimits } from './graphql-rules.js';
 
@@ -126,6 +127,7 @@ export async function createHttpApp(
 
   registerPayslipPdf(app, services);
   registerFileRoutes(app, services);
+  registerImportRoute(app, services);
   serveWebClient(app, config, logger);
   return { server, apollo, idle: (timeoutMs) => inFlight.idle(timeoutMs) };
 }

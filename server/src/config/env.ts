@@ -61,6 +61,8 @@ export const envSchema = z.object({
     .min(1)
     .max(1024 ** 3)
     .default(10 * 1024 ** 2),
+  /** The largest batch POST /integration/import reads, in MiB; the command line has no limit. */
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(1024),
   /** Redis for pub/sub shared by several server processes; without it pub/sub stays in-process. */
   REDIS_URL: redisUrl.optional(),
   /** pino log level. */
@@ -136,6 +138,8 @@ export interface AppConfig {
     { kind: 'postgres'; url: string; poolMax: number } | { kind: 'embedded'; dataDir: string };
   redisUrl: string | undefined;
   files: { dir: string; uploadMaxBytes: number };
+  /** The import from the system of record over HTTP. */
+  import: { maxBytes: number };
   logLevel: RawEnv['LOG_LEVEL'];
   seedDemo: boolean;
   migrateOnStart: boolean;
@@ -205,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dir: path.resolve(invocationDir(env), raw.FILES_DIR ?? path.join(raw.DATA_DIR, 'files')),
       uploadMaxBytes: raw.UPLOAD_MAX_BYTES,
     },
+    import: { maxBytes: raw.IMPORT_MAX_MB * 1024 * 1024 },
     logLevel: raw.LOG_LEVEL,
     seedDemo: raw.SEED_DEMO === 'auto' ? embedded : raw.SEED_DEMO === 'true',
     migrateOnStart: raw.MIGRATE_ON_START,

@@ -31,6 +31,7 @@ import {
   IndicatorValueResolver,
 } from './kpi/kpi.resolver.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
+import { IntegrationResolver } from './integration/integration.resolver.js';
 
 /** Every GraphQL resolver class. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -63,4 +64,5 @@ export const resolvers: NonEmptyArray<Function> = [
   IndicatorValueResolver,
   EvaluationEventResolver,
   DashboardResolver,
+  IntegrationResolver,
 ];

@@ -10,7 +10,7 @@ export const departmentHeadcountLoader = (em: EntityManager) =>
     const rows = await em
       .createQueryBuilder(Employee, 'e')
       .select(['e.department', raw('count(*)::int as headcount')])
-      .where({ department: { $in: [...departmentIds] }, dismissalDate: null })
+      .where({ department: { $in: [...departmentIds] }, dismissalDate: null, deletedAt: null })
       .groupBy('e.department')
       .execute<{ department_id: string; headcount: number }[]>('all', false);
     const counts = new Map(rows.map((row) => [row.department_id, row.headcount]));
@@ -32,7 +32,7 @@ export const departmentTreeLoader = (em: EntityManager) =>
     const rows = await em
       .createQueryBuilder(Department, 'd')
       .select(['d.id', 'd.organization', 'd.parent', 'd.head'])
-      .where({ organization: { $in: [...organizationIds] } })
+      .where({ organization: { $in: [...organizationIds] }, deletedAt: null })
       .execute<
         { id: string; organization_id: string; parent_id: string | null; head_id: string | null }[]
       >('all', false);

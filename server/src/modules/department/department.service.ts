@@ -12,7 +12,7 @@ export class DepartmentService {
     if (hasRole(viewer, 'EXTERNAL') && !viewer.employeeId) throw forbidden();
     return this.ctx.em.find(
       Department,
-      { organization: viewer.organizationId },
+      { organization: viewer.organizationId, deletedAt: null },
       { orderBy: { sortOrder: 'asc', name: 'asc', id: 'asc' } },
     );
   }

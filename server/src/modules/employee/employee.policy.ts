@@ -19,9 +19,11 @@ const managedDepartmentsLoader = (em: EntityManager) =>
   new DataLoader<string, ReadonlySet<string>>(async (managerIds) => {
     const rows = await em.execute<{ manager_id: string; id: string }[]>(
       `with recursive headed as (
-         select d.id, d.head_id as manager_id from department d where d.head_id in (?)
+         select d.id, d.head_id as manager_id from department d
+          where d.head_id in (?) and d.deleted_at is null
          union
          select child.id, headed.manager_id from department child join headed on child.parent_id = headed.id
+          where child.deleted_at is null
        )
        select manager_id, id from headed`,
       [[...managerIds]],

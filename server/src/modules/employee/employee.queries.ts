@@ -8,9 +8,9 @@ export async function departmentSubtreeIds(
 ): Promise<string[]> {
   const rows = await em.execute<{ id: string }[]>(
     `with recursive subtree as (
-       select id from department where id = ? and organization_id = ?
+       select id from department where id = ? and organization_id = ? and deleted_at is null
        union all
-       select d.id from department d join subtree s on d.parent_id = s.id
+       select d.id from department d join subtree s on d.parent_id = s.id where d.deleted_at is null
      )
      select id from subtree`,
     [departmentId, organizationId],

@@ -32,7 +32,7 @@ export class EmployeeService {
 
   /** Opens one personal file: NOT_FOUND when there is none, FORBIDDEN when it is not the viewer's to see. */
   async get(id: string): Promise<Employee> {
-    const employee = isUuid(id) ? await this.em.findOne(Employee, { id }) : null;
+    const employee = isUuid(id) ? await this.em.findOne(Employee, { id, deletedAt: null }) : null;
     if (!employee) throw notFound('Employee', id);
     await this.policy.require(employee, 'BASIC', 'employee');
     return employee;
@@ -65,7 +65,7 @@ export class EmployeeService {
     operation: string,
   ): Promise<Connection<Employee>> {
     const organizationId = viewerOrganization(scope);
-    const where: FilterQuery<Employee>[] = [scope];
+    const where: FilterQuery<Employee>[] = [scope, { deletedAt: null }];
     if (!filter?.includeDismissed) where.push({ dismissalDate: null });
     if (filter?.departmentId) {
       const ids = await departmentSubtreeIds(this.em, organizationId, filter.departmentId);

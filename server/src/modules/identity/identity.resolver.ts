@@ -77,7 +77,11 @@ export class IdentityResolver {
   @FieldResolver(() => EmployeeType, { nullable: true, description: "The viewer's own only." })
   employee(@Root() user: User, @Ctx() ctx: AppContext): Promise<Employee | null> {
     const own = user.id === (ctx.viewer?.userId ?? ctx.signedInUserId);
-    return own ? ctx.loaders.loadRef(Employee, user.employee) : Promise.resolve(null);
+    if (!own) return Promise.resolve(null);
+    // A file the system of record deleted is no one's any more.
+    return ctx.loaders
+      .loadRef(Employee, user.employee)
+      .then((employee) => (employee?.deletedAt ? null : employee));
   }
 
   @FieldResolver(() => OrganizationType)

@@ -3,6 +3,10 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthFailure, Role, Viewer } from '../../core/auth/viewer.js';
 import { Session } from './session.entity.js';
+import {
+  isIntegrationToken,
+  resolveIntegrationToken,
+} from '../integration/integration-token.resolve.js';
 import type { StoredRole, User, UserStatus } from './user.entity.js';
 
 export interface SessionPolicy {
@@ -16,8 +20,9 @@ const TOUCH_INTERVAL_MS = 60_000;
 /** SQL: the employee heads a department or has direct reports (the derived MANAGER role). */
 export const managesAnyoneSql = (employeeColumn: string) =>
   `(${employeeColumn} is not null and (
-     exists (select 1 from department d where d.head_id = ${employeeColumn})
-     or exists (select 1 from employee e where e.manager_id = ${employeeColumn} and e.dismissal_date is null)))`;
+     exists (select 1 from department d where d.head_id = ${employeeColumn} and d.deleted_at is null)
+     or exists (select 1 from employee e where e.manager_id = ${employeeColumn}
+                  and e.dismissal_date is null and e.deleted_at is null)))`;
 
 /** Whether each employee manages anyone, for many accounts in one query. */
 export const managesAnyoneLoader = (em: EntityManager) =>
@@ -73,8 +78,12 @@ export class SessionService {
     return { token, session };
   }
 
-  /** The viewer behind a token, in one statement (a second, rarely, to record the session's use). */
+  /**
+   * The viewer behind a token, in one statement (a second, rarely, to record the session's use);
+   * an integration token is looked up among the integration tokens instead.
+   */
   async resolve(token: string): Promise<ResolvedSession> {
+    if (isIntegrationToken(token)) return resolveIntegrationToken(this.em, token);
     const [row] = await this.em.execute<SessionRow[]>(
       `select s.id as session_id, s.expires_at, s.last_seen_at, s.revoked_at,
               u.id as user_id, u.login, u.roles, u.status, u.organization_id, u.employee_id,

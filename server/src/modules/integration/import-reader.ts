@@ -86,6 +86,21 @@ export class RecordReader {
     };
   }
 
+  /** A header given apart from the records (GraphQL), checked like a header line. */
+  givenHeader(header: { schemaVersion: number; source: string }): Header | null {
+    if (!(SchemaVersions as readonly number[]).includes(header.schemaVersion)) {
+      this.problem(
+        0,
+        'header',
+        null,
+        ['schemaVersion'],
+        `Schema version ${header.schemaVersion} is unknown here; this importer reads version ${SchemaVersions.join(', ')}`,
+      );
+      return null;
+    }
+    return { ...header, organizationExternalId: null };
+  }
+
   /** Stages every remaining record; returns the organization record, if the batch has one. */
   async stageAll(
     staging: Staging,

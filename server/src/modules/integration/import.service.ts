@@ -119,9 +119,7 @@ export class ImportService {
       key: null,
       existing: false,
     };
-    run.header = options.header
-      ? { ...options.header, organizationExternalId: null }
-      : await reader.header();
+    run.header = options.header ? reader.givenHeader(options.header) : await reader.header();
     if (!run.header) {
       if (options.organizationId) {
         run.key = { organizationId: options.organizationId, source: 'unknown' };

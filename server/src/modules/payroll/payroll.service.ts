@@ -33,7 +33,9 @@ export class PayrollService {
     checkRange(range);
     const where: FilterQuery<Payslip> = {
       employee: employee.id,
+      deletedAt: null,
       period: {
+        deletedAt: null,
         startDate: { $gte: range.from ?? '1900-01-01', $lte: range.to ?? '9999-12-31' },
         ...(this.seesUnpublished()
           ? {}
@@ -49,10 +51,18 @@ export class PayrollService {
   /** One payslip, if the viewer may read its employee's pay (and, for employees, once published). */
   async payslip(id: string): Promise<Payslip> {
     const payslip = isUuid(id)
-      ? await this.ctx.em.findOne(Payslip, { id }, { populate: ['period'] })
+      ? await this.ctx.em.findOne(
+          Payslip,
+          { id, deletedAt: null, period: { deletedAt: null } },
+          { populate: ['period'] },
+        )
       : null;
     if (!payslip) throw notFound('Payslip', id);
-    const employee = await this.ctx.em.findOneOrFail(Employee, { id: payslip.employee.id });
+    const employee = await this.ctx.em.findOne(Employee, {
+      id: payslip.employee.id,
+      deletedAt: null,
+    });
+    if (!employee) throw notFound('Payslip', id);
     await this.policy.require(employee, 'PAYROLL', 'payslip');
     if (!payslip.period.getEntity().publishedAt && !this.seesUnpublished())
       throw notFound('Payslip', id);
@@ -79,6 +89,7 @@ export class PayrollService {
          join payroll_period p on p.id = s.period_id
          join payslip_line l on l.payslip_id = s.id
         where s.employee_id = ? and p.start_date >= ? and p.start_date <= ?
+          and s.deleted_at is null and p.deleted_at is null
           and (? or p.published_at is not null or p.advance_published_at is not null)
         group by 1 order by 1`,
       // A year more than asked for, to compare each bucket with the one a year before.
@@ -117,7 +128,9 @@ export class PayrollService {
   ): Promise<Employee> {
     const id = employeeId ?? viewerOf(this.ctx).employeeId;
     if (!id) throw forbidden('This account has no personal file, and so no pay');
-    const employee = isUuid(id) ? await this.ctx.em.findOne(Employee, { id }) : null;
+    const employee = isUuid(id)
+      ? await this.ctx.em.findOne(Employee, { id, deletedAt: null })
+      : null;
     if (!employee) throw notFound('Employee', id);
     await this.policy.require(employee, 'PAYROLL', operation);
     return employee;

@@ -47,6 +47,7 @@ export class PayslipActionsService {
         organization: viewer.organizationId,
         year,
         month,
+        deletedAt: null,
       });
       if (!period) throw notFound('Payroll period', `${year}-${month}`);
       const field = part === 'ADVANCE' ? 'advancePublishedAt' : 'publishedAt';
@@ -64,7 +65,7 @@ export class PayslipActionsService {
         ? await tx.execute<{ user_id: string; payslip_id: string }[]>(
             `select u.id as user_id, s.id as payslip_id from payslip s
                join app_user u on u.employee_id = s.employee_id and u.status = 'ACTIVE'
-              where s.period_id = ?`,
+              where s.period_id = ? and s.deleted_at is null`,
             [period.id],
           )
         : [];
@@ -113,7 +114,9 @@ export class PayslipActionsService {
       {
         organization: viewer.organizationId,
         acknowledgedAt: null,
-        period: { year, month, publishedAt: { $ne: null } },
+        deletedAt: null,
+        employee: { deletedAt: null },
+        period: { year, month, publishedAt: { $ne: null }, deletedAt: null },
       },
       { populate: ['period'], orderBy: { employee: { lastName: 'asc' }, id: 'asc' } },
     );

@@ -26,6 +26,7 @@ export class PayslipWriteService {
       ? await this.ctx.em.findOne(Employee, {
           id: input.employeeId,
           organization: viewer.organizationId,
+          deletedAt: null,
         })
       : null;
     if (!employee) throw badInput(['input', 'employeeId'], 'No such employee in this organization');
@@ -43,6 +44,8 @@ export class PayslipWriteService {
           month: input.month,
           startDate,
         });
+      // A month the system of record had deleted is back once the payroll office writes to it.
+      period.deletedAt = null;
       await tx.nativeDelete(Payslip, {
         employee: employee.id,
         period: period.id,

@@ -180,7 +180,7 @@ export class FileEditsService {
     field: string,
   ): Promise<T | null> {
     if (!id) return null;
-    const where = { id, organization: employee.organization.id } as FilterQuery<T>;
+    const where = { id, organization: employee.organization.id, deletedAt: null } as FilterQuery<T>;
     const row: T | null = isUuid(id) ? await tx.findOne<T>(entity, where) : null;
     if (!row) throw badInput(['input', field], 'Unknown in this organization');
     return row;
