@@ -823,6 +823,50 @@ const cases: Case[] = [
     expect: signedIn(),
   },
   {
+    field: 'Query.integrationTokens',
+    name: "the organization's integration tokens",
+    operation: () => ({ query: `{ integrationTokens { id name hint } }` }),
+    expect: only('admin'),
+  },
+  {
+    field: 'Mutation.createIntegrationToken',
+    name: 'a token for the system of record',
+    operation: () => ({
+      query: `mutation { createIntegrationToken(name: "matrix") { token integrationToken { id } } }`,
+    }),
+    expect: only('admin'),
+  },
+  {
+    field: 'Mutation.revokeIntegrationToken',
+    name: 'revoking a token (an unknown one: the admin is told it does not exist)',
+    operation: () => ({
+      query: `mutation { revokeIntegrationToken(id: "01900000-0000-7000-8000-000000000000") { id } }`,
+    }),
+    expect: signedIn({
+      admin: 'NOT_FOUND',
+      hr: 'FORBIDDEN',
+      accountant: 'FORBIDDEN',
+      manager: 'FORBIDDEN',
+      employee: 'FORBIDDEN',
+      other: 'FORBIDDEN',
+      guest: 'FORBIDDEN',
+    }),
+  },
+  {
+    field: 'Query.importRuns',
+    name: 'the imports from the system of record',
+    operation: () => ({ query: `{ importRuns(first: 5) { edges { node { id status } } } }` }),
+    expect: only('admin'),
+  },
+  {
+    field: 'Mutation.importRecords',
+    name: 'importing records: the system of record only (INTEGRATION), no person',
+    operation: () => ({
+      query: `mutation { importRecords(source: "matrix", schemaVersion: 1, records: []) { status } }`,
+    }),
+    expect: only(),
+  },
+  {
     field: 'Subscription.ping',
     name: 'diagnostic pings',
     operation: () => ({ query: `subscription { ping { message } }` }),
