@@ -132,7 +132,10 @@ export type LoginInput = {
 
 export type NotificationType =
   | 'ANNOUNCEMENT'
+  | 'ATTESTATION_DUE'
+  | 'FILE_UPDATED'
   | 'KPI_SHEET'
+  | 'LEAVE_ORDER'
   | 'PAYSLIP_PUBLISHED'
   | 'TASK_ASSIGNED'
   | 'TASK_MESSAGE'
