@@ -199,7 +199,7 @@ function TeamWidget({ team }: { team: NonNullable<DashboardData['team']> }) {
   const { hasRole } = useMe();
   return (
     <Widget title={t('dashboard.teamTitle')} testId="widget-team">
-      <p className="figure">{t('people.count', { count: team.size })}</p>
+      {team.size > 0 ? <p className="figure">{t('people.count', { count: team.size })}</p> : null}
       <p>{t('dashboard.teamToApprove', { count: team.requestsToApprove })}</p>
       {team.sheetsToApprove > 0 ? (
         <p>{t('dashboard.teamSheets', { count: team.sheetsToApprove })}</p>
