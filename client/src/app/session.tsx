@@ -1,5 +1,13 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useLocation, useNavigate } from 'react-router';
 
 import { sessionEndOf, sessionEvents } from '../apollo/session-events';
@@ -69,14 +77,17 @@ export function SessionProvider({ children }: { children: React.ReactNode }) {
     notifyOnNetworkStatusChange: false,
   });
   const [signOutMutation] = useMutation(SignOutDocument);
+  // Set when the session ends, until the next sign-in: stale cached data must not count as signed in.
+  const [ended, setEnded] = useState(false);
   const signedIn = useRef(false);
-  signedIn.current = Boolean(data?.me);
+  signedIn.current = Boolean(data?.me) && !ended;
 
   useEffect(
     () =>
       sessionEvents.onEnded((reason) => {
         if (!signedIn.current) return;
         signedIn.current = false;
+        setEnded(true);
         const { pathname, search } = here.current;
         const params = new URLSearchParams({ next: `${pathname}${search}`, reason });
         void navigate(`/login?${params.toString()}`, { replace: true });
@@ -88,10 +99,12 @@ export function SessionProvider({ children }: { children: React.ReactNode }) {
 
   const refresh = useCallback(async () => {
     await client.resetStore();
+    setEnded(false);
   }, [client]);
 
   const signOut = useCallback(async () => {
     signedIn.current = false;
+    setEnded(true);
     try {
       await signOutMutation();
     } catch {
@@ -102,6 +115,7 @@ export function SessionProvider({ children }: { children: React.ReactNode }) {
   }, [client, navigate, signOutMutation]);
 
   const state = useMemo<SessionState>(() => {
+    if (ended) return { status: 'signed-out' };
     if (data?.me)
       return {
         status: 'signed-in',
@@ -114,7 +128,7 @@ export function SessionProvider({ children }: { children: React.ReactNode }) {
         : { status: 'error', error, retry: () => void refetch().catch(() => undefined) };
     }
     return { status: 'loading' };
-  }, [data, error, refetch]);
+  }, [ended, data, error, refetch]);
 
   const api = useMemo(() => ({ state, refresh, signOut }), [state, refresh, signOut]);
   return (
