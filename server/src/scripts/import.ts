@@ -55,16 +55,18 @@ await runWithDatabase(async ({ orm }, config, logger) => {
   }
   if (progress) bar.start(Math.max(size, 1), 0, { records: 0 });
   try {
-    const result = await new ImportService(orm, pubSub.pubSub, logger).run(
-      ndjsonLines(counted(fs.createReadStream(file, { highWaterMark: 1 << 20 }))),
-      {
-        channel: 'CLI',
-        actor: { userId: null, label: `cli:${os.userInfo().username}`, login: 'cli' },
-        organizationId: null,
-        createOrganization: values['create-organization'],
-        onProgress: (count) => (records = count),
-      },
-    );
+    const result = await new ImportService(
+      orm,
+      pubSub.pubSub,
+      logger,
+      config.database.kind === 'postgres',
+    ).run(ndjsonLines(counted(fs.createReadStream(file, { highWaterMark: 1 << 20 }))), {
+      channel: 'CLI',
+      actor: { userId: null, label: `cli:${os.userInfo().username}`, login: 'cli' },
+      organizationId: null,
+      createOrganization: values['create-organization'],
+      onProgress: (count) => (records = count),
+    });
     if (progress) bar.stop();
     process.stdout.write(summary(result));
     exitCode = result.status === 'APPLIED' ? 0 : 2;

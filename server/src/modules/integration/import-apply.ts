@@ -63,7 +63,7 @@ export class Applier {
   async run(): Promise<void> {
     for (const spec of this.specs) await this.classify(spec);
     if (this.has('employee')) await this.compareDocuments();
-    if (this.has('payslip')) await this.compareLines();
+    if (this.has('payslip') && (await this.anyExisted('imp_payslip'))) await this.compareLines();
     for (const spec of this.specs) await this.upsert(spec);
     for (const spec of this.specs) await this.lateReferences(spec);
     if (this.has('employee')) await this.writeDocuments();
@@ -73,12 +73,14 @@ export class Applier {
 
   /**
    * Fresh statistics for the tables a large batch filled: rows written in this transaction are
-   * invisible to autovacuum, and a planner that takes a full table for empty picks nested loops.
+   * invisible to autovacuum, and a planner that takes a full table for empty picks nested loops
+   * (a check over a thousand people took minutes instead of a second without them).
    */
   async analyze(minimumRows: number): Promise<void> {
     for (const spec of this.specs) {
+      // The staging table too: its `change` column was empty when it was first analyzed.
       if (this.staging.count(stagingOf(spec)) >= minimumRows)
-        await this.tx.execute(`analyze ${spec.table}`);
+        await this.tx.execute(`analyze ${spec.table}, ${stagingOf(spec)}`);
     }
     if (this.staging.count(LINES_TABLE) >= minimumRows)
       await this.tx.execute('analyze payslip_line');
@@ -101,6 +103,14 @@ export class Applier {
       });
     }
     return counts;
+  }
+
+  /** Whether any staged record matched a row the portal holds (a first load matches none). */
+  private async anyExisted(staging: string): Promise<boolean> {
+    const [row] = await this.tx.execute<{ any: boolean }[]>(
+      `select exists (select 1 from ${staging} where existed) as any`,
+    );
+    return row?.any ?? false;
   }
 
   private has(type: string): boolean {
@@ -250,7 +260,7 @@ export class Applier {
     );
     await this.tx.execute(
       `insert into payslip_line (id, payslip_id, sort_order, ${columns.join(', ')})
-       select ${uuidV7Sql}, p.id, l.sort_order, ${list(columns, 'l')}
+       select l.id, p.id, l.sort_order, ${list(columns, 'l')}
          from ${LINES_TABLE} l join imp_payslip p on p.line = l.payslip_line
         where p.change = 'created'
            or (p.lines_changed and not exists (select 1 from payslip_line c

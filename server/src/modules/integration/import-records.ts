@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { AppError } from '../../core/errors.js';
 import { normalizeMoney } from '../../core/money.js';
-import { newId } from '../../core/orm/base.entity.js';
+import { stagedId } from './import-ids.js';
 import { pad } from '../../core/local-date.js';
 import { leaveDays, type LeaveKind } from '../leave/leave.rules.js';
 import { checkDates, checkRecordDates } from '../personal-data/file-edit.js';
@@ -40,7 +40,7 @@ export interface PreparedRecord {
  */
 const rules: Partial<Record<RecordType, (fields: Fields, today: string) => void>> = {
   employee: (f, today) => {
-    checkIdentifiers(f as { snils?: string | null; inn?: string | null });
+    checkIdentifiers(f);
     checkDates(
       today,
       [
@@ -126,9 +126,12 @@ export function prepareUpsert(
   input: Fields,
 ): PreparedRecord {
   const spec = specOf.get(type)!;
-  const fields = (normalize[type] ?? ((f: Fields) => f))({ ...defaults[type], ...input });
-  const row: StagedRow = { line, op: 'upsert', external_id: externalId, id: newId() };
-  for (const field of spec.fields) row[field.column] = fields[field.field] ?? null;
+  const base = defaults[type];
+  // Copied only for the few types that derive fields; a payslip is read as it came.
+  const fields = normalize[type]?.({ ...base, ...input }) ?? input;
+  const row: StagedRow = { line, op: 'upsert', external_id: externalId, id: stagedId() };
+  for (const field of spec.fields)
+    row[field.column] = fields[field.field] ?? base?.[field.field] ?? null;
   for (const ref of spec.refs) row[`${ref.column}_ext`] = fields[ref.field] ?? null;
   for (const derived of spec.derived ?? []) row[derived.column] = fields[camel(derived.column)];
   const prepared: PreparedRecord = { row };
@@ -139,7 +142,7 @@ export function prepareUpsert(
 
 /** The staging row of a deletion. */
 export function prepareDeletion(line: number, externalId: string): PreparedRecord {
-  return { row: { line, op: 'delete', external_id: externalId, id: newId() } };
+  return { row: { line, op: 'delete', external_id: externalId, id: stagedId() } };
 }
 
 function identityDocumentRow(fields: Fields, line: number): StagedRow | null {
@@ -159,6 +162,7 @@ function identityDocumentRow(fields: Fields, line: number): StagedRow | null {
 function payslipLineRows(fields: Fields, line: number): StagedRow[] {
   return (fields['lines'] as Fields[]).map((item, index) => ({
     payslip_line: line,
+    id: stagedId(),
     sort_order: index,
     kind: item['kind'],
     pay_code: item['payCode'],

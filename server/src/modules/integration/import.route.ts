@@ -20,7 +20,7 @@ export function registerImportRoute(app: express.Express, services: AppServices)
     appRoute(services, async (req, res, open) => {
       const ctx = await open();
       requireRole(viewerOf(ctx), 'INTEGRATION');
-      const result = await new ImportService(services.orm, services.pubSub, ctx.logger).run(
+      const result = await ImportService.of(services, ctx.logger).run(
         limited(req, services.config.import.maxBytes),
         {
           channel: 'HTTP',

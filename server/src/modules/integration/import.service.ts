@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import type { AppServices } from '../../app/context.js';
 import type { AppPubSub } from '../../app/topics.js';
 import type { Orm } from '../../core/orm/orm.js';
 import { newId } from '../../core/orm/base.entity.js';
@@ -101,7 +102,14 @@ export class ImportService {
     private readonly orm: Orm,
     private readonly pubSub: AppPubSub | null,
     private readonly logger: Logger,
+    /** Stage with COPY: PostgreSQL yes, the embedded database (its socket carries no COPY) no. */
+    private readonly copy: boolean,
   ) {}
+
+  /** The service as the server runs it. */
+  static of(app: Pick<AppServices, 'orm' | 'pubSub' | 'config'>, logger: Logger): ImportService {
+    return new ImportService(app.orm, app.pubSub, logger, app.config.database.kind === 'postgres');
+  }
 
   async run(input: AsyncIterable<InputLine>, options: ImportOptions): Promise<ImportResult> {
     const reader = new RecordReader(
@@ -171,12 +179,12 @@ export class ImportService {
     const key = run.key!;
     const header = run.header!;
     const lap = this.stopwatch(run);
-    const staging = new Staging(tx);
+    const staging = new Staging(tx, this.copy);
     await staging.open();
     const today = await this.today(tx, key);
     const organization = await run.reader.stageAll(staging, header, today);
     await staging.finish();
-    lap('read and staged');
+    lap(`read and staged (${staging.copies} COPY statements)`);
     const resolver = new Resolver(tx, staging, key);
     await resolver.run();
     lap('resolved');

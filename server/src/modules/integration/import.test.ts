@@ -229,7 +229,7 @@ describe('importing the fixture into an empty organization', () => {
     expect(file.errors).toBeUndefined();
     const employee = file.data!.employee;
     expect(employee.fullName).toBe(
-      `${source['lastName']} ${source['firstName']} ${source['middleName']}`,
+      [source['lastName'], source['firstName'], source['middleName']].join(' '),
     );
     expect(employee.birthDate).toBe(source['birthDate']);
     expect(employee.department.name).toBe('Администрация');
@@ -267,7 +267,7 @@ describe('importing the fixture into an empty organization', () => {
 
 describe('re-importing the same batch', () => {
   it('changes nothing, writes nothing and notifies nobody, even people with accounts', async () => {
-    await account('school11-e1', ['EMPLOYEE'], (await employeeId('emp-000001'))!);
+    await account('school11-e1', ['EMPLOYEE'], await employeeId('emp-000001'));
     const count = async () =>
       (
         await sql<{ notifications: number; journal: number; updated: string }>(
@@ -372,7 +372,7 @@ describe('a batch with one bad record among valid ones', () => {
       expect.objectContaining({
         line: 2,
         path: ['startDate'],
-        message: expect.stringMatching(/^Overlaps the leave/),
+        message: expect.stringMatching(/^Overlaps the leave/) as string,
       }),
     ]);
   });
@@ -465,7 +465,7 @@ describe('deletion by the source', () => {
 
 describe('real time', () => {
   it("delivers a payslip published through the import to the employee's open subscription", async () => {
-    const token = await account('school11-e2', ['EMPLOYEE'], (await employeeId('emp-000002'))!);
+    const token = await account('school11-e2', ['EMPLOYEE'], await employeeId('emp-000002'));
     const client = server.wsClient(token);
     // From a cursor before anything: what commits before the subscription is live is replayed.
     const events = collectEvents<{
@@ -520,7 +520,7 @@ describe('real time', () => {
   }, 30_000);
 
   it('tells the employee what changed in their file, once, with the sections', async () => {
-    await account('school11-e4', ['EMPLOYEE'], (await employeeId('emp-000004'))!);
+    await account('school11-e4', ['EMPLOYEE'], await employeeId('emp-000004'));
     const employee = recordsOf('employee').find((record) => record['externalId'] === 'emp-000004')!;
     const before = await sql<{ count: number }>(
       `select count(*)::int as count from notification n join app_user u on u.id = n.recipient_user_id

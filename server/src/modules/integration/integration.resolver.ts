@@ -14,7 +14,7 @@ import {
 import { viewerOf, type AppContext } from '../../app/context.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
-import { checkPageSize, ForwardPageArgs, type Connection } from '../../core/graphql/connection.js';
+import { checkPageSize, ForwardPageArgs } from '../../core/graphql/connection.js';
 import { pageOf } from '../../core/orm/pagination.js';
 import { ImportRun, type ImportProblem } from './import-run.entity.js';
 import { ImportService, type ImportResult } from './import.service.js';
@@ -66,12 +66,12 @@ export class IntegrationResolver {
   importRuns(@Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() ctx: AppContext) {
     const viewer = viewerOf(ctx);
     requireRole(viewer, 'ADMIN');
-    return pageOf(
+    return pageOf<ImportRun>(
       ctx.em,
       ImportRun,
       { organization: viewer.organizationId },
       { first: checkPageSize(page.first), after: page.after ?? null, orderBy: { id: 'desc' } },
-    ) as Promise<Connection<ImportRun>>;
+    );
   }
 
   @Mutation(() => ImportResultType, {
@@ -94,17 +94,14 @@ export class IntegrationResolver {
       );
     if (records.length > MAX_RECORDS)
       throw badInput(['records'], `At most ${MAX_RECORDS} records; send more as NDJSON`);
-    const result = await new ImportService(ctx.app.orm, ctx.app.pubSub, ctx.logger).run(
-      valueLines(records),
-      {
-        channel: 'GRAPHQL',
-        actor: await integrationActor(ctx),
-        organizationId: viewer.organizationId,
-        header: { source, schemaVersion },
-        ip: ctx.ip,
-        requestId: ctx.requestId,
-      },
-    );
+    const result = await ImportService.of(ctx.app, ctx.logger).run(valueLines(records), {
+      channel: 'GRAPHQL',
+      actor: await integrationActor(ctx),
+      organizationId: viewer.organizationId,
+      header: { source, schemaVersion },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    });
     return resultType(result);
   }
 
