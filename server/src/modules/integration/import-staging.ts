@@ -179,7 +179,7 @@ export class Staging {
 }
 
 /** Rows in COPY's text format: tab-separated, \N for null, backslash escapes. */
-function encode(rows: StagedRow[], columns: Table['columns']): string {
+export function encode(rows: StagedRow[], columns: { column: string }[]): string {
   const lines: string[] = [];
   for (const row of rows) {
     const fields: string[] = [];

@@ -10,6 +10,7 @@ import {
 } from '../organization/organization-settings.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { User } from '../identity/user.entity.js';
+import { Employee } from '../employee/employee.entity.js';
 
 /**
  * The import from the system of record, end to end over HTTP, GraphQL and WebSocket against
@@ -262,6 +263,39 @@ describe('importing the fixture into an empty organization', () => {
       [organizationId],
     );
     expect(rows[0]!.count).toBe(recordsOf('employee').length);
+  });
+});
+
+describe('records the portal held before the feed', () => {
+  it('adopts an employee by personnel number instead of making a second one', async () => {
+    const id = newId();
+    await server.orm.em.fork().insert(Employee, {
+      id,
+      organization: organizationId,
+      personnelNumber: '000777',
+      lastName: 'Старова',
+      firstName: 'Анна',
+      hireDate: '2010-09-01',
+      formerNames: [],
+    });
+    const { answer } = await postBatch(
+      batch({
+        type: 'employee',
+        op: 'upsert',
+        externalId: 'emp-000777',
+        personnelNumber: '000777',
+        lastName: 'Старова',
+        firstName: 'Анна',
+        middleName: 'Ильинична',
+        hireDate: '2010-09-01',
+      }),
+    );
+    expect(answer).toMatchObject({ status: 'APPLIED', created: 0, updated: 1 });
+    const rows = await sql<{ id: string; external_id: string; middle_name: string }>(
+      `select id, external_id, middle_name from employee where organization_id = ? and personnel_number = '000777'`,
+      [organizationId],
+    );
+    expect(rows).toEqual([{ id, external_id: 'emp-000777', middle_name: 'Ильинична' }]);
   });
 });
 

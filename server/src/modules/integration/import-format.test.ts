@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { stagedId } from './import-ids.js';
+import { ruleProblem } from './import-records.js';
+import { ImportSchema } from './import-schema.js';
+import { encode } from './import-staging.js';
+import { ndjsonLines, type InputLine } from './ndjson.js';
+
+/** The pure parts of the import: splitting lines, the schema's words, the rules, COPY's text. */
+
+async function linesOf(chunks: (string | Buffer)[], maxLineBytes?: number): Promise<InputLine[]> {
+  const out: InputLine[] = [];
+  async function* source() {
+    for (const chunk of chunks) yield chunk;
+  }
+  for await (const line of ndjsonLines(source(), maxLineBytes)) out.push(line);
+  return out;
+}
+
+describe('ndjsonLines', () => {
+  it.each([
+    [
+      'LF',
+      ['{"a":1}\n{"b":2}\n'],
+      [
+        { line: 1, text: '{"a":1}' },
+        { line: 2, text: '{"b":2}' },
+      ],
+    ],
+    [
+      'CRLF',
+      ['{"a":1}\r\n{"b":2}\r\n'],
+      [
+        { line: 1, text: '{"a":1}' },
+        { line: 2, text: '{"b":2}' },
+      ],
+    ],
+    [
+      'no final newline',
+      ['{"a":1}\n{"b":2}'],
+      [
+        { line: 1, text: '{"a":1}' },
+        { line: 2, text: '{"b":2}' },
+      ],
+    ],
+    [
+      'blank lines keep their numbers',
+      ['\n{"a":1}\n\n  \n{"b":2}\n'],
+      [
+        { line: 2, text: '{"a":1}' },
+        { line: 5, text: '{"b":2}' },
+      ],
+    ],
+    [
+      'a line split across chunks',
+      ['{"na', 'me":"Ив', 'анов"}\n'],
+      [{ line: 1, text: '{"name":"Иванов"}' }],
+    ],
+  ])('splits %s', async (_name, chunks, expected) => {
+    expect(await linesOf(chunks)).toEqual(expected);
+  });
+
+  it('splits a Cyrillic character that arrives in two chunks', async () => {
+    const bytes = Buffer.from('{"n":"Ж"}\n');
+    expect(await linesOf([bytes.subarray(0, 7), bytes.subarray(7)])).toEqual([
+      { line: 1, text: '{"n":"Ж"}' },
+    ]);
+  });
+
+  it('reports an over-long line without holding it, and goes on', async () => {
+    const long = 'x'.repeat(50);
+    expect(
+      await linesOf(['{"a":1}\n', long.slice(0, 30), long.slice(30), '\n{"b":2}\n'], 20),
+    ).toEqual([
+      { line: 1, text: '{"a":1}' },
+      { line: 2, error: 'Longer than 20 bytes' },
+      { line: 3, text: '{"b":2}' },
+    ]);
+  });
+
+  it('reports bytes that are not UTF-8', async () => {
+    expect(await linesOf([Buffer.from([0x7b, 0xff, 0x7d, 0x0a])])).toEqual([
+      { line: 1, error: 'Not valid UTF-8' },
+    ]);
+  });
+});
+
+describe('the schema, in words', () => {
+  const schema = new ImportSchema();
+  it.each([
+    [{ type: 'position', op: 'upsert', externalId: 'p' }, [['name'], 'Required']],
+    [
+      { type: 'position', op: 'upsert', externalId: 'p', name: 'x', salary: 1 },
+      [['salary'], 'Not a field of this record type'],
+    ],
+    [
+      {
+        type: 'leave',
+        op: 'upsert',
+        externalId: 'l',
+        employeeExternalId: 'e',
+        kind: 'VACATION',
+        startDate: '2026-01-01',
+        endDate: '2026-01-02',
+      },
+      [['kind'], expect.stringMatching(/^Must be one of "ANNUAL_BASIC"/)],
+    ],
+    [
+      { type: 'payrollPeriod', op: 'upsert', externalId: 'p', year: 2026, month: 13 },
+      [['month'], 'Must be <= 12'],
+    ],
+    [
+      {
+        type: 'businessTrip',
+        op: 'upsert',
+        externalId: 't',
+        employeeExternalId: 'e',
+        destination: 'Курск',
+        purpose: 'x',
+        startDate: '2026-02-30',
+        endDate: '2026-03-01',
+        status: 'CLOSED',
+      },
+      [['startDate'], 'Not a calendar date YYYY-MM-DD'],
+    ],
+    [
+      {
+        type: 'payslip',
+        op: 'upsert',
+        externalId: 's',
+        periodExternalId: 'p',
+        employeeExternalId: 'e',
+        openingBalance: 0,
+        closingBalance: '0',
+        lines: [],
+      },
+      [['openingBalance'], 'Must be string'],
+    ],
+  ])('%j', (record, [path, message]) => {
+    expect(schema.checkRecord(record.type as never, 'upsert', record)).toContainEqual({
+      path,
+      message,
+    });
+  });
+
+  it('takes a deletion as type, op and externalId only', () => {
+    expect(
+      schema.checkRecord('leave', 'delete', { type: 'leave', op: 'delete', externalId: 'l' }),
+    ).toEqual([]);
+    expect(
+      schema.checkRecord('leave', 'delete', {
+        type: 'leave',
+        op: 'delete',
+        externalId: 'l',
+        kind: 'SICK',
+      }),
+    ).toEqual([{ path: ['kind'], message: 'Not a field of this record type' }]);
+  });
+});
+
+describe('the file rules, as HR edits apply them', () => {
+  const today = '2026-06-15';
+  it.each([
+    ['employee', { snils: '11223344590', hireDate: '2020-01-01' }, ['snils'], 'Not a valid СНИЛС'],
+    [
+      'employee',
+      { hireDate: '2020-01-01', dismissalDate: '2019-12-31' },
+      ['dismissalDate'],
+      'The period ends before it starts',
+    ],
+    [
+      'assignment',
+      { rate: '1.75', startDate: '2020-01-01' },
+      ['rate'],
+      expect.stringMatching(/^Rate must be above 0/),
+    ],
+    ['attestation', { date: '2026-07-01' }, ['date'], 'An attestation that has not happened yet'],
+    [
+      'payslip',
+      {
+        openingBalance: '0',
+        closingBalance: '10.00',
+        lines: [{ kind: 'ACCRUAL', payCode: '1', name: 'x', amount: '10.01' }],
+      },
+      ['closingBalance'],
+      expect.stringMatching(/^The lines do not reconcile: .* = 10\.01, not 10\.00$/),
+    ],
+  ] as const)('%s %j', (type, fields, path, message) => {
+    expect(ruleProblem(type, fields, today)).toEqual({ path, message });
+  });
+
+  it('lets a qualification category run five years, not more', () => {
+    const attestation = { date: '2026-06-01', validUntil: '2031-06-01', nextDueDate: '2031-06-01' };
+    expect(ruleProblem('attestation', attestation, today)).toBeNull();
+    expect(
+      ruleProblem('attestation', { ...attestation, validUntil: '2031-06-16' }, today),
+    ).toMatchObject({
+      path: ['validUntil'],
+    });
+  });
+});
+
+describe('COPY text', () => {
+  it('escapes what COPY reads specially and writes null as \\N', () => {
+    const columns = [{ column: 'a' }, { column: 'b' }, { column: 'c' }, { column: 'd' }];
+    expect(
+      encode([{ a: 'tab\there', b: null, c: true, d: ['Иванова', 'say "hi"\\'] }], columns),
+    ).toBe('tab\\there\t\\N\tt\t{"Иванова","say \\\\"hi\\\\"\\\\\\\\"}\n');
+  });
+
+  it('makes time-ordered v7 ids', () => {
+    const [first, second] = [stagedId(), stagedId()];
+    expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(first.slice(0, 13) <= second.slice(0, 13)).toBe(true);
+  });
+});
