@@ -86,7 +86,7 @@ describe('ndjsonLines', () => {
 
 describe('the schema, in words', () => {
   const schema = new ImportSchema();
-  it.each([
+  it.each<[Record<string, unknown>, [string[], unknown]]>([
     [{ type: 'position', op: 'upsert', externalId: 'p' }, [['name'], 'Required']],
     [
       { type: 'position', op: 'upsert', externalId: 'p', name: 'x', salary: 1 },
@@ -136,10 +136,8 @@ describe('the schema, in words', () => {
       [['openingBalance'], 'Must be string'],
     ],
   ])('%j', (record, [path, message]) => {
-    expect(schema.checkRecord(record.type as never, 'upsert', record)).toContainEqual({
-      path,
-      message,
-    });
+    const expected: unknown = { path, message };
+    expect(schema.checkRecord(record.type as never, 'upsert', record)).toContainEqual(expected);
   });
 
   it('takes a deletion as type, op and externalId only', () => {
@@ -159,7 +157,7 @@ describe('the schema, in words', () => {
 
 describe('the file rules, as HR edits apply them', () => {
   const today = '2026-06-15';
-  it.each([
+  it.each<[Parameters<typeof ruleProblem>[0], Record<string, unknown>, string[], unknown]>([
     ['employee', { snils: '11223344590', hireDate: '2020-01-01' }, ['snils'], 'Not a valid СНИЛС'],
     [
       'employee',
@@ -184,8 +182,9 @@ describe('the file rules, as HR edits apply them', () => {
       ['closingBalance'],
       expect.stringMatching(/^The lines do not reconcile: .* = 10\.01, not 10\.00$/),
     ],
-  ] as const)('%s %j', (type, fields, path, message) => {
-    expect(ruleProblem(type, fields, today)).toEqual({ path, message });
+  ])('%s %j', (type, fields, path, message) => {
+    const expected: unknown = { path, message };
+    expect(ruleProblem(type, fields, today)).toEqual(expected);
   });
 
   it('lets a qualification category run five years, not more', () => {
