@@ -143,7 +143,7 @@ export function generatePersonalFiles(
   for (const employee of institution.employees) {
     personalData(files, employee, random);
     employment(files, institution, employee, random, orderNumber);
-    leaves(files, employee, random, asOf, orderNumber);
+    leaves(files, institution, employee, random, asOf, orderNumber);
     records(files, institution, employee, random, asOf, orderNumber);
   }
   return files;
@@ -244,8 +244,16 @@ function employment(
   }
 }
 
+/** Days of annual leave a year: 56 for teachers (ПП РФ № 466), 28 for everyone else (ст. 115). */
+const annualLeaveDays = (institution: GeneratedInstitution, employee: GeneratedEmployee) =>
+  institution.positions.find((position) => position.id === employee.positionId)?.category ===
+  'Педагогические работники'
+    ? 56
+    : 28;
+
 function leaves(
   files: GeneratedPersonalFile,
+  institution: GeneratedInstitution,
   employee: GeneratedEmployee,
   random: Random,
   asOf: string,
@@ -253,12 +261,20 @@ function leaves(
 ) {
   const until = employee.dismissalDate ?? asOf;
   const asOfYear = Number(asOf.slice(0, 4));
-  for (let year = asOfYear - 3; year <= asOfYear; year++) {
-    // Annual leave in two parts, summer and another season, as schedules usually split it.
-    for (const [month, length] of [
-      [6 + random.int(0, 1), 14],
-      [random.pick([2, 9, 10]), 14],
-    ] as const) {
+  const entitled = annualLeaveDays(institution, employee);
+  // Every year since hire takes its leave, so the balance is what a real file shows: the days
+  // of the working year in progress, not decades the demo never recorded. Earlier years in one
+  // summer part, the last four split in two as schedules usually split it.
+  const hired = Number(employee.hireDate.slice(0, 4));
+  for (let year = hired; year <= asOfYear; year++) {
+    const parts: [month: number, length: number][] =
+      year < asOfYear - 3
+        ? [[7, entitled]]
+        : [
+            [6 + random.int(0, 1), entitled - 14],
+            [random.pick([2, 9, 10]), 14],
+          ];
+    for (const [month, length] of parts) {
       const start = `${year}-${pad(month, 2)}-${pad(random.int(1, 14), 2)}`;
       const end = addDays(start, length - 1);
       if (start < employee.hireDate || end > until) continue;
@@ -274,7 +290,7 @@ function leaves(
         sickNoteNumber: null,
       });
     }
-    if (random.chance(0.3)) {
+    if (year >= asOfYear - 3 && random.chance(0.3)) {
       const start = `${year}-${pad(random.pick([1, 3, 11, 12]), 2)}-${pad(random.int(1, 20), 2)}`;
       const days = random.int(3, 10);
       if (start >= employee.hireDate && addDays(start, days - 1) <= until) {
@@ -298,8 +314,8 @@ function leaves(
       employeeId: employee.id,
       year: next,
       startDate: start,
-      endDate: addDays(start, 27),
-      days: 28,
+      endDate: addDays(start, entitled - 1),
+      days: entitled,
     });
   }
 }

@@ -128,10 +128,9 @@ export class PayrollService {
   ): Promise<Employee> {
     const id = employeeId ?? viewerOf(this.ctx).employeeId;
     if (!id) throw forbidden('This account has no personal file, and so no pay');
-    const employee = isUuid(id)
-      ? await this.ctx.em.findOne(Employee, { id, deletedAt: null })
-      : null;
-    if (!employee) throw notFound('Employee', id);
+    // Through the request's loader: a second look at the same file costs no statement.
+    const employee = isUuid(id) ? await this.ctx.loaders.load(Employee, id) : null;
+    if (!employee || employee.deletedAt) throw notFound('Employee', id);
     await this.policy.require(employee, 'PAYROLL', operation);
     return employee;
   }
