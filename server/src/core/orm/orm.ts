@@ -39,7 +39,9 @@ export function ormOptions(
       tableName: 'mikro_orm_migrations',
       transactional: true,
       allOrNothing: true,
-      snapshot: true,
+      // MikroORM rewrites the snapshot from the database after every `up()` that applies something;
+      // only `db:migration:create` keeps it (it turns this on), so starts and tests never touch it.
+      snapshot: false,
       snapshotName: '.snapshot-kabinet',
       emit: 'ts',
       fileName: (timestamp, name) => `Migration${timestamp}${name ? `_${name}` : ''}`,
