@@ -32,8 +32,9 @@ export class EmployeeService {
 
   /** Opens one personal file: NOT_FOUND when there is none, FORBIDDEN when it is not the viewer's to see. */
   async get(id: string): Promise<Employee> {
-    const employee = isUuid(id) ? await this.em.findOne(Employee, { id, deletedAt: null }) : null;
-    if (!employee) throw notFound('Employee', id);
+    // By id alone, so a file the request already holds costs no query; a deleted one is gone.
+    const employee = isUuid(id) ? await this.em.findOne(Employee, { id }) : null;
+    if (!employee || employee.deletedAt) throw notFound('Employee', id);
     await this.policy.require(employee, 'BASIC', 'employee');
     return employee;
   }

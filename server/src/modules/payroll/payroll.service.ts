@@ -58,11 +58,8 @@ export class PayrollService {
         )
       : null;
     if (!payslip) throw notFound('Payslip', id);
-    const employee = await this.ctx.em.findOne(Employee, {
-      id: payslip.employee.id,
-      deletedAt: null,
-    });
-    if (!employee) throw notFound('Payslip', id);
+    const employee = await this.ctx.em.findOneOrFail(Employee, { id: payslip.employee.id });
+    if (employee.deletedAt) throw notFound('Payslip', id);
     await this.policy.require(employee, 'PAYROLL', 'payslip');
     if (!payslip.period.getEntity().publishedAt && !this.seesUnpublished())
       throw notFound('Payslip', id);

@@ -24,10 +24,8 @@ export async function editFile<T>(
   operation: string,
   change: (tx: EntityManager, employee: Employee, today: string) => Promise<T>,
 ): Promise<T> {
-  const employee = isUuid(employeeId)
-    ? await ctx.em.findOne(Employee, { id: employeeId, deletedAt: null })
-    : null;
-  if (!employee) throw notFound('Employee', employeeId);
+  const employee = isUuid(employeeId) ? await ctx.em.findOne(Employee, { id: employeeId }) : null;
+  if (!employee || employee.deletedAt) throw notFound('Employee', employeeId);
   const policy = new EmployeePolicy(viewerOf(ctx), ctx);
   if (!policy.canEdit(employee)) {
     ctx.access.record({
