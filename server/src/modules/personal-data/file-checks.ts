@@ -125,7 +125,11 @@ export function checkEducation(
   input: Dated & { hours?: number | null; year?: number | null },
 ): void {
   checkRecordDates(today, input);
-  if (input.hours !== null && input.hours !== undefined && (input.hours < 1 || input.hours > 5000)) {
+  if (
+    input.hours !== null &&
+    input.hours !== undefined &&
+    (input.hours < 1 || input.hours > 5000)
+  ) {
     throw badInput(['input', 'hours'], 'Hours between 1 and 5000');
   }
   const thisYear = Number(today.slice(0, 4));
