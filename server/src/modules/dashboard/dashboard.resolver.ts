@@ -133,7 +133,8 @@ const taskSummary = (ctx: AppContext) => {
 /** The viewer's own file, or null for accounts without one. */
 async function ownFile(ctx: AppContext): Promise<Employee | null> {
   const viewer = viewerOf(ctx);
-  return viewer.employeeId ? ctx.loaders.load(Employee, viewer.employeeId) : null;
+  const employee = viewer.employeeId ? await ctx.loaders.load(Employee, viewer.employeeId) : null;
+  return employee && !employee.deletedAt ? employee : null;
 }
 
 @Resolver(() => DashboardType)
@@ -235,7 +236,7 @@ export class DashboardResolver {
     if (!hasRole(viewer, 'MANAGER', 'HR')) return null;
     const scope = await new EmployeePolicy(viewer, ctx).teamScope();
     const [size, sheetsToApprove, summary] = await Promise.all([
-      scope ? ctx.em.count(Employee, scope) : Promise.resolve(0),
+      scope ? ctx.em.count(Employee, { $and: [scope, { deletedAt: null }] }) : Promise.resolve(0),
       new KpiService(ctx).pendingApprovals(),
       taskSummary(ctx),
     ]);

@@ -222,7 +222,11 @@ export class KpiService {
       : null;
     const employee = target.employeeId
       ? isUuid(target.employeeId)
-        ? await em.findOne(Employee, { id: target.employeeId, organization: viewer.organizationId })
+        ? await em.findOne(Employee, {
+            id: target.employeeId,
+            organization: viewer.organizationId,
+            deletedAt: null,
+          })
         : null
       : null;
     if (target.positionId && !position) throw badInput(['positionId'], 'No such position');
@@ -315,10 +319,14 @@ export class KpiService {
     const period = periodFrom(periodCode, ['period']);
     const scope = await new EmployeePolicy(viewer, this.ctx).teamScope();
     if (!scope) throw forbidden('Only managers have a team');
-    const employees = await this.ctx.em.find(Employee, scope, {
-      orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' },
-      limit: 500,
-    });
+    const employees = await this.ctx.em.find(
+      Employee,
+      { $and: [scope, { deletedAt: null }] },
+      {
+        orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' },
+        limit: 500,
+      },
+    );
     const sheets = await this.ctx.em.find(EvaluationSheet, {
       employee: { $in: employees.map((employee) => employee.id) },
       period: period.code,
@@ -571,14 +579,21 @@ export class KpiService {
     }
     const scope = await new EmployeePolicy(viewer, this.ctx).teamScope();
     if (scope) {
-      count += await this.ctx.em.count(EvaluationSheet, { status: 'SUBMITTED', employee: scope });
+      count += await this.ctx.em.count(EvaluationSheet, {
+        status: 'SUBMITTED',
+        employee: { $and: [scope, { deletedAt: null }] },
+      });
     }
     return count;
   }
 
   private async employee(id: string, path: string[]): Promise<Employee> {
     const employee = isUuid(id) ? await this.ctx.loaders.load(Employee, id) : null;
-    if (!employee || employee.organization.id !== this.viewer.organizationId) {
+    if (
+      !employee ||
+      employee.deletedAt ||
+      employee.organization.id !== this.viewer.organizationId
+    ) {
       throw badInput(path, 'No such employee');
     }
     return employee;

@@ -128,7 +128,7 @@ const optionalText = (value: string | null | undefined, path: string[], max: num
 
 /** The user account of an employee, if they have an active one. */
 async function userOfEmployee(em: EntityManager, employeeId: string): Promise<User | null> {
-  return em.findOne(User, { employee: employeeId, status: 'ACTIVE' });
+  return em.findOne(User, { employee: { id: employeeId, deletedAt: null }, status: 'ACTIVE' });
 }
 
 /** Tasks: listed, read, created, moved through their status model, discussed. */
