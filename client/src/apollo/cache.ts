@@ -40,6 +40,8 @@ export function createCache(): InMemoryCache {
         },
       },
       Task: { fields: { messages: relayStylePagination() } },
+      // One per type for the signed-in user: a changed preference updates the list in place.
+      NotificationPreference: { keyFields: ['type'] },
       ...Object.fromEntries(embedded.map((type) => [type, { merge: true }])),
     },
   });

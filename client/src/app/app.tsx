@@ -31,6 +31,24 @@ const NewCertificatePage = page(
   () => import('../features/tasks/new-certificate.page'),
   'NewCertificatePage',
 );
+const MyIndicatorsPage = page(
+  () => import('../features/kpi/my-indicators.page'),
+  'MyIndicatorsPage',
+);
+const TeamIndicatorsPage = page(
+  () => import('../features/kpi/team-indicators.page'),
+  'TeamIndicatorsPage',
+);
+const EmployeeSheetPage = page(
+  () => import('../features/kpi/employee-sheet.page'),
+  'EmployeeSheetPage',
+);
+const SheetLinkPage = page(() => import('../features/kpi/sheet-link.page'), 'SheetLinkPage');
+const NotificationSettingsPage = page(
+  () => import('../features/settings/notification-settings.page'),
+  'NotificationSettingsPage',
+);
+const DeputiesPage = page(() => import('../features/deputies/deputies.page'), 'DeputiesPage');
 const NotFoundPage = page(() => import('./not-found.page'), 'NotFoundPage');
 
 export function App() {
@@ -63,6 +81,16 @@ export function App() {
           <Route path="tasks/new/leave" element={<NewLeavePage />} />
           <Route path="tasks/new/certificate" element={<NewCertificatePage />} />
           <Route path="tasks/:id" element={<TaskPage />} />
+          <Route path="kpi" element={<MyIndicatorsPage />} />
+          <Route path="kpi/team" element={<TeamIndicatorsPage />} />
+          <Route path="kpi/team/:employeeId" element={<EmployeeSheetPage scope="team" />} />
+          <Route
+            path="kpi/employees/:employeeId"
+            element={<EmployeeSheetPage scope="employees" />}
+          />
+          <Route path="kpi/:sheetId" element={<SheetLinkPage />} />
+          <Route path="settings/notifications" element={<NotificationSettingsPage />} />
+          <Route path="deputies" element={<DeputiesPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

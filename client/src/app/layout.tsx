@@ -68,7 +68,7 @@ export function Layout() {
           <ul>
             {items.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/'}>
+                <NavLink to={item.to} end={item.to === '/' || item.to === '/kpi'}>
                   <Icon name={item.icon} />
                   <span>{t(item.label)}</span>
                 </NavLink>

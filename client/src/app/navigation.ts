@@ -11,7 +11,11 @@ export interface NavItem {
     | 'nav.notifications'
     | 'nav.team'
     | 'nav.employees'
-    | 'nav.accessLog';
+    | 'nav.accessLog'
+    | 'nav.kpi'
+    | 'nav.teamKpi'
+    | 'nav.deputies'
+    | 'nav.settings';
   icon: IconName;
   /** Shown when the viewer has an employee record. */
   needsFile?: boolean;
@@ -26,10 +30,14 @@ export const navItems: NavItem[] = [
   { to: '/tasks', label: 'nav.tasks', icon: 'check', section: 'TASKS' },
   { to: '/file', label: 'nav.file', icon: 'file', needsFile: true },
   { to: '/payslips', label: 'nav.payslips', icon: 'wallet', needsFile: true, section: 'PAYROLL' },
+  { to: '/kpi', label: 'nav.kpi', icon: 'chart', needsFile: true, section: 'KPI' },
   { to: '/notifications', label: 'nav.notifications', icon: 'bell' },
   { to: '/team', label: 'nav.team', icon: 'team', roles: ['MANAGER'] },
+  { to: '/kpi/team', label: 'nav.teamKpi', icon: 'chart', roles: ['MANAGER'], section: 'KPI' },
   { to: '/employees', label: 'nav.employees', icon: 'team', roles: ['HR', 'ACCOUNTANT', 'ADMIN'] },
+  { to: '/deputies', label: 'nav.deputies', icon: 'swap', needsFile: true, section: 'TASKS' },
   { to: '/access-log', label: 'nav.accessLog', icon: 'eye', needsFile: true },
+  { to: '/settings/notifications', label: 'nav.settings', icon: 'settings' },
 ];
 
 /** The navigation entries this viewer may use. */

@@ -13,12 +13,23 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** A failed request: what happened and a way to try again. */
-export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => unknown }) {
+/**
+ * A failed request: what happened and a way to try again. `describe` words a feature's own error
+ * codes (null for the general wording).
+ */
+export function ErrorNotice({
+  error,
+  onRetry,
+  describe,
+}: {
+  error: unknown;
+  onRetry?: () => unknown;
+  describe?: (error: unknown) => string | null;
+}) {
   const { t } = useTranslation();
   return (
     <div className="notice notice-error" role="alert">
-      <p>{describeError(error, t)}</p>
+      <p>{describe?.(error) ?? describeError(error, t)}</p>
       {onRetry ? (
         <button type="button" className="button button-secondary" onClick={() => void onRetry()}>
           {t('app.retry')}

@@ -75,6 +75,7 @@ export function useFormat() {
       maximumFractionDigits: 1,
     });
     const number = new Intl.NumberFormat(locale);
+    const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
     const asNumber = (value: string) => Number(value);
     return {
       locale,
@@ -93,6 +94,9 @@ export function useFormat() {
       money: (value: string | null | undefined) => (value ? money.format(asNumber(value)) : '—'),
       moneyCompact: (value: number) => moneyCompact.format(value),
       number: (value: number) => number.format(value),
+      /** A Decimal string to at most two places ("95,5"); a dash when there is none. */
+      decimal: (value: string | null | undefined) =>
+        value === null || value === undefined || value === '' ? '—' : decimal.format(Number(value)),
     };
   }, [locale, timeZone]);
 }

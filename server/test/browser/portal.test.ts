@@ -142,6 +142,98 @@ describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () 
     expect(await lines.first().getAttribute('d')).toMatch(/^M[\d.,\s-]+[LC]/);
   });
 
+  it('shows "Мои показатели": the demo\'s four indicators, a fact entered, the history chart', async () => {
+    const page = employeePage;
+    await page
+      .getByRole('navigation', { name: 'Разделы' })
+      .getByRole('link', { name: 'Мои показатели' })
+      .click();
+    await page.waitForURL(/\/kpi$/);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Мои показатели');
+    const table = page.getByTestId('kpi-table');
+    await poll(() => table.locator('tbody tr').count()).toBe(4);
+    expect(await table.textContent()).toContain('Качество знаний обучающихся');
+    expect(await page.getByTestId('kpi-sheet').textContent()).toContain('Черновик');
+    // This month's draft: the two self-assessed indicators take the employee's facts.
+    expect(await table.getByRole('textbox').count()).toBe(2);
+    const olympiads = 'Участие обучающихся в олимпиадах и конкурсах';
+    await table.getByLabel(`Факт: ${olympiads}`).fill('4');
+    await table.getByRole('button', { name: 'Сохранить факты' }).click();
+    await page.getByText('Факты сохранены.').waitFor();
+    await poll(() => table.locator('tbody tr', { hasText: olympiads }).textContent()).toMatch(
+      /133,33\s%/,
+    );
+
+    const lines = page.getByTestId('indicator-chart').locator('svg path.recharts-line-curve');
+    await poll(() => lines.count()).toBe(2);
+    expect(await lines.first().getAttribute('d')).toMatch(/^M[\d.,\s-]+[LC]/);
+    await expectNoSeriousViolations(page, '/kpi');
+
+    await page.screenshot({ path: path.join(artifacts, 'kpi-desktop.png'), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 780 });
+    try {
+      await page.screenshot({ path: path.join(artifacts, 'kpi-phone.png'), fullPage: true });
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+
+    // A KPI_SHEET notification links to /kpi/<sheetId>: the page finds the sheet and opens it.
+    const sheet = await hr.as<{ myIndicators: { id: string; period: string } }>(
+      'employee',
+      `{ myIndicators { id period } }`,
+    );
+    const { id, period } = sheet.data!.myIndicators;
+    await page.goto(`${base}/kpi/${id}`);
+    await page.waitForURL(`${base}/kpi?period=${period}`);
+    await poll(() => table.locator('tbody tr').count()).toBe(4);
+  });
+
+  it('lists every notification type on the settings page, e-mail per type', async () => {
+    const page = employeePage;
+    await page
+      .getByRole('navigation', { name: 'Разделы' })
+      .getByRole('link', { name: 'Настройки уведомлений' })
+      .click();
+    const list = page.getByTestId('notification-preferences');
+    await poll(() => list.getByRole('checkbox').count()).toBe(10);
+    for (const type of ['Оценочный лист', 'Расчётный листок', 'Новая задача', 'Объявление'])
+      expect(await list.getByRole('checkbox', { name: type }).count()).toBe(1);
+    await expectNoSeriousViolations(page, '/settings/notifications');
+  });
+
+  it('lists the deputies named for the employee and revokes one', async () => {
+    const page = employeePage;
+    const idOf = async (who: string) =>
+      (await hr.as<{ me: { id: string } }>(who, `{ me { id } }`)).data!.me.id;
+    // HR names itself the employee's deputy for a month ahead: nothing is routed to it today.
+    const day = (days: number) =>
+      new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const named = await hr.as(
+      'hr',
+      `mutation($input: DeputyInput!) { setDeputy(input: $input) { id } }`,
+      {
+        input: {
+          principalUserId: await idOf('employee'),
+          deputyUserId: await idOf('hr'),
+          startDate: day(30),
+          endDate: day(44),
+        },
+      },
+    );
+    expect(named.errors).toBeUndefined();
+    await page
+      .getByRole('navigation', { name: 'Разделы' })
+      .getByRole('link', { name: 'Замещение' })
+      .click();
+    const list = page.getByTestId('deputies');
+    await poll(() => list.textContent()).toMatch(/Вас замещает .+запланировано/);
+    await list.getByRole('button', { name: /^Отменить замещение/ }).click();
+    await expectNoSeriousViolations(page, '/deputies (dialog)');
+    await page.getByRole('dialog').getByRole('button', { name: 'Отменить', exact: true }).click();
+    await poll(() => page.getByTestId('deputies').textContent()).toContain('замещений нет');
+  });
+
   it('shows a task hr creates while the page is open: bell count and toast within 2 s', async () => {
     const page = employeePage;
     // The subscription goes out once the page is up; wait for it rather than for a guessed while.
@@ -211,7 +303,7 @@ describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () 
     await poll(() => page.getByTestId('task').textContent()).toContain('В работе');
   });
 
-  it("lets manager open employee's file and refuses other's", async () => {
+  it("lets manager open employee's file, refuses other's, and shows employee's sheet among the team's", async () => {
     const fileOf = async (login: string) => {
       const token = await server.login(login);
       const result = await server.gql<{ me: { employee: { id: string; fullName: string } } }>(
@@ -246,6 +338,30 @@ describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () 
       await page.goto(`${base}/team/${other.id}`);
       await poll(() => page.getByRole('alert').textContent()).toContain('Нет доступа');
       expect(await page.getByText(other.fullName).count()).toBe(0);
+
+      // The team's sheets: the employee is there; their sheet opens with its plan and steps.
+      await page
+        .getByRole('navigation', { name: 'Разделы' })
+        .getByRole('link', { name: 'Показатели команды' })
+        .click();
+      await page.waitForURL(/\/kpi\/team$/);
+      const team = page.getByTestId('kpi-team');
+      await team.getByRole('link', { name: employee.fullName }).click();
+      await page.waitForURL(new RegExp(`/kpi/team/${employee.id}\\?period=`));
+      await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(
+        `Оценочный лист: ${employee.fullName}`,
+      );
+      await poll(() => page.getByTestId('kpi-table').locator('tbody tr').count()).toBe(4);
+      await page.getByRole('button', { name: 'Изменить план' }).click();
+      await poll(() => page.getByTestId('kpi-weights-total').textContent()).toContain('100 %');
+      await expectNoSeriousViolations(page, 'kpi sheet (manager)');
+      // Last month's sheet was submitted by the demo: the manager may agree or return it.
+      await page.getByRole('button', { name: 'Предыдущий период' }).click();
+      await page.getByRole('button', { name: 'Согласовать' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Вернуть на доработку' }).count()).toBe(1);
+      await page.getByRole('main').getByRole('link', { name: 'Показатели команды' }).click();
+      await poll(() => page.getByTestId('kpi-team').textContent()).toContain(employee.fullName);
+      await expectNoSeriousViolations(page, '/kpi/team');
     } finally {
       await context.close();
     }

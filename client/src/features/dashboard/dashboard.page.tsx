@@ -10,6 +10,8 @@ import { ErrorNotice, Loading } from '../../components/query-state';
 import { DashboardDocument, type DashboardQuery } from '../../gql/graphql';
 import { kopecks, useFormat } from '../../i18n/format';
 import { fileSections } from '../file/sections';
+import { usePeriodLabel } from '../kpi/period-picker';
+import { SheetStatusPill } from '../kpi/sheet-status';
 import { NotificationRow } from '../notifications/notifications.page';
 import { useMarkRead } from '../notifications/use-notifications';
 import { TaskItem } from '../tasks/task-item';
@@ -196,7 +198,7 @@ function DevelopmentWidget({
 
 function TeamWidget({ team }: { team: NonNullable<DashboardData['team']> }) {
   const { t } = useTranslation();
-  const { hasRole } = useMe();
+  const { hasRole, sections } = useMe();
   return (
     <Widget title={t('dashboard.teamTitle')} testId="widget-team">
       {team.size > 0 ? <p className="figure">{t('people.count', { count: team.size })}</p> : null}
@@ -204,24 +206,49 @@ function TeamWidget({ team }: { team: NonNullable<DashboardData['team']> }) {
       {team.sheetsToApprove > 0 ? (
         <p>{t('dashboard.teamSheets', { count: team.sheetsToApprove })}</p>
       ) : null}
-      {team.requestsToApprove > 0 ? <Link to="/tasks?scope=queue">{t('tasks.queue')}</Link> : null}{' '}
-      {hasRole('MANAGER') ? <Link to="/team">{t('nav.team')}</Link> : null}
+      <p className="actions-row">
+        {team.requestsToApprove > 0 ? (
+          <Link to="/tasks?scope=queue">{t('tasks.queue')}</Link>
+        ) : null}
+        {hasRole('MANAGER') ? <Link to="/team">{t('nav.team')}</Link> : null}
+        {hasRole('MANAGER') && sections.includes('KPI') ? (
+          <Link to="/kpi/team">{t('dashboard.teamSheetsLink')}</Link>
+        ) : null}
+      </p>
     </Widget>
   );
 }
 
 function KpiWidget({ kpi }: { kpi: NonNullable<DashboardData['kpi']> }) {
   const { t } = useTranslation();
+  const format = useFormat();
+  const { sections } = useMe();
+  const periodLabel = usePeriodLabel();
+  const current = kpi.current;
   return (
     <Widget title={t('dashboard.kpiTitle')} testId="widget-kpi">
-      <p>
+      {current ? (
+        <>
+          <p>
+            {t('dashboard.kpiCurrent', { period: periodLabel(current.period) })}
+            <SheetStatusPill status={current.status} />
+          </p>
+          {current.totalScore ? (
+            <p>{t('dashboard.kpiCurrentScore', { score: format.decimal(current.totalScore) })}</p>
+          ) : null}
+        </>
+      ) : (
+        <p>{t('dashboard.kpiNoCurrent')}</p>
+      )}
+      <p className={kpi.lastApprovedScore ? undefined : 'muted'}>
         {kpi.lastApprovedScore
           ? t('dashboard.kpiLast', {
-              score: kpi.lastApprovedScore,
-              period: kpi.lastApprovedPeriod ?? '',
+              score: format.decimal(kpi.lastApprovedScore),
+              period: kpi.lastApprovedPeriod ? periodLabel(kpi.lastApprovedPeriod) : '',
             })
           : t('dashboard.kpiNone')}
       </p>
+      {sections.includes('KPI') ? <Link to="/kpi">{t('dashboard.kpiOpen')}</Link> : null}
     </Widget>
   );
 }

@@ -25,10 +25,13 @@ export function FileView({
   employeeId,
   basePath,
   backTo,
+  kpiPath,
 }: {
   employeeId: string;
   basePath: string;
   backTo?: { to: string; label: string };
+  /** Where this employee's evaluation sheets open, for those who may read them. */
+  kpiPath?: string;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -72,6 +75,16 @@ export function FileView({
                   [t('file.manager'), employee.manager?.fullName],
                 ]}
               />
+              {kpiPath &&
+              !own &&
+              employee.viewerCan.sections.includes('KPI') &&
+              enabled.includes('KPI') ? (
+                <p className="actions-row">
+                  <Link to={kpiPath} className="strong-link">
+                    {t('kpi.openSheet')}
+                  </Link>
+                </p>
+              ) : null}
             </Card>
             {available.length === 0 ? (
               <Empty>{t('file.noSections')}</Empty>

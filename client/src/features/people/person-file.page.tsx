@@ -14,6 +14,7 @@ export function PersonFilePage({ scope }: { scope: 'team' | 'employees' }) {
       employeeId={employeeId}
       basePath={`${base}/${employeeId}`}
       backTo={{ to: base, label: t('people.backToTeam') }}
+      kpiPath={`/kpi/${scope}/${employeeId}`}
     />
   );
 }
