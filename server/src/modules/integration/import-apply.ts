@@ -78,9 +78,12 @@ export class Applier {
    */
   async analyze(minimumRows: number): Promise<void> {
     for (const spec of this.specs) {
-      // The staging table too: its `change` column was empty when it was first analyzed.
-      if (this.staging.count(stagingOf(spec)) >= minimumRows)
-        await this.tx.execute(`analyze ${spec.table}, ${stagingOf(spec)}`);
+      const rows = this.staging.count(stagingOf(spec));
+      if (rows >= minimumRows) await this.tx.execute(`analyze ${spec.table}, ${stagingOf(spec)}`);
+      // The staging table alone (cheap: it is temporary and small) from a tenth of that: its
+      // `change` column was empty when it was first analyzed, and a planner that takes every
+      // record for unchanged joined 4,000 posts by nested loops in 2.6 s instead of 20 ms.
+      else if (rows >= minimumRows / 10) await this.tx.execute(`analyze ${stagingOf(spec)}`);
     }
     if (this.staging.count(LINES_TABLE) >= minimumRows)
       await this.tx.execute('analyze payslip_line');

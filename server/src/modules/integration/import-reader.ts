@@ -115,7 +115,9 @@ export class RecordReader {
       if (this.records % 1000 === 0) this.onProgress?.(this.records);
       const value = this.parse(next.value);
       if (value === undefined) continue;
-      const found = await this.stage(staging, header, today, next.value.line, value);
+      const found = this.stage(staging, header, today, next.value.line, value);
+      const backlog = staging.backlog();
+      if (backlog) await backlog;
       if (found) {
         if (organization)
           this.problem(
@@ -136,13 +138,13 @@ export class RecordReader {
     return organization;
   }
 
-  private async stage(
+  private stage(
     staging: Staging,
     header: Header,
     today: string,
     line: number,
     value: unknown,
-  ): Promise<OrganizationRecord | null> {
+  ): OrganizationRecord | null {
     if (!isObject(value)) {
       this.problem(line, null, null, [], 'A record is a JSON object');
       return null;
@@ -187,7 +189,7 @@ export class RecordReader {
     }
     if (problems.length > 0) {
       for (const { path, message } of problems) this.problem(line, type, externalId, path, message);
-      if (externalId) await staging.add(INVALID_TABLE, { type, external_id: externalId });
+      if (externalId) staging.add(INVALID_TABLE, { type, external_id: externalId });
       return null;
     }
     if (recordType === 'organization') return { line, fields: value };
@@ -196,9 +198,9 @@ export class RecordReader {
       op === 'delete'
         ? prepareDeletion(line, externalId!)
         : prepareUpsert(spec.type, line, externalId!, value);
-    await staging.add(stagingOf(spec), prepared.row);
-    if (prepared.identityDocument) await staging.add(DOCUMENTS_TABLE, prepared.identityDocument);
-    for (const row of prepared.lines ?? []) await staging.add(LINES_TABLE, row);
+    staging.add(stagingOf(spec), prepared.row);
+    if (prepared.identityDocument) staging.add(DOCUMENTS_TABLE, prepared.identityDocument);
+    for (const row of prepared.lines ?? []) staging.add(LINES_TABLE, row);
     return null;
   }
 

@@ -86,18 +86,27 @@ const resolutionColumns = `existed boolean not null default false,
   old jsonb,
   old_employee_id uuid`;
 
+/** COPY statements queued ahead of the database before reading waits for it to catch up. */
+const MAX_QUEUED = 4;
+
 /**
  * Temporary tables (dropped at commit or rollback) that hold a batch while it is checked and
- * applied: records arrive in chunks of FLUSH_ROWS, each sent while the next chunk is parsed, so
- * reading and writing overlap on two cores. On PostgreSQL a chunk is a COPY (several times faster
- * than an insert); the embedded database, whose socket does not carry COPY, gets a multi-row
+ * applied: records arrive in chunks of FLUSH_ROWS, queued to the database while reading goes on
+ * (up to MAX_QUEUED chunks ahead), so parsing and copying overlap on two cores. On PostgreSQL a
+ * row is encoded for COPY as it is added (several times faster than an insert, and no row object
+ * outlives its record); the embedded database, whose socket does not carry COPY, gets a multi-row
  * insert from JSON.
  */
 export class Staging {
-  private readonly buffers = new Map<string, StagedRow[]>();
+  /** Per table: COPY text lines (PostgreSQL) or rows (the embedded database). */
+  private readonly buffers = new Map<string, (string | StagedRow)[]>();
   private readonly rowCounts = new Map<string, number>();
   private readonly created = new Set<string>();
-  private pending: Promise<unknown> = Promise.resolve();
+  /** The statement chain: each chunk is sent once the one before it is done. */
+  private pending: Promise<void> = Promise.resolve();
+  /** Chunks queued or in flight, oldest first; each settles (never rejects) when it is done. */
+  private readonly queue: Promise<void>[] = [];
+  private failure: unknown = null;
   private connection: pg.Client | null = null;
   /** COPY statements sent (the ORM's statement counter does not see them). */
   copies = 0;
@@ -113,22 +122,32 @@ export class Staging {
     this.created.add(INVALID_TABLE);
   }
 
-  /** Queues one row; a full buffer goes to the database without waiting for it. */
-  async add(table: string, row: StagedRow): Promise<void> {
+  /** Buffers one row; a full buffer is queued to the database without waiting for it. */
+  add(table: string, row: StagedRow): void {
     let buffer = this.buffers.get(table);
     if (!buffer) {
       buffer = [];
       this.buffers.set(table, buffer);
     }
-    buffer.push(row);
+    buffer.push(this.copy ? encodeRow(row, tables.get(table)!.columns) : row);
     this.rowCounts.set(table, (this.rowCounts.get(table) ?? 0) + 1);
-    if (buffer.length >= FLUSH_ROWS) await this.flush(table);
+    if (buffer.length >= FLUSH_ROWS) this.flush(table);
   }
 
-  /** Sends what is buffered, waits for every insert, and gives the planner the tables' statistics. */
+  /**
+   * Null while the database keeps up; otherwise a promise to wait for before reading on (so a
+   * slow database bounds the memory a batch holds), which rejects if a chunk failed.
+   */
+  backlog(): Promise<void> | null {
+    if (this.failure) return Promise.reject(this.failure);
+    return this.queue.length >= MAX_QUEUED ? this.drain(MAX_QUEUED - 1) : null;
+  }
+
+  /** Sends what is buffered, waits for every chunk, and gives the planner the tables' statistics. */
   async finish(): Promise<void> {
-    for (const table of this.buffers.keys()) await this.flush(table);
+    for (const table of this.buffers.keys()) this.flush(table);
     await this.pending;
+    if (this.failure) throw this.failure;
     for (const table of this.created) await this.tx.execute(`analyze ${table}`);
   }
 
@@ -141,26 +160,44 @@ export class Staging {
     return this.count(table) > 0;
   }
 
-  private async flush(table: string): Promise<void> {
-    const rows = this.buffers.get(table)?.splice(0) ?? [];
-    if (rows.length === 0) return;
-    // One statement in flight at a time: the previous one must be done before the next is sent.
-    await this.pending;
+  private async drain(atMost: number): Promise<void> {
+    while (this.queue.length > atMost && !this.failure) await this.queue[0];
+    if (this.failure) throw this.failure;
+  }
+
+  private flush(table: string): void {
+    const items = this.buffers.get(table)?.splice(0) ?? [];
+    if (items.length === 0) return;
+    // One statement in flight at a time, in order: a chunk goes once the one before it is done.
+    const next = this.pending.then(async () => {
+      if (this.failure) return;
+      try {
+        await this.send(table, items);
+      } catch (error) {
+        this.failure ??= error;
+      } finally {
+        // Chunks finish in the order they were queued: this one is the oldest.
+        this.queue.shift();
+      }
+    });
+    this.pending = next;
+    this.queue.push(next);
+  }
+
+  private async send(table: string, items: (string | StagedRow)[]): Promise<void> {
     if (!this.created.has(table)) {
       await this.tx.execute(createSql(tables.get(table)!));
       this.created.add(table);
     }
     const { name, columns } = tables.get(table)!;
     const list = columns.map((c) => c.column).join(', ');
-    const next = this.copy
-      ? this.copyRows(`copy ${name} (${list}) from stdin`, encode(rows, columns))
-      : this.tx.execute(
-          `insert into ${name} (${list}) select ${list} from json_populate_recordset(null::${name}, ?::json)`,
-          [JSON.stringify(rows)],
-        );
-    // Handled here so a failure surfaces at the next await, not as an unhandled rejection.
-    next.catch(() => undefined);
-    this.pending = next;
+    if (this.copy)
+      await this.copyRows(`copy ${name} (${list}) from stdin`, `${items.join('\n')}\n`);
+    else
+      await this.tx.execute(
+        `insert into ${name} (${list}) select ${list} from json_populate_recordset(null::${name}, ?::json)`,
+        [JSON.stringify(items)],
+      );
   }
 
   /** COPY on the transaction's own connection, which the ORM's query builder does not expose. */
@@ -178,15 +215,16 @@ export class Staging {
   }
 }
 
+/** One row in COPY's text format, without its newline. */
+function encodeRow(row: StagedRow, columns: { column: string }[]): string {
+  let line = field(row[columns[0]!.column]);
+  for (let i = 1; i < columns.length; i += 1) line += `\t${field(row[columns[i]!.column])}`;
+  return line;
+}
+
 /** Rows in COPY's text format: tab-separated, \N for null, backslash escapes. */
 export function encode(rows: StagedRow[], columns: { column: string }[]): string {
-  const lines: string[] = [];
-  for (const row of rows) {
-    const fields: string[] = [];
-    for (const { column } of columns) fields.push(field(row[column]));
-    lines.push(fields.join('\t'));
-  }
-  return `${lines.join('\n')}\n`;
+  return `${rows.map((row) => encodeRow(row, columns)).join('\n')}\n`;
 }
 
 const special = /[\\\t\n\r]/;
