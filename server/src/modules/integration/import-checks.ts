@@ -54,8 +54,11 @@ function rowsOfTouchedEmployees(
 
 const byEmployee = (rows: Row[]): Map<string, Row[]> => {
   const groups = new Map<string, Row[]>();
-  for (const row of rows)
-    groups.set(row.employee_id, [...(groups.get(row.employee_id) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.employee_id);
+    if (group) group.push(row);
+    else groups.set(row.employee_id, [row]);
+  }
   return groups;
 };
 
@@ -71,6 +74,9 @@ async function leaveOverlaps(tx: EntityManager): Promise<ImportProblem[]> {
         { kind: row.kind as LeaveKind, start: row.start_date, end: row.end_date! },
       ]),
     );
+    // Every pair that overlaps is looked at whatever the order, so no clash among all of them
+    // (nearly every employee) means none for any one of them: the search per record is skipped.
+    if (!findOverlap([...records.values()])) continue;
     for (const [row, record] of records) {
       if (row.line === null) continue;
       const others = [...records].filter(([other]) => other !== row).map(([, r]) => r);
