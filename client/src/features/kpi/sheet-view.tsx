@@ -72,7 +72,7 @@ function useFactEditable(sheet: Sheet, own: boolean) {
 }
 
 const factsKey = (sheet: Sheet) =>
-  sheet.values.map((value) => `${value.indicator.id}:${value.fact ?? ''}`).join('|');
+  `${sheet.id}/${sheet.values.map((value) => `${value.indicator.id}:${value.fact ?? ''}`).join('|')}`;
 const draftsOf = (sheet: Sheet) =>
   Object.fromEntries(sheet.values.map((value) => [value.indicator.id, value.fact ?? '']));
 
