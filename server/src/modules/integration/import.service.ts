@@ -208,12 +208,12 @@ export class ImportService {
     const specs = specsIn(staging);
     const applier = new Applier(tx, staging, key, specs);
     await applier.run();
-    await applier.analyze(ANALYZE_ROWS);
+    const counts = await applier.counts();
+    await applier.analyze(ANALYZE_ROWS, counts);
     lap('applied');
     const late = await checkAppliedBatch(tx, specs);
     if (late.length > 0) throw new Rejected(late);
     lap('checked');
-    const counts = await applier.counts();
     const byType = organizationCounts ? [organizationCounts, ...counts] : counts;
     await journalChanges(tx, specs, key, {
       userId: run.options.actor.userId,
