@@ -760,6 +760,13 @@ const cases: Case[] = [
     expect: seenBy('employee', 'manager', 'hr'),
   },
   {
+    field: 'Query.evaluationSheetById',
+    name: "the employee's sheet by id",
+    prepare: async (ids) => ({ id: await ids.sheetOfEmployee(false) }),
+    operation: () => ({ query: `query($id: ID!) { evaluationSheetById(id: $id) { id } }` }),
+    expect: seenBy('employee', 'manager', 'hr'),
+  },
+  {
     field: 'Query.indicatorHistory',
     name: "the employee's indicator history",
     operation: (ids) => ({

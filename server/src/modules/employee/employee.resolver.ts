@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { fullNameOf } from '../identity/person.js';
+import { accountOfEmployeeLoader, fullNameOf } from '../identity/person.js';
 import type { AppContext } from '../../app/context.js';
 import type { Connection } from '../../core/graphql/connection.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
@@ -52,6 +52,14 @@ export class EmployeeResolver {
   @FieldResolver(() => String, { description: 'Фамилия Имя Отчество.' })
   fullName(@Root() employee: Employee): string {
     return fullNameOf(employee);
+  }
+
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: "The employee's active account, e.g. to name them a deputy (setDeputy).",
+  })
+  async accountId(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<string | null> {
+    return (await ctx.loaders.get(accountOfEmployeeLoader).load(employee.id))?.id ?? null;
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'Personal section.' })

@@ -1,3 +1,5 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../app/context.js';
 import { Employee } from '../employee/employee.entity.js';
 import { User } from './user.entity.js';
@@ -25,3 +27,11 @@ export async function personOf(ctx: AppContext, userId: string): Promise<Person>
     name: employee ? fullNameOf(employee) : (user.displayName ?? user.login),
   };
 }
+
+/** The active account of each employee, one query per batch. */
+export const accountOfEmployeeLoader = (em: EntityManager) =>
+  new DataLoader<string, User | null>(async (employeeIds) => {
+    const users = await em.find(User, { employee: { $in: [...employeeIds] }, status: 'ACTIVE' });
+    const byEmployee = new Map(users.map((user) => [user.employee!.id, user]));
+    return employeeIds.map((id) => byEmployee.get(id) ?? null);
+  });

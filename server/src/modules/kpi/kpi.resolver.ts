@@ -115,6 +115,16 @@ export class EvaluationSheetResolver {
     return new KpiService(ctx).sheet(employeeId, period);
   }
 
+  @Query(() => EvaluationSheetGqlType, {
+    description: 'A sheet by id (as KPI_SHEET notifications link to it).',
+  })
+  evaluationSheetById(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<EvaluationSheet> {
+    return new KpiService(ctx).sheetById(id);
+  }
+
   @Query(() => [IndicatorHistoryPointType], {
     description: "One indicator's plan and fact over periods, for a chart.",
   })

@@ -278,6 +278,22 @@ export class KpiService {
     return this.ctx.em.findOne(EvaluationSheet, { employee: employee.id, period: period.code });
   }
 
+  /** A sheet by its id (a notification links to it), for those who may read it. */
+  async sheetById(id: string): Promise<EvaluationSheet> {
+    const sheet = isUuid(id) ? await this.ctx.em.findOne(EvaluationSheet, { id }) : null;
+    const employee = sheet ? await this.ctx.loaders.load(Employee, sheet.employee.id) : null;
+    if (
+      !sheet ||
+      !employee ||
+      employee.deletedAt ||
+      employee.organization.id !== this.viewer.organizationId ||
+      !(await this.policy().read(employee, 'evaluationSheetById'))
+    ) {
+      throw notFound('Evaluation sheet', id);
+    }
+    return sheet;
+  }
+
   /** One indicator's plan and fact over the periods from `from` to `to`, for a chart. */
   async history(
     employeeId: string,

@@ -248,6 +248,29 @@ describe('access', () => {
     ).toBe('FORBIDDEN');
   });
 
+  it('opens a sheet by id (as notifications link to it) for those who may read it only', async () => {
+    const sheet = await mySheet(lastMonth.code);
+    const byId = (who: string) =>
+      as<{ evaluationSheetById: { period: string } }>(
+        who,
+        `query($id: ID!) { evaluationSheetById(id: $id) { period } }`,
+        { id: sheet.id },
+      );
+    expect((await byId('manager')).data!.evaluationSheetById.period).toBe(lastMonth.code);
+    expect(errorCode(await byId('other'))).toBe('NOT_FOUND');
+  });
+
+  it("gives a manager their team's account ids, to name one a deputy", async () => {
+    const team = await as<{
+      myTeam: { edges: { node: { id: string; accountId: string | null } }[] };
+    }>('manager', `{ myTeam(first: 100) { edges { node { id accountId } } } }`);
+    const me = await as<{ me: { id: string } }>('employee', `{ me { id } }`);
+    const employee = await fileOf('employee');
+    expect(team.data!.myTeam.edges.find((edge) => edge.node.id === employee)!.node.accountId).toBe(
+      me.data!.me.id,
+    );
+  });
+
   it('lets HR and admins keep the catalogue, no one else', async () => {
     const input = {
       name: 'Доля обучающихся, охваченных дополнительным образованием',
