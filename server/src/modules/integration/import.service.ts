@@ -29,6 +29,8 @@ export const MAX_PROBLEMS = 10_000;
 export const KEPT_PROBLEMS = 1_000;
 /** A table a batch wrote this many rows of gets fresh planner statistics before the checks. */
 const ANALYZE_ROWS = 5_000;
+/** Memory each sort or hash of a batch's statements may take before it spills to disk. */
+const WORK_MEM = '64MB';
 
 export interface ImportOptions {
   channel: ImportChannel;
@@ -149,6 +151,9 @@ export class ImportService {
         await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [
           `kabinet-import:${key.organizationId}`,
         ]);
+        // The batch's joins (a re-import compares 1.7 million payslip lines with those held) hash
+        // in memory instead of spilling in batches to disk; for this transaction only.
+        await tx.execute(`set local work_mem = '${WORK_MEM}'`);
         return this.apply(tx, run);
       });
       if (this.pubSub) publish(this.pubSub);
