@@ -66,11 +66,7 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
               <strong className="toast-title">{toast.title}</strong>
               {toast.body ? <span className="toast-body">{toast.body}</span> : null}
               {toast.link?.startsWith('/') ? (
-                <Link
-                  to={toast.link}
-                  state={{ title: toast.title }}
-                  onClick={() => dismiss(toast.id)}
-                >
+                <Link to={toast.link} onClick={() => dismiss(toast.id)}>
                   {t('notifications.open')}
                 </Link>
               ) : null}

@@ -8,16 +8,26 @@ import { Card, Page } from '../../components/page';
 import { Empty, ErrorNotice, QueryState } from '../../components/query-state';
 import { DeputiesDocument, RevokeDeputyDocument, type DeputyItemFragment } from '../../gql/graphql';
 import { TimeZoneContext, todayIn, useFormat } from '../../i18n/format';
+import { DeputyForm } from './deputy-form';
 
 /**
- * Замещение: who stands in for the viewer and for whom the viewer stands in, current and future
- * (HR: everyone's), with revoking. Naming a deputy needs a colleague's user id, which no query gives.
+ * Замещение: naming a deputy for a period, and who stands in for the viewer and for whom the viewer
+ * stands in, current and future (HR: everyone's), with revoking.
  */
 export function DeputiesPage() {
   const { t } = useTranslation();
+  const { hasRole } = useMe();
   const { data, error, refetch } = useQuery(DeputiesDocument);
+  // Colleagues come from the lists the viewer has: the organization's, else the team's.
+  const scope =
+    hasRole('HR') || hasRole('ACCOUNTANT') || hasRole('ADMIN')
+      ? 'employees'
+      : hasRole('MANAGER')
+        ? 'team'
+        : null;
   return (
     <Page title={t('deputies.title')} lead={t('deputies.lead')}>
+      {scope ? <DeputyForm scope={scope} /> : <p className="muted">{t('deputies.askHr')}</p>}
       <Card>
         <QueryState data={data?.deputies} error={error} retry={refetch}>
           {(deputies) =>

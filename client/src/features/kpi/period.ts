@@ -51,12 +51,6 @@ export function periodOrCurrent(value: string | null, today: string): Period {
   return parsePeriod(value) ?? parsePeriod(monthOf(today))!;
 }
 
-/** The first period code found in a text, e.g. a notification's title "Оценочный лист 2026-10: …". */
-export function periodIn(text: string | null | undefined): string | null {
-  const match = /\b(\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?)\b/.exec(text ?? '');
-  return match?.[1] ?? null;
-}
-
 const SCALE = 4;
 const ONE = 10n ** BigInt(SCALE);
 const decimalPattern = /^\d{1,12}(\.\d{1,4})?$/;

@@ -101,11 +101,7 @@ export function NotificationRow({
       {notification.body ? <p className="notification-body">{notification.body}</p> : null}
       <div className="notification-actions">
         {notification.link?.startsWith('/') ? (
-          <Link
-            to={notification.link}
-            state={{ title: notification.title }}
-            onClick={unread ? onRead : undefined}
-          >
+          <Link to={notification.link} onClick={unread ? onRead : undefined}>
             {t('notifications.open')}
           </Link>
         ) : null}

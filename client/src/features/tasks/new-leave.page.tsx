@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
+import { DateField } from '../../components/date-field';
 import { Card, Page } from '../../components/page';
 import { ErrorNotice } from '../../components/query-state';
 import { RequestLeaveDocument, TasksDocument, type LeaveRequestKind } from '../../gql/graphql';
@@ -91,41 +92,5 @@ export function NewLeavePage() {
         </form>
       </Card>
     </Page>
-  );
-}
-
-export function DateField({
-  id,
-  label,
-  value,
-  min,
-  error,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  min?: string;
-  error?: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="date"
-        value={value}
-        min={min || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }
