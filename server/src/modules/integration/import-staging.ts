@@ -106,7 +106,7 @@ export class Staging {
   private pending: Promise<void> = Promise.resolve();
   /** Chunks queued or in flight, oldest first; each settles (never rejects) when it is done. */
   private readonly queue: Promise<void>[] = [];
-  private failure: unknown = null;
+  private failure: Error | null = null;
   private connection: pg.Client | null = null;
   /** COPY statements sent (the ORM's statement counter does not see them). */
   copies = 0;
@@ -174,10 +174,10 @@ export class Staging {
       try {
         await this.send(table, items);
       } catch (error) {
-        this.failure ??= error;
+        this.failure ??= error instanceof Error ? error : new Error(String(error));
       } finally {
         // Chunks finish in the order they were queued: this one is the oldest.
-        this.queue.shift();
+        void this.queue.shift();
       }
     });
     this.pending = next;
@@ -192,7 +192,10 @@ export class Staging {
     const { name, columns } = tables.get(table)!;
     const list = columns.map((c) => c.column).join(', ');
     if (this.copy)
-      await this.copyRows(`copy ${name} (${list}) from stdin`, `${items.join('\n')}\n`);
+      await this.copyRows(
+        `copy ${name} (${list}) from stdin`,
+        `${(items as string[]).join('\n')}\n`,
+      );
     else
       await this.tx.execute(
         `insert into ${name} (${list}) select ${list} from json_populate_recordset(null::${name}, ?::json)`,
