@@ -1,7 +1,6 @@
 import type express from 'express';
-import { GraphQLError } from 'graphql';
 import { tokenFromRequest } from '../core/auth/credentials.js';
-import { AppError, ErrorCode } from '../core/errors.js';
+import { appErrorOf, ErrorCode } from '../core/errors.js';
 import { createContext, type AppContext, type AppServices } from './context.js';
 
 /**
@@ -97,13 +96,4 @@ export function sendError(req: express.Request, res: express.Response, error: un
       }
     : { error: { code: ErrorCode.Internal, message: 'Internal server error' } };
   res.status(expected ? httpStatusOf(body.error.code) : 500).json(body);
-}
-
-function appErrorOf(error: unknown): AppError | null {
-  let current: unknown = error;
-  while (current instanceof GraphQLError) {
-    if (current instanceof AppError) return current;
-    current = current.originalError;
-  }
-  return null;
 }

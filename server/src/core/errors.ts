@@ -68,15 +68,17 @@ export const notFound = (what: string, id: string): AppError =>
 export const badInput = (field: readonly (string | number)[], message: string): AppError =>
   new AppError(ErrorCode.BadUserInput, message, { field });
 
-function isAppError(error: unknown): boolean {
+/** The AppError behind an error, through GraphQL's wrapping of what a resolver threw; or null. */
+export function appErrorOf(error: unknown): AppError | null {
   let current: unknown = error;
-  // GraphQL wraps resolver errors in a located GraphQLError; look at what was thrown.
   while (current instanceof GraphQLError) {
-    if (current instanceof AppError) return true;
+    if (current instanceof AppError) return current;
     current = current.originalError;
   }
-  return false;
+  return null;
 }
+
+const isAppError = (error: unknown): boolean => appErrorOf(error) !== null;
 
 /**
  * Turns any error into what a client may see: expected errors and GraphQL's own request errors keep

@@ -1,5 +1,4 @@
-import { GraphQLError } from 'graphql';
-import { AppError } from '../../core/errors.js';
+import { appErrorOf } from '../../core/errors.js';
 import { normalizeMoney } from '../../core/money.js';
 import { stagedId } from './import-ids.js';
 import { pad } from '../../core/local-date.js';
@@ -177,15 +176,6 @@ function payslipLineRows(fields: Fields, line: number): StagedRow[] {
 }
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-
-function appErrorOf(error: unknown): AppError | null {
-  let current: unknown = error;
-  while (current instanceof GraphQLError) {
-    if (current instanceof AppError) return current;
-    current = current.originalError;
-  }
-  return null;
-}
 
 /** An organization's identifiers: a legal entity's ИНН has 10 digits (checked by the schema). */
 export function organizationProblem(fields: Fields): FieldProblem | null {
