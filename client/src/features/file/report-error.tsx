@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Dialog } from '../../components/dialog';
-import { ErrorNotice } from '../../components/query-state';
+import { TextForm } from '../../components/text-form';
 import { ReportFileErrorDocument, type FileSection } from '../../gql/graphql';
 
 /** "Report an error" on a section of one's own file: a short note to HR. */
@@ -14,15 +14,13 @@ export function ReportErrorButton({ section, title }: { section: FileSection; ti
   const [invalid, setInvalid] = useState(false);
   const [sent, setSent] = useState(false);
   const [report, { loading, error, reset }] = useMutation(ReportFileErrorDocument);
-  const fieldId = useId();
 
   const close = () => {
     setOpen(false);
     setInvalid(false);
     reset();
   };
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (comment.trim().length < 5) {
       setInvalid(true);
       return;
@@ -55,34 +53,19 @@ export function ReportErrorButton({ section, title }: { section: FileSection; ti
         </p>
       ) : null}
       <Dialog open={open} title={t('file.reportTitle', { section: title })} onClose={close}>
-        <form onSubmit={(event) => void submit(event)} noValidate>
-          <p className="muted">{t('file.reportLead')}</p>
-          <div className="field">
-            <label htmlFor={fieldId}>{t('file.reportComment')}</label>
-            <textarea
-              id={fieldId}
-              rows={5}
-              value={comment}
-              aria-invalid={invalid || undefined}
-              aria-describedby={invalid ? `${fieldId}-error` : undefined}
-              onChange={(event) => setComment(event.target.value)}
-            />
-            {invalid ? (
-              <p className="field-error" id={`${fieldId}-error`}>
-                {t('file.reportTooShort')}
-              </p>
-            ) : null}
-          </div>
-          {error ? <ErrorNotice error={error} /> : null}
-          <div className="dialog-actions">
-            <button type="button" className="button button-secondary" onClick={close}>
-              {t('app.cancel')}
-            </button>
-            <button type="submit" className="button button-primary" disabled={loading}>
-              {t('app.send')}
-            </button>
-          </div>
-        </form>
+        <TextForm
+          lead={t('file.reportLead')}
+          label={t('file.reportComment')}
+          rows={5}
+          value={comment}
+          onChange={setComment}
+          problem={invalid ? t('file.reportTooShort') : null}
+          error={error}
+          busy={loading}
+          submitLabel={t('app.send')}
+          onCancel={close}
+          onSubmit={submit}
+        />
       </Dialog>
     </>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { DataTable, type Column } from '../../components/data-table';
 import { Dialog } from '../../components/dialog';
+import { TextForm } from '../../components/text-form';
 import { errorCode } from '../../components/errors';
 import { Card, Facts } from '../../components/page';
 import { ErrorNotice } from '../../components/query-state';
@@ -268,7 +269,6 @@ function ActionDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const fieldId = useId();
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
   const [act, { loading, error }] = useSheetAction();
@@ -282,8 +282,7 @@ function ActionDialog({
       });
     return kpiError(failure);
   };
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (required && !comment.trim()) return setMissing(true);
     setMissing(false);
     try {
@@ -297,37 +296,20 @@ function ActionDialog({
   };
   return (
     <Dialog open title={t(`kpi.action.${action}`)} onClose={onClose}>
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <p>{t(`kpi.actionLead.${action}`)}</p>
-        <div className="field">
-          <label htmlFor={fieldId}>
-            {t('kpi.comment')}
-            {required ? ' *' : ''}
-          </label>
-          <textarea
-            id={fieldId}
-            rows={3}
-            value={comment}
-            aria-invalid={missing || undefined}
-            aria-describedby={missing ? `${fieldId}-error` : undefined}
-            onChange={(event) => setComment(event.target.value)}
-          />
-          {missing ? (
-            <p className="field-error" id={`${fieldId}-error`}>
-              {t('kpi.commentRequired')}
-            </p>
-          ) : null}
-        </div>
-        {error ? <ErrorNotice error={error} describe={describe} /> : null}
-        <div className="dialog-actions">
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={loading}>
-            {t(`kpi.action.${action}`)}
-          </button>
-        </div>
-      </form>
+      <TextForm
+        lead={t(`kpi.actionLead.${action}`)}
+        label={t('kpi.comment')}
+        required={required}
+        value={comment}
+        onChange={setComment}
+        problem={missing ? t('kpi.commentRequired') : null}
+        error={error}
+        describe={describe}
+        busy={loading}
+        submitLabel={t(`kpi.action.${action}`)}
+        onCancel={onClose}
+        onSubmit={submit}
+      />
     </Dialog>
   );
 }

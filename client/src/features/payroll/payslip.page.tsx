@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { useMe } from '../../app/session';
 import { DataTable } from '../../components/data-table';
 import { Dialog } from '../../components/dialog';
+import { TextForm } from '../../components/text-form';
 import { Card, Facts, Page } from '../../components/page';
 import { Empty, ErrorNotice, QueryState } from '../../components/query-state';
 import {
@@ -209,12 +210,10 @@ function Changes({ payslip }: { payslip: Payslip }) {
 
 function AskDialog({ line, onClose }: { line: PayslipLineItemFragment; onClose: () => void }) {
   const { t } = useTranslation();
-  const fieldId = useId();
   const [question, setQuestion] = useState('');
   const [invalid, setInvalid] = useState(false);
   const [ask, { loading, error, data }] = useMutation(QuestionPayslipLineDocument);
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (question.trim().length < 5) {
       setInvalid(true);
       return;
@@ -235,34 +234,19 @@ function AskDialog({ line, onClose }: { line: PayslipLineItemFragment; onClose: 
           </div>
         </>
       ) : (
-        <form onSubmit={(event) => void submit(event)} noValidate>
-          <p className="muted">{t('payroll.askLead')}</p>
-          <div className="field">
-            <label htmlFor={fieldId}>{t('payroll.question')}</label>
-            <textarea
-              id={fieldId}
-              rows={4}
-              value={question}
-              aria-invalid={invalid || undefined}
-              aria-describedby={invalid ? `${fieldId}-error` : undefined}
-              onChange={(event) => setQuestion(event.target.value)}
-            />
-            {invalid ? (
-              <p className="field-error" id={`${fieldId}-error`}>
-                {t('payroll.questionTooShort')}
-              </p>
-            ) : null}
-          </div>
-          {error ? <ErrorNotice error={error} /> : null}
-          <div className="dialog-actions">
-            <button type="button" className="button button-secondary" onClick={onClose}>
-              {t('app.cancel')}
-            </button>
-            <button type="submit" className="button button-primary" disabled={loading}>
-              {t('app.send')}
-            </button>
-          </div>
-        </form>
+        <TextForm
+          lead={t('payroll.askLead')}
+          label={t('payroll.question')}
+          rows={4}
+          value={question}
+          onChange={setQuestion}
+          problem={invalid ? t('payroll.questionTooShort') : null}
+          error={error}
+          busy={loading}
+          submitLabel={t('app.send')}
+          onCancel={onClose}
+          onSubmit={submit}
+        />
       )}
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { Dialog } from '../../components/dialog';
+import { TextForm } from '../../components/text-form';
 import { LoadMore } from '../../components/load-more';
 import { Card, Facts, Page } from '../../components/page';
 import { Empty, ErrorNotice, QueryState } from '../../components/query-state';
@@ -149,7 +150,6 @@ function ActionDialog({
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const fieldId = useId();
   const [comment, setComment] = useState('');
   const [fileIds, setFileIds] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -158,8 +158,7 @@ function ActionDialog({
   const busy = transitionState.loading || attachState.loading;
   const error = transitionState.error ?? attachState.error;
   const label = i18n.language === 'en' ? action.labelEn : action.label;
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (action.requiresComment && !comment.trim()) return setProblem(t('tasks.commentRequired'));
     if (action.requiresAttachment && fileIds.length === 0)
       return setProblem(t('tasks.attachmentRequired'));
@@ -179,35 +178,20 @@ function ActionDialog({
   const onFiles = useCallback((ids: string[]) => setFileIds(ids), []);
   return (
     <Dialog open title={label} onClose={onClose}>
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <div className="field">
-          <label htmlFor={fieldId}>
-            {t('tasks.comment')}
-            {action.requiresComment ? ' *' : ''}
-          </label>
-          <textarea
-            id={fieldId}
-            rows={3}
-            value={comment}
-            onChange={(event) => setComment(event.target.value)}
-          />
-        </div>
+      <TextForm
+        label={t('tasks.comment')}
+        required={action.requiresComment}
+        value={comment}
+        onChange={setComment}
+        problem={problem}
+        error={error}
+        busy={busy}
+        submitLabel={label}
+        onCancel={onClose}
+        onSubmit={submit}
+      >
         {action.requiresAttachment ? <FilePicker onChange={onFiles} /> : null}
-        {problem ? (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        ) : null}
-        {error ? <ErrorNotice error={error} /> : null}
-        <div className="dialog-actions">
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {label}
-          </button>
-        </div>
-      </form>
+      </TextForm>
     </Dialog>
   );
 }
