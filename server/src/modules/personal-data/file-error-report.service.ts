@@ -6,7 +6,7 @@ import type { FileSection } from '../organization/organization-settings.entity.j
 import { Employee } from '../employee/employee.entity.js';
 import { FileErrorReport } from './file-error-report.entity.js';
 import { TaskPolicy } from '../task/task.policy.js';
-import { openFileCorrection } from '../task/task.service.js';
+import { openFileCorrection } from '../task/task-requests.service.js';
 
 /** Employees flag what is wrong in their file; each report opens a correction task for HR. */
 export class FileErrorReportService {

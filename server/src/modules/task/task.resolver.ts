@@ -32,6 +32,10 @@ import {
 } from './task.loaders.js';
 import { TaskMessage as TaskMessageEntity } from './task.entity.js';
 import { TaskService, type TaskScope } from './task.service.js';
+import { TaskRequestService } from './task-requests.service.js';
+import { TaskTransitionService } from './task-transitions.service.js';
+import { TaskMessageService } from './task-messages.service.js';
+import { DeputyService } from './deputy.service.js';
 import { taskEventStream, taskMessageStream } from './task.stream.js';
 import {
   CertificateRequestDetailsType,
@@ -123,7 +127,7 @@ export class TaskResolver {
     @Arg('input', () => LeaveRequestInput) input: LeaveRequestInput,
     @Ctx() ctx: AppContext,
   ): Promise<Task> {
-    return new TaskService(ctx).requestLeave(input);
+    return new TaskRequestService(ctx).requestLeave(input);
   }
 
   @Mutation(() => TaskGqlType, { description: 'An employee orders a certificate (заказ справки).' })
@@ -131,7 +135,7 @@ export class TaskResolver {
     @Arg('input', () => CertificateRequestInput) input: CertificateRequestInput,
     @Ctx() ctx: AppContext,
   ): Promise<Task> {
-    return new TaskService(ctx).requestCertificate(input);
+    return new TaskRequestService(ctx).requestCertificate(input);
   }
 
   @Mutation(() => TaskGqlType, { description: "Makes one of the task's `actions`." })
@@ -141,7 +145,7 @@ export class TaskResolver {
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<Task> {
-    return new TaskService(ctx).transition(id, action, comment);
+    return new TaskTransitionService(ctx).transition(id, action, comment);
   }
 
   @Mutation(() => TaskGqlType, { description: 'The service hands the task to a user or a queue.' })
@@ -152,7 +156,7 @@ export class TaskResolver {
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<Task> {
-    return new TaskService(ctx).reassign(id, { userId, queue }, comment);
+    return new TaskTransitionService(ctx).reassign(id, { userId, queue }, comment);
   }
 
   @Mutation(() => TaskMessageGqlType, {
@@ -164,7 +168,7 @@ export class TaskResolver {
     @Arg('fileIds', () => [ID], { defaultValue: [] }) fileIds: string[],
     @Ctx() ctx: AppContext,
   ): Promise<TaskMessage> {
-    return new TaskService(ctx).postMessage(taskId, text, fileIds);
+    return new TaskMessageService(ctx).postMessage(taskId, text, fileIds);
   }
 
   @Mutation(() => TaskGqlType, {
@@ -178,7 +182,7 @@ export class TaskResolver {
     @Arg('action', () => String, { nullable: true }) action: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<Task> {
-    return new TaskService(ctx).attach(taskId, fileIds, comment, action);
+    return new TaskMessageService(ctx).attach(taskId, fileIds, comment, action);
   }
 
   @Mutation(() => TaskGqlType, { description: "Marks the task's messages read for the viewer." })
@@ -186,7 +190,7 @@ export class TaskResolver {
     @Arg('taskId', () => ID) taskId: string,
     @Ctx() ctx: AppContext,
   ): Promise<Task> {
-    return new TaskService(ctx).markMessagesRead(taskId);
+    return new TaskMessageService(ctx).markMessagesRead(taskId);
   }
 
   @Subscription(() => TaskEventGqlType, {
@@ -427,17 +431,17 @@ export class DeputyResolver {
     description: 'Current and future deputies the viewer named or is (HR: all).',
   })
   deputies(@Ctx() ctx: AppContext): Promise<Deputy[]> {
-    return new TaskService(ctx).deputies();
+    return new DeputyService(ctx).deputies();
   }
 
   @Mutation(() => DeputyGqlType, { description: 'Names a deputy for a period (замещение).' })
   setDeputy(@Arg('input', () => DeputyInput) input: DeputyInput, @Ctx() ctx: AppContext) {
-    return new TaskService(ctx).setDeputy(input);
+    return new DeputyService(ctx).setDeputy(input);
   }
 
   @Mutation(() => DeputyGqlType)
   revokeDeputy(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Deputy> {
-    return new TaskService(ctx).revokeDeputy(id);
+    return new DeputyService(ctx).revokeDeputy(id);
   }
 
   @FieldResolver(() => TaskPersonType)

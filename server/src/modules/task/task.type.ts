@@ -4,7 +4,7 @@ import { graphqlEnum } from '../../core/graphql/enums.js';
 import { DateTimeScalar, LocalDateScalar } from '../../core/graphql/scalars.js';
 import { FileSectionValue } from '../employee/employee.type.js';
 import { AttachmentSides, TaskEventKinds, TaskPriorities } from './task.entity.js';
-import { certificateKinds, RequestableLeaveKinds } from './task.service.js';
+import { certificateKinds, RequestableLeaveKinds } from './task-requests.service.js';
 import { TaskActors, TaskQueues, TaskStatuses, TaskTypes } from './task.workflows.js';
 
 export const TaskTypeValue = graphqlEnum(TaskTypes, 'TaskType');
