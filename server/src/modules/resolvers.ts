@@ -18,12 +18,13 @@ import { NotificationResolver } from './notification/notification.resolver.js';
 import { StoredFileResolver } from './files/files.resolver.js';
 import { NotificationPreferenceResolver } from './notification/notification-preference.resolver.js';
 import {
-  DeputyResolver,
   TaskAttachmentResolver,
   TaskEventResolver,
+  TaskFieldsResolver,
   TaskMessageResolver,
-  TaskResolver,
-} from './task/task.resolver.js';
+} from './task/task-fields.resolver.js';
+import { TaskResolver } from './task/task.resolver.js';
+import { DeputyResolver } from './task/deputy.resolver.js';
 import {
   EvaluationEventResolver,
   EvaluationSheetResolver,
@@ -55,6 +56,7 @@ export const resolvers: NonEmptyArray<Function> = [
   StoredFileResolver,
   NotificationPreferenceResolver,
   TaskResolver,
+  TaskFieldsResolver,
   TaskAttachmentResolver,
   TaskEventResolver,
   TaskMessageResolver,
