@@ -7,7 +7,7 @@ import { LocalDateScalar } from '../../core/graphql/scalars.js';
 import { addDays } from '../../core/local-date.js';
 import { Employee } from '../employee/employee.entity.js';
 import { EmployeePolicy } from '../employee/employee.policy.js';
-import { KpiService } from '../kpi/kpi.service.js';
+import { KpiReadService } from '../kpi/kpi-reads.service.js';
 import { EvaluationSheetGqlType } from '../kpi/kpi.type.js';
 import { EvaluationSheet } from '../kpi/kpi.entity.js';
 import { leaveSectionOf } from '../leave/leave.resolver.js';
@@ -216,7 +216,7 @@ export class DashboardResolver {
     const employee = await ownFile(ctx);
     if (!employee) return null;
     const [current, approved] = await Promise.all([
-      new KpiService(ctx).mySheet(null),
+      new KpiReadService(ctx).mySheet(null),
       ctx.em.findOne(
         EvaluationSheet,
         { employee: employee.id, status: 'APPROVED' },
@@ -237,7 +237,7 @@ export class DashboardResolver {
     const scope = await new EmployeePolicy(viewer, ctx).teamScope();
     const [size, sheetsToApprove, summary] = await Promise.all([
       scope ? ctx.em.count(Employee, { $and: [scope, { deletedAt: null }] }) : Promise.resolve(0),
-      new KpiService(ctx).pendingApprovals(),
+      new KpiReadService(ctx).pendingApprovals(),
       taskSummary(ctx),
     ]);
     return { size, sheetsToApprove, requestsToApprove: summary.waiting };

@@ -13,6 +13,8 @@ import {
 } from './kpi.entity.js';
 import type { ScoringRule } from './kpi.rules.js';
 import { KpiService, type HistoryPoint, type SheetAction } from './kpi.service.js';
+import { IndicatorCatalogueService } from './kpi-catalogue.service.js';
+import { KpiReadService } from './kpi-reads.service.js';
 import {
   EvaluationEventGqlType,
   EvaluationSheetGqlType,
@@ -51,7 +53,7 @@ export class IndicatorResolver {
     @Arg('activeOnly', () => Boolean, { defaultValue: true }) activeOnly: boolean,
     @Ctx() ctx: AppContext,
   ): Promise<Indicator[]> {
-    return new KpiService(ctx).indicators(activeOnly);
+    return new IndicatorCatalogueService(ctx).indicators(activeOnly);
   }
 
   @Mutation(() => IndicatorGqlType, { description: 'HR or ADMIN: adds or changes an indicator.' })
@@ -59,7 +61,7 @@ export class IndicatorResolver {
     @Arg('input', () => IndicatorInput) input: IndicatorInput,
     @Ctx() ctx: AppContext,
   ): Promise<Indicator> {
-    return new KpiService(ctx).saveIndicator({ ...input, rule: ruleOf(input.rule) });
+    return new IndicatorCatalogueService(ctx).saveIndicator({ ...input, rule: ruleOf(input.rule) });
   }
 
   @Mutation(() => IndicatorAssignmentGqlType, {
@@ -72,7 +74,11 @@ export class IndicatorResolver {
     @Arg('weight', () => String, { nullable: true }) weight: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<IndicatorAssignment> {
-    return new KpiService(ctx).assignIndicator(indicatorId, { positionId, employeeId }, weight);
+    return new IndicatorCatalogueService(ctx).assignIndicator(
+      indicatorId,
+      { positionId, employeeId },
+      weight,
+    );
   }
 
   @FieldResolver(() => ScoringRuleType)
@@ -100,7 +106,7 @@ export class EvaluationSheetResolver {
     @Arg('period', () => String, { nullable: true }) period: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<EvaluationSheet | null> {
-    return new KpiService(ctx).mySheet(period);
+    return new KpiReadService(ctx).mySheet(period);
   }
 
   @Query(() => EvaluationSheetGqlType, {
@@ -112,7 +118,7 @@ export class EvaluationSheetResolver {
     @Arg('period', () => String) period: string,
     @Ctx() ctx: AppContext,
   ): Promise<EvaluationSheet | null> {
-    return new KpiService(ctx).sheet(employeeId, period);
+    return new KpiReadService(ctx).sheet(employeeId, period);
   }
 
   @Query(() => EvaluationSheetGqlType, {
@@ -122,7 +128,7 @@ export class EvaluationSheetResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<EvaluationSheet> {
-    return new KpiService(ctx).sheetById(id);
+    return new KpiReadService(ctx).sheetById(id);
   }
 
   @Query(() => [IndicatorHistoryPointType], {
@@ -135,7 +141,7 @@ export class EvaluationSheetResolver {
     @Arg('to', () => String) to: string,
     @Ctx() ctx: AppContext,
   ): Promise<HistoryPoint[]> {
-    return new KpiService(ctx).history(employeeId, indicatorId, from, to);
+    return new KpiReadService(ctx).history(employeeId, indicatorId, from, to);
   }
 
   @Query(() => [TeamIndicatorRowType], { description: "Managers: the team's sheets for a period." })
@@ -143,7 +149,7 @@ export class EvaluationSheetResolver {
     @Arg('period', () => String) period: string,
     @Ctx() ctx: AppContext,
   ): Promise<TeamIndicatorRowType[]> {
-    const rows = await new KpiService(ctx).team(period);
+    const rows = await new KpiReadService(ctx).team(period);
     return rows.map((row) => ({
       employee: { userId: null, employeeId: row.employee.id, name: fullNameOf(row.employee) },
       sheet: row.sheet,
@@ -208,7 +214,7 @@ export class EvaluationSheetResolver {
 
   @FieldResolver(() => [SheetActionValue], { description: 'What the viewer may do with it now.' })
   actions(@Root() sheet: EvaluationSheet, @Ctx() ctx: AppContext): Promise<SheetAction[]> {
-    return new KpiService(ctx).actionsFor(sheet);
+    return new KpiReadService(ctx).actionsFor(sheet);
   }
 }
 

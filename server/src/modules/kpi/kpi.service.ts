@@ -1,34 +1,27 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { viewerOf, type AppContext } from '../../app/context.js';
-import { forbidden, hasRole, type Viewer } from '../../core/auth/viewer.js';
+import { forbidden, type Viewer } from '../../core/auth/viewer.js';
 import { AppError, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { Employee } from '../employee/employee.entity.js';
-import { EmployeePolicy } from '../employee/employee.policy.js';
 import { managerOf } from '../employee/employee.service.js';
 import { User } from '../identity/user.entity.js';
 import { writeNotifications, type NewNotification } from '../notification/notification.service.js';
-import { Position } from '../position/position.entity.js';
 import { queueMembers } from '../task/task.change.js';
 import { TaskPolicy } from '../task/task.policy.js';
 import {
   EvaluationEvent,
   EvaluationSheet,
   Indicator,
-  IndicatorAssignment,
   IndicatorValue,
   type SheetStatus,
 } from './kpi.entity.js';
 import { KpiPolicy, type SheetActor } from './kpi.policy.js';
 import {
   achievement,
-  checkRule,
-  IndicatorDirections,
   isDecimal,
   parsePeriod,
-  periodOf,
-  PeriodKinds,
   points,
   toScaled,
   weightedTotal,
@@ -43,7 +36,7 @@ import {
 export const SheetActions = ['SUBMIT', 'AGREE', 'APPROVE', 'RETURN'] as const;
 export type SheetAction = (typeof SheetActions)[number];
 
-const sheetSteps: Record<
+export const sheetSteps: Record<
   SheetAction,
   { from: SheetStatus[]; to: SheetStatus; by: SheetActor[]; requiresComment?: boolean }[]
 > = {
@@ -92,12 +85,12 @@ export interface HistoryPoint {
   points: string | null;
 }
 
-const decimal = (value: string, path: (string | number)[], what: string) => {
+export const decimal = (value: string, path: (string | number)[], what: string) => {
   if (!isDecimal(value)) throw badInput(path, `${what}: a number with up to 4 places`);
   return value;
 };
 
-const periodFrom = (code: string, path: string[]): Period => {
+export const periodFrom = (code: string, path: string[]): Period => {
   const period = parsePeriod(code);
   if (!period) throw badInput(path, 'A period like 2026-11, 2026-Q4 or 2026');
   return period;
@@ -110,256 +103,33 @@ const ruLabel: Record<SheetStatus, string> = {
   APPROVED: 'утверждён',
 };
 
-/** Indicators, plans, facts and the evaluation sheet's way to approval. */
-export class KpiService {
-  constructor(private readonly ctx: AppContext) {}
+/** What every KPI use case shares: the viewer, the policy, and an employee of the organization. */
+export abstract class KpiUseCase {
+  constructor(protected readonly ctx: AppContext) {}
 
-  private get viewer(): Viewer {
+  protected get viewer(): Viewer {
     return viewerOf(this.ctx);
   }
 
-  private policy(): KpiPolicy {
+  protected policy(): KpiPolicy {
     return new KpiPolicy(this.viewer, this.ctx);
   }
 
-  /** The organization's catalogue; employees of the organization read it. */
-  indicators(activeOnly: boolean): Promise<Indicator[]> {
-    const viewer = this.viewer;
-    if (!viewer.employeeId && !hasRole(viewer, 'HR', 'ADMIN', 'INTEGRATION')) throw forbidden();
-    return this.ctx.em.find(
-      Indicator,
-      { organization: viewer.organizationId, ...(activeOnly ? { active: true } : {}) },
-      { orderBy: { name: 'asc', id: 'asc' } },
-    );
-  }
-
-  /** HR or ADMIN adds or changes an indicator of the catalogue. */
-  async saveIndicator(input: IndicatorInput): Promise<Indicator> {
-    const viewer = this.viewer;
-    if (!this.policy().managesCatalogue()) throw forbidden('HR and admins keep the catalogue');
-    const name = input.name.trim();
-    if (name.length < 3 || name.length > 300)
-      throw badInput(['input', 'name'], '3 to 300 characters');
-    const unit = input.unit.trim();
-    if (unit.length < 1 || unit.length > 32)
-      throw badInput(['input', 'unit'], '1 to 32 characters');
-    if (!IndicatorDirections.includes(input.direction))
-      throw badInput(['input', 'direction'], 'Unknown');
-    if (!PeriodKinds.includes(input.periodKind)) throw badInput(['input', 'periodKind'], 'Unknown');
-    decimal(input.defaultWeight, ['input', 'defaultWeight'], 'Weight');
-    if (toScaled(input.defaultWeight) <= 0n || toScaled(input.defaultWeight) > toScaled('100')) {
-      throw badInput(['input', 'defaultWeight'], 'A weight above 0 and at most 100 %');
-    }
-    const problem = checkRule(input.rule);
-    if (problem) throw badInput(['input', 'rule'], problem);
-    for (const bound of ['planMin', 'planMax'] as const) {
-      const value = input[bound];
-      if (value !== null && value !== undefined) decimal(value, ['input', bound], 'Bound');
-    }
+  protected async employee(id: string, path: string[]): Promise<Employee> {
+    const employee = isUuid(id) ? await this.ctx.loaders.load(Employee, id) : null;
     if (
-      input.planMin !== null &&
-      input.planMin !== undefined &&
-      input.planMax !== null &&
-      input.planMax !== undefined &&
-      toScaled(input.planMin) > toScaled(input.planMax)
-    ) {
-      throw badInput(['input', 'planMax'], 'The upper bound is below the lower one');
-    }
-    const em = this.ctx.em;
-    const indicator = input.id
-      ? await em.findOne(Indicator, {
-          id: isUuid(input.id) ? input.id : '00000000-0000-0000-0000-000000000000',
-          organization: viewer.organizationId,
-        })
-      : em.create(Indicator, {
-          organization: viewer.organizationId,
-          name,
-          unit,
-          direction: input.direction,
-          periodKind: input.periodKind,
-          defaultWeight: input.defaultWeight,
-          rule: input.rule,
-        });
-    if (!indicator) throw notFound('Indicator', input.id!);
-    em.assign(indicator, {
-      name,
-      description: input.description?.trim() || null,
-      unit,
-      direction: input.direction,
-      periodKind: input.periodKind,
-      defaultWeight: input.defaultWeight,
-      rule: input.rule,
-      planMin: input.planMin ?? null,
-      planMax: input.planMax ?? null,
-      selfAssessed: input.selfAssessed ?? false,
-      active: input.active ?? true,
-    });
-    await em.flush();
-    return indicator;
-  }
-
-  /** HR or ADMIN applies an indicator to a position or to one employee. */
-  async assignIndicator(
-    indicatorId: string,
-    target: { positionId?: string | null; employeeId?: string | null },
-    weight: string | null,
-  ): Promise<IndicatorAssignment> {
-    const viewer = this.viewer;
-    if (!this.policy().managesCatalogue()) throw forbidden('HR and admins keep the catalogue');
-    if (!target.positionId === !target.employeeId) {
-      throw badInput(['positionId'], 'Name a position or an employee');
-    }
-    if (weight !== null && weight !== undefined) decimal(weight, ['weight'], 'Weight');
-    const em = this.ctx.em;
-    const indicator = isUuid(indicatorId)
-      ? await em.findOne(Indicator, { id: indicatorId, organization: viewer.organizationId })
-      : null;
-    if (!indicator) throw badInput(['indicatorId'], 'No such indicator');
-    const position = target.positionId
-      ? isUuid(target.positionId)
-        ? await em.findOne(Position, { id: target.positionId, organization: viewer.organizationId })
-        : null
-      : null;
-    const employee = target.employeeId
-      ? isUuid(target.employeeId)
-        ? await em.findOne(Employee, {
-            id: target.employeeId,
-            organization: viewer.organizationId,
-            deletedAt: null,
-          })
-        : null
-      : null;
-    if (target.positionId && !position) throw badInput(['positionId'], 'No such position');
-    if (target.employeeId && !employee) throw badInput(['employeeId'], 'No such employee');
-    const assignment = em.create(IndicatorAssignment, {
-      indicator,
-      position,
-      employee,
-      weight: weight ?? null,
-    });
-    await em.flush();
-    return assignment;
-  }
-
-  /** The indicators that apply to an employee by their position or to them personally. */
-  async applicableIndicators(employee: Employee): Promise<IndicatorAssignment[]> {
-    return this.ctx.em.find(
-      IndicatorAssignment,
-      {
-        indicator: { active: true, organization: employee.organization.id },
-        $or: [
-          { employee: employee.id },
-          ...(employee.position ? [{ position: employee.position.id }] : []),
-        ],
-      },
-      { populate: ['indicator'], orderBy: { indicator: { name: 'asc' }, id: 'asc' } },
-    );
-  }
-
-  /** The viewer's own sheet for a period (this month by default), or null. */
-  async mySheet(periodCode: string | null): Promise<EvaluationSheet | null> {
-    const viewer = this.viewer;
-    if (!viewer.employeeId) throw forbidden('Only employees have indicators');
-    const period = periodCode
-      ? periodFrom(periodCode, ['period'])
-      : periodOf('MONTH', await new TaskPolicy(viewer, this.ctx).today());
-    return this.ctx.em.findOne(EvaluationSheet, {
-      employee: viewer.employeeId,
-      period: period.code,
-    });
-  }
-
-  /** Someone's sheet for a period, for those who may read it; null when there is none. */
-  async sheet(employeeId: string, periodCode: string): Promise<EvaluationSheet | null> {
-    const period = periodFrom(periodCode, ['period']);
-    const employee = await this.employee(employeeId, ['employeeId']);
-    if (!(await this.policy().read(employee, 'evaluationSheet')))
-      throw notFound('Employee', employeeId);
-    return this.ctx.em.findOne(EvaluationSheet, { employee: employee.id, period: period.code });
-  }
-
-  /** A sheet by its id (a notification links to it), for those who may read it. */
-  async sheetById(id: string): Promise<EvaluationSheet> {
-    const sheet = isUuid(id) ? await this.ctx.em.findOne(EvaluationSheet, { id }) : null;
-    const employee = sheet ? await this.ctx.loaders.load(Employee, sheet.employee.id) : null;
-    if (
-      !sheet ||
       !employee ||
       employee.deletedAt ||
-      employee.organization.id !== this.viewer.organizationId ||
-      !(await this.policy().read(employee, 'evaluationSheetById'))
+      employee.organization.id !== this.viewer.organizationId
     ) {
-      throw notFound('Evaluation sheet', id);
+      throw badInput(path, 'No such employee');
     }
-    return sheet;
+    return employee;
   }
+}
 
-  /** One indicator's plan and fact over the periods from `from` to `to`, for a chart. */
-  async history(
-    employeeId: string,
-    indicatorId: string,
-    from: string,
-    to: string,
-  ): Promise<HistoryPoint[]> {
-    const start = periodFrom(from, ['from']);
-    const end = periodFrom(to, ['to']);
-    const employee = await this.employee(employeeId, ['employeeId']);
-    if (!(await this.policy().read(employee, 'indicatorHistory'))) {
-      throw notFound('Employee', employeeId);
-    }
-    if (!isUuid(indicatorId)) throw badInput(['indicatorId'], 'No such indicator');
-    const rows = await this.ctx.em.find(
-      IndicatorValue,
-      {
-        indicator: indicatorId,
-        sheet: {
-          employee: employee.id,
-          periodStart: { $gte: start.start, $lte: end.end },
-        },
-      },
-      { populate: ['sheet'], orderBy: { sheet: { periodStart: 'asc' } } },
-    );
-    return rows.map((row) => ({
-      period: row.sheet.getEntity().period,
-      periodStart: row.sheet.getEntity().periodStart,
-      plan: row.plan,
-      fact: row.fact,
-      achievement: row.achievement,
-      points: row.points,
-    }));
-  }
-
-  /** A manager's team for a period: each subordinate with their sheet, if any. */
-  async team(periodCode: string): Promise<{ employee: Employee; sheet: EvaluationSheet | null }[]> {
-    const viewer = this.viewer;
-    const period = periodFrom(periodCode, ['period']);
-    const scope = await new EmployeePolicy(viewer, this.ctx).teamScope();
-    if (!scope) throw forbidden('Only managers have a team');
-    const employees = await this.ctx.em.find(
-      Employee,
-      { $and: [scope, { deletedAt: null }] },
-      {
-        orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' },
-        limit: 500,
-      },
-    );
-    const sheets = await this.ctx.em.find(EvaluationSheet, {
-      employee: { $in: employees.map((employee) => employee.id) },
-      period: period.code,
-    });
-    const byEmployee = new Map(sheets.map((sheet) => [sheet.employee.id, sheet]));
-    for (const employee of employees) {
-      this.ctx.access.record({
-        subjectEmployeeId: employee.id,
-        section: 'KPI',
-        action: 'READ',
-        allowed: true,
-        operation: 'teamIndicators',
-      });
-    }
-    return employees.map((employee) => ({ employee, sheet: byEmployee.get(employee.id) ?? null }));
-  }
-
+/** Plans, facts and the evaluation sheet's way to approval. */
+export class KpiService extends KpiUseCase {
   /**
    * The manager (or HR, or the integration) sets the plan of a sheet as a whole: which indicators,
    * their plans and weights, which must make 100 %. The sheet is created on first use.
@@ -569,50 +339,6 @@ export class KpiService {
     });
     publish(this.ctx.app.pubSub);
     return sheet;
-  }
-
-  /** The steps the viewer may take on a sheet now. */
-  async actionsFor(sheet: EvaluationSheet): Promise<SheetAction[]> {
-    const employee = await this.ctx.loaders.load(Employee, sheet.employee.id);
-    if (!employee) return [];
-    const actors = await this.policy().actorsOn(employee);
-    return SheetActions.filter((action) =>
-      sheetSteps[action].some(
-        (step) => step.from.includes(sheet.status) && step.by.some((by) => actors.has(by)),
-      ),
-    );
-  }
-
-  /** Sheets waiting for the viewer: SUBMITTED ones of their team, AGREED ones for HR. */
-  async pendingApprovals(): Promise<number> {
-    const viewer = this.viewer;
-    let count = 0;
-    if (hasRole(viewer, 'HR')) {
-      count += await this.ctx.em.count(EvaluationSheet, {
-        organization: viewer.organizationId,
-        status: 'AGREED',
-      });
-    }
-    const scope = await new EmployeePolicy(viewer, this.ctx).teamScope();
-    if (scope) {
-      count += await this.ctx.em.count(EvaluationSheet, {
-        status: 'SUBMITTED',
-        employee: { $and: [scope, { deletedAt: null }] },
-      });
-    }
-    return count;
-  }
-
-  private async employee(id: string, path: string[]): Promise<Employee> {
-    const employee = isUuid(id) ? await this.ctx.loaders.load(Employee, id) : null;
-    if (
-      !employee ||
-      employee.deletedAt ||
-      employee.organization.id !== this.viewer.organizationId
-    ) {
-      throw badInput(path, 'No such employee');
-    }
-    return employee;
   }
 
   private async lockSheet(tx: EntityManager, id: string): Promise<EvaluationSheet> {

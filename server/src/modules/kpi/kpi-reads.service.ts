@@ -1,0 +1,156 @@
+import { forbidden, hasRole } from '../../core/auth/viewer.js';
+import { badInput, notFound } from '../../core/errors.js';
+import { isUuid } from '../../core/ids.js';
+import { Employee } from '../employee/employee.entity.js';
+import { EmployeePolicy } from '../employee/employee.policy.js';
+import { TaskPolicy } from '../task/task.policy.js';
+import { EvaluationSheet, IndicatorValue } from './kpi.entity.js';
+import { periodOf } from './kpi.rules.js';
+
+import {
+  KpiUseCase,
+  periodFrom,
+  sheetSteps,
+  SheetActions,
+  type HistoryPoint,
+  type SheetAction,
+} from './kpi.service.js';
+
+/** Reading sheets: one's own, a subordinate's, by id, an indicator's history, the team, what waits. */
+export class KpiReadService extends KpiUseCase {
+  /** The viewer's own sheet for a period (this month by default), or null. */
+  async mySheet(periodCode: string | null): Promise<EvaluationSheet | null> {
+    const viewer = this.viewer;
+    if (!viewer.employeeId) throw forbidden('Only employees have indicators');
+    const period = periodCode
+      ? periodFrom(periodCode, ['period'])
+      : periodOf('MONTH', await new TaskPolicy(viewer, this.ctx).today());
+    return this.ctx.em.findOne(EvaluationSheet, {
+      employee: viewer.employeeId,
+      period: period.code,
+    });
+  }
+
+  /** Someone's sheet for a period, for those who may read it; null when there is none. */
+  async sheet(employeeId: string, periodCode: string): Promise<EvaluationSheet | null> {
+    const period = periodFrom(periodCode, ['period']);
+    const employee = await this.employee(employeeId, ['employeeId']);
+    if (!(await this.policy().read(employee, 'evaluationSheet')))
+      throw notFound('Employee', employeeId);
+    return this.ctx.em.findOne(EvaluationSheet, { employee: employee.id, period: period.code });
+  }
+
+  /** A sheet by its id (a notification links to it), for those who may read it. */
+  async sheetById(id: string): Promise<EvaluationSheet> {
+    const sheet = isUuid(id) ? await this.ctx.em.findOne(EvaluationSheet, { id }) : null;
+    const employee = sheet ? await this.ctx.loaders.load(Employee, sheet.employee.id) : null;
+    if (
+      !sheet ||
+      !employee ||
+      employee.deletedAt ||
+      employee.organization.id !== this.viewer.organizationId ||
+      !(await this.policy().read(employee, 'evaluationSheetById'))
+    ) {
+      throw notFound('Evaluation sheet', id);
+    }
+    return sheet;
+  }
+
+  /** One indicator's plan and fact over the periods from `from` to `to`, for a chart. */
+  async history(
+    employeeId: string,
+    indicatorId: string,
+    from: string,
+    to: string,
+  ): Promise<HistoryPoint[]> {
+    const start = periodFrom(from, ['from']);
+    const end = periodFrom(to, ['to']);
+    const employee = await this.employee(employeeId, ['employeeId']);
+    if (!(await this.policy().read(employee, 'indicatorHistory'))) {
+      throw notFound('Employee', employeeId);
+    }
+    if (!isUuid(indicatorId)) throw badInput(['indicatorId'], 'No such indicator');
+    const rows = await this.ctx.em.find(
+      IndicatorValue,
+      {
+        indicator: indicatorId,
+        sheet: {
+          employee: employee.id,
+          periodStart: { $gte: start.start, $lte: end.end },
+        },
+      },
+      { populate: ['sheet'], orderBy: { sheet: { periodStart: 'asc' } } },
+    );
+    return rows.map((row) => ({
+      period: row.sheet.getEntity().period,
+      periodStart: row.sheet.getEntity().periodStart,
+      plan: row.plan,
+      fact: row.fact,
+      achievement: row.achievement,
+      points: row.points,
+    }));
+  }
+
+  /** A manager's team for a period: each subordinate with their sheet, if any. */
+  async team(periodCode: string): Promise<{ employee: Employee; sheet: EvaluationSheet | null }[]> {
+    const viewer = this.viewer;
+    const period = periodFrom(periodCode, ['period']);
+    const scope = await new EmployeePolicy(viewer, this.ctx).teamScope();
+    if (!scope) throw forbidden('Only managers have a team');
+    const employees = await this.ctx.em.find(
+      Employee,
+      { $and: [scope, { deletedAt: null }] },
+      {
+        orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' },
+        limit: 500,
+      },
+    );
+    const sheets = await this.ctx.em.find(EvaluationSheet, {
+      employee: { $in: employees.map((employee) => employee.id) },
+      period: period.code,
+    });
+    const byEmployee = new Map(sheets.map((sheet) => [sheet.employee.id, sheet]));
+    for (const employee of employees) {
+      this.ctx.access.record({
+        subjectEmployeeId: employee.id,
+        section: 'KPI',
+        action: 'READ',
+        allowed: true,
+        operation: 'teamIndicators',
+      });
+    }
+    return employees.map((employee) => ({ employee, sheet: byEmployee.get(employee.id) ?? null }));
+  }
+
+  /** The steps the viewer may take on a sheet now. */
+  async actionsFor(sheet: EvaluationSheet): Promise<SheetAction[]> {
+    const employee = await this.ctx.loaders.load(Employee, sheet.employee.id);
+    if (!employee) return [];
+    const actors = await this.policy().actorsOn(employee);
+    return SheetActions.filter((action) =>
+      sheetSteps[action].some(
+        (step) => step.from.includes(sheet.status) && step.by.some((by) => actors.has(by)),
+      ),
+    );
+  }
+
+  /** Sheets waiting for the viewer: SUBMITTED ones of their team, AGREED ones for HR. */
+  async pendingApprovals(): Promise<number> {
+    const viewer = this.viewer;
+    let count = 0;
+    if (hasRole(viewer, 'HR')) {
+      count += await this.ctx.em.count(EvaluationSheet, {
+        organization: viewer.organizationId,
+        status: 'AGREED',
+      });
+    }
+    const scope = await new EmployeePolicy(viewer, this.ctx).teamScope();
+    if (scope) {
+      count += await this.ctx.em.count(EvaluationSheet, {
+        status: 'SUBMITTED',
+        employee: { $and: [scope, { deletedAt: null }] },
+      });
+    }
+    return count;
+  }
+}
