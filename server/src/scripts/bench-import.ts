@@ -13,6 +13,7 @@ import { summary } from '../modules/integration/import-summary.js';
 import { ndjsonLines } from '../modules/integration/ndjson.js';
 
 // Usage: npm run bench:import -- [--employees 10000] [--months 36] [--seed 42] [--keep]
+//        [--file batch.ndjson] (generated there unless it exists, and kept: to profile or re-run)
 // Generates an institution with three years of history and payslips as one NDJSON batch, imports
 // it into a fresh database `kabinet_bench_import` (created here and dropped after), then imports
 // it again (nothing changes), and prints records per second and SQL statements for both.
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     months: { type: 'string', default: '36' },
     seed: { type: 'string', default: '42' },
     keep: { type: 'boolean', default: false },
+    file: { type: 'string' },
   },
 });
 const employees = Number(values.employees);
@@ -50,30 +52,13 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-const file = path.join(os.tmpdir(), `kabinet-bench-import-${process.pid}.ndjson`);
+const given = values.file ?? null;
+const file = given ?? path.join(os.tmpdir(), `kabinet-bench-import-${process.pid}.ndjson`);
 const logger = createLogger(process.env['LOG_LEVEL'] === 'debug' ? 'debug' : 'warn');
 const queries = new QueryCounter();
 
-process.stdout.write(`Generating ${employees} employees, ${months} months of payslips …\n`);
-const asOf = new Date().toISOString().slice(0, 10);
-const out = fs.createWriteStream(file);
-let records = -1;
-for (const record of generateImportRecords({
-  seed,
-  employees,
-  months,
-  asOf,
-  source: 'bench',
-  organizationExternalId: `bench-${seed}`,
-  organizationName: `Учреждение № ${seed} (${employees} сотрудников)`,
-})) {
-  records += 1;
-  if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
-}
-out.end();
-await once(out, 'finish');
-const megabytes = fs.statSync(file).size / 1024 / 1024;
-process.stdout.write(`${records} records, ${megabytes.toFixed(0)} MB of NDJSON\n`);
+if (!given || !fs.existsSync(given)) await generate(file);
+process.stdout.write(`${(fs.statSync(file).size / 1024 / 1024).toFixed(0)} MB of NDJSON\n`);
 
 await admin(`drop database if exists ${DATABASE} with (force)`);
 await admin(`create database ${DATABASE}`);
@@ -110,6 +95,24 @@ try {
   }
 } finally {
   await orm.close();
-  fs.rmSync(file, { force: true });
+  if (!given) fs.rmSync(file, { force: true });
   if (!values.keep) await admin(`drop database if exists ${DATABASE} with (force)`);
+}
+
+async function generate(to: string): Promise<void> {
+  process.stdout.write(`Generating ${employees} employees, ${months} months of payslips …\n`);
+  const out = fs.createWriteStream(to);
+  for (const record of generateImportRecords({
+    seed,
+    employees,
+    months,
+    asOf: new Date().toISOString().slice(0, 10),
+    source: 'bench',
+    organizationExternalId: `bench-${seed}`,
+    organizationName: `Учреждение № ${seed} (${employees} сотрудников)`,
+  })) {
+    if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
 }
