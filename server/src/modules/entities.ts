@@ -9,7 +9,7 @@ import { BusinessTrip } from './trip/trip.entity.js';
 import { Attestation } from './attestation/attestation.entity.js';
 import { EducationRecord } from './education/education.entity.js';
 import { FileErrorReport } from './personal-data/file-error-report.entity.js';
-import { PayrollPeriod, Payslip, PayslipLine, PayslipQuestion } from './payroll/payroll.entity.js';
+import { PayrollPeriod, Payslip, PayslipQuestion } from './payroll/payroll.entity.js';
 import { CalendarDay } from './calendar/calendar.entity.js';
 import { Notification } from './notification/notification.entity.js';
 import { NotificationPreference } from './notification/notification-preference.entity.js';
@@ -58,7 +58,6 @@ export const entities = [
   FileErrorReport,
   PayrollPeriod,
   Payslip,
-  PayslipLine,
   PayslipQuestion,
   CalendarDay,
   Notification,

@@ -21,7 +21,8 @@ import { LeaveRecord, LeaveScheduleEntry } from '../modules/leave/leave.entity.j
 import { Random, generateInstitution, type GeneratedInstitution } from './institution.generator.js';
 import { generatePersonalFiles } from './personal-file.generator.js';
 import { generatePayroll } from './payroll.generator.js';
-import { PayrollPeriod, Payslip, PayslipLine } from '../modules/payroll/payroll.entity.js';
+import { PayrollPeriod, Payslip } from '../modules/payroll/payroll.entity.js';
+import { payslipLineData, type PayslipLineData } from '../modules/payroll/payslip-lines.js';
 
 const CHUNK = 1000;
 
@@ -201,6 +202,12 @@ export async function seedInstitution(
         publishedAt: published ? new Date(`${period.startDate}T12:00:00Z`) : null,
       })),
     );
+    const linesOf = new Map<string, PayslipLineData[]>();
+    for (const line of payroll.lines) {
+      let lines = linesOf.get(line.payslipId);
+      if (!lines) linesOf.set(line.payslipId, (lines = []));
+      lines.push(payslipLineData(line));
+    }
     await insertChunked(
       tx,
       Payslip,
@@ -209,12 +216,8 @@ export async function seedInstitution(
         ...ofOrganization,
         period: periodId,
         employee: employeeId,
+        lines: linesOf.get(payslip.id) ?? [],
       })),
-    );
-    await insertChunked(
-      tx,
-      PayslipLine,
-      payroll.lines.map(({ payslipId, ...line }) => ({ ...line, payslip: payslipId })),
     );
 
     const accounts = [...named];
@@ -256,7 +259,7 @@ export async function seedInstitution(
 
   // Fresh statistics, or the planner takes a bulk-loaded table for empty and scans it.
   await em.execute(
-    'analyze organization, department, position, employee, app_user, assignment, leave_record, leave_schedule_entry, identity_document, previous_employment, family_member, business_trip, attestation, education_record, payroll_period, payslip, payslip_line',
+    'analyze organization, department, position, employee, app_user, assignment, leave_record, leave_schedule_entry, identity_document, previous_employment, family_member, business_trip, attestation, education_record, payroll_period, payslip',
   );
   return {
     organizationId,

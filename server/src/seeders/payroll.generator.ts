@@ -26,6 +26,10 @@ export interface GeneratedPayslip {
   workedDays: number;
 }
 
+/**
+ * A line in one flat list, in each payslip's order: the seeder folds it into its payslip's `lines`
+ * (id and sortOrder are not stored), the import generator into its payslip record.
+ */
 export interface GeneratedLine {
   id: string;
   payslipId: string;

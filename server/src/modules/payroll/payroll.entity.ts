@@ -11,6 +11,7 @@ import { ExternalRecord } from '../../core/orm/base.entity.js';
 import { Assignment } from '../assignment/assignment.entity.js';
 import { Employee } from '../employee/employee.entity.js';
 import { Organization } from '../organization/organization.entity.js';
+import type { PayslipLineData } from './payslip-lines.js';
 
 /** A payroll month; its payslips reach employees once published (advance and final apart). */
 @Entity({ tableName: 'payroll_period' })
@@ -83,57 +84,19 @@ export class Payslip extends ExternalRecord<
   /** Deleted by the system of record; kept because history refers to it, hidden everywhere else. */
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   deletedAt: Date | null = null;
+
+  /** Its accruals, deductions and payments in the payslip's order (see payslip-lines.ts). */
+  @Property({ type: 'json' })
+  lines!: PayslipLineData[];
 }
 
 export const PayslipLineKinds = ['ACCRUAL', 'DEDUCTION', 'PAYMENT'] as const;
 export type PayslipLineKind = (typeof PayslipLineKinds)[number];
 
-/** One line: an accrual, a deduction or a payment, with its pay code and the month it concerns. */
-@Entity({ tableName: 'payslip_line' })
-@Index({ properties: ['payslip', 'sortOrder'] })
-export class PayslipLine {
-  @Property({ type: 'uuid', primary: true })
-  id!: string;
-
-  @ManyToOne({ entity: () => Payslip, ref: true, deleteRule: 'cascade' })
-  payslip!: Ref<Payslip>;
-
-  @Property({ type: 'string', length: 16 })
-  kind!: PayslipLineKind;
-
-  /** Код вида расчёта in the payroll system. */
-  @Property({ type: 'string', length: 16 })
-  payCode!: string;
-
-  /** Код дохода for НДФЛ (2000 wages, 2002 bonuses, 2012 holiday pay, 2300 sick pay …). */
-  @Property({ type: 'string', length: 8, nullable: true })
-  incomeCode: string | null = null;
-
-  @Property({ type: 'string', length: 200 })
-  name!: string;
-
-  /** The month the line concerns: earlier than the payslip's for a recalculation. */
-  @Property({ type: 'date', nullable: true })
-  relatesTo: string | null = null;
-
-  @Property({ type: 'integer', nullable: true })
-  days: number | null = null;
-
-  @Property({ type: 'decimal', precision: 7, scale: 2, nullable: true })
-  hours: string | null = null;
-
-  @Property({ type: 'decimal', precision: 14, scale: 2 })
-  amount!: string;
-
-  /** For payments: the day the money went out. */
-  @Property({ type: 'date', nullable: true })
-  paidOn: string | null = null;
-
-  @Property({ type: 'integer' })
-  sortOrder!: number;
-}
-
-/** An employee's question about one payslip line; opens an accounting task once tasks exist. */
+/**
+ * An employee's question about one payslip line; opens an accounting task once tasks exist. It
+ * keeps the line as it was, since a correction of the payslip may change or move it.
+ */
 @Entity({ tableName: 'payslip_question' })
 @Index({ properties: ['payslip', 'createdAt'] })
 export class PayslipQuestion {
@@ -145,8 +108,22 @@ export class PayslipQuestion {
   @ManyToOne({ entity: () => Payslip, ref: true, deleteRule: 'cascade' })
   payslip!: Ref<Payslip>;
 
-  @ManyToOne({ entity: () => PayslipLine, ref: true, deleteRule: 'cascade' })
-  line!: Ref<PayslipLine>;
+  /** The line's place in its payslip, from 1, when the question was asked. */
+  @Property({ type: 'integer' })
+  lineNo!: number;
+
+  // The line as asked about: the payroll system may correct the payslip and move or change it.
+  @Property({ type: 'string', length: 16 })
+  lineKind!: PayslipLineKind;
+
+  @Property({ type: 'text' })
+  linePayCode!: string;
+
+  @Property({ type: 'text' })
+  lineName!: string;
+
+  @Property({ type: 'decimal', precision: 14, scale: 2 })
+  lineAmount!: string;
 
   @Property({ type: 'uuid' })
   askedBy!: string;

@@ -1,11 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../app/context.js';
-import { fromKopecks, toKopecks } from '../../core/money.js';
+import { fromKopecks } from '../../core/money.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
 import { Employee } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.type.js';
-import type { Payslip, PayslipLine } from './payroll.entity.js';
-import { payslipLinesLoader } from './payroll.loader.js';
+import type { Payslip, PayslipLineKind } from './payroll.entity.js';
 import { PayrollService } from './payroll.service.js';
 import {
   DynamicsGrouping,
@@ -15,13 +14,13 @@ import {
   PayslipType,
   SalaryBucket,
 } from './payroll.type.js';
+import { kopecksByKind, payslipLineId } from './payslip-lines.js';
 
-const linesOf = (ctx: AppContext, payslip: Payslip) =>
-  ctx.loaders.get(payslipLinesLoader).load(payslip.id);
-const sum = (lines: PayslipLine[], kind: string) =>
-  lines
-    .filter((line) => line.kind === kind)
-    .reduce((total, line) => total + toKopecks(line.amount), 0n);
+/** The lines of one kind, each with its id: the place in the whole payslip, not in its kind. */
+const linesOf = (payslip: Payslip, kind: PayslipLineKind): PayslipLineType[] =>
+  payslip.lines.flatMap((line, index) =>
+    line.kind === kind ? [{ ...line, id: payslipLineId(payslip.id, index) }] : [],
+  );
 
 @Resolver(() => PayslipType)
 export class PayrollResolver {
@@ -67,27 +66,27 @@ export class PayrollResolver {
   }
 
   @FieldResolver(() => [PayslipLineType], { description: 'Начислено.' })
-  async accruals(@Root() payslip: Payslip, @Ctx() ctx: AppContext) {
-    return (await linesOf(ctx, payslip)).filter((line) => line.kind === 'ACCRUAL');
+  accruals(@Root() payslip: Payslip): PayslipLineType[] {
+    return linesOf(payslip, 'ACCRUAL');
   }
 
   @FieldResolver(() => [PayslipLineType], { description: 'Удержано.' })
-  async deductions(@Root() payslip: Payslip, @Ctx() ctx: AppContext) {
-    return (await linesOf(ctx, payslip)).filter((line) => line.kind === 'DEDUCTION');
+  deductions(@Root() payslip: Payslip): PayslipLineType[] {
+    return linesOf(payslip, 'DEDUCTION');
   }
 
   @FieldResolver(() => [PayslipLineType], { description: 'Выплачено.' })
-  async payments(@Root() payslip: Payslip, @Ctx() ctx: AppContext) {
-    return (await linesOf(ctx, payslip)).filter((line) => line.kind === 'PAYMENT');
+  payments(@Root() payslip: Payslip): PayslipLineType[] {
+    return linesOf(payslip, 'PAYMENT');
   }
 
   @FieldResolver(() => PayslipTotals)
-  async totals(@Root() payslip: Payslip, @Ctx() ctx: AppContext): Promise<PayslipTotals> {
-    const lines = await linesOf(ctx, payslip);
+  totals(@Root() payslip: Payslip): PayslipTotals {
+    const totals = kopecksByKind(payslip.lines);
     return {
-      accrued: fromKopecks(sum(lines, 'ACCRUAL')),
-      deducted: fromKopecks(sum(lines, 'DEDUCTION')),
-      paid: fromKopecks(sum(lines, 'PAYMENT')),
+      accrued: fromKopecks(totals.ACCRUAL),
+      deducted: fromKopecks(totals.DEDUCTION),
+      paid: fromKopecks(totals.PAYMENT),
     };
   }
 }

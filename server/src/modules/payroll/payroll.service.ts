@@ -84,7 +84,7 @@ export class PayrollService {
               coalesce(sum(l.amount) filter (where l.kind = 'DEDUCTION'), 0)::text as deductions
          from payslip s
          join payroll_period p on p.id = s.period_id
-         join payslip_line l on l.payslip_id = s.id
+         cross join lateral jsonb_to_recordset(s.lines) as l(kind text, amount numeric)
         where s.employee_id = ? and p.start_date >= ? and p.start_date <= ?
           and s.deleted_at is null and p.deleted_at is null
           and (? or p.published_at is not null or p.advance_published_at is not null)

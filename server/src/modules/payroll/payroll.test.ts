@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actors, startTestServer, type TestServer } from '../../../test/harness.js';
 import { newId } from '../../core/orm/base.entity.js';
 import { FileSections } from '../organization/organization-settings.entity.js';
-import { PayrollPeriod, Payslip, PayslipLine } from './payroll.entity.js';
+import { PayrollPeriod, Payslip, PayslipQuestion } from './payroll.entity.js';
+import { payslipLineData } from './payslip-lines.js';
 
 let server: TestServer;
 let tokens: Record<string, string>;
@@ -74,11 +75,11 @@ describe('payslips', () => {
                                   - coalesce(l.paid, 0) <> s.closing_balance)::text as broken,
               count(*)::text as total
          from payslip s
-         left join (select payslip_id,
-                           sum(amount) filter (where kind = 'ACCRUAL') as accrued,
-                           sum(amount) filter (where kind = 'DEDUCTION') as deducted,
-                           sum(amount) filter (where kind = 'PAYMENT') as paid
-                      from payslip_line group by payslip_id) l on l.payslip_id = s.id`,
+         cross join lateral (
+               select sum(amount) filter (where kind = 'ACCRUAL') as accrued,
+                      sum(amount) filter (where kind = 'DEDUCTION') as deducted,
+                      sum(amount) filter (where kind = 'PAYMENT') as paid
+                 from jsonb_to_recordset(s.lines) as l(kind text, amount numeric)) l`,
     );
     expect(Number(rows[0]!.total)).toBeGreaterThan(1000);
     expect(rows[0]!.broken).toBe('0');
@@ -101,6 +102,7 @@ describe('payslips', () => {
       { orderBy: { startDate: 'asc' } },
     );
     const payslipId = newId();
+    const amounts = [...Array<string>(10).fill('0.10'), '0.10', '0.20'];
     em.create(Payslip, {
       id: payslipId,
       organization: period.organization,
@@ -108,19 +110,15 @@ describe('payslips', () => {
       employee: files.employee,
       openingBalance: '0.00',
       closingBalance: '0.30',
+      lines: amounts.map((amount, index) =>
+        payslipLineData({
+          kind: index < 10 ? 'ACCRUAL' : 'PAYMENT',
+          payCode: '999',
+          name: 'Проверка',
+          amount,
+        }),
+      ),
     });
-    const amounts = [...Array<string>(10).fill('0.10'), '0.10', '0.20'];
-    amounts.forEach((amount, index) =>
-      em.create(PayslipLine, {
-        id: newId(),
-        payslip: payslipId,
-        kind: index < 10 ? 'ACCRUAL' : 'PAYMENT',
-        payCode: '999',
-        name: 'Проверка',
-        amount,
-        sortOrder: index,
-      }),
-    );
     await em.flush();
     const result = await as<{
       payslip: { totals: { accrued: string; paid: string }; closingBalance: string };
@@ -171,6 +169,38 @@ describe('salaryDynamics', () => {
     }
     const lastYear = months.find((m) => m.changeFromYearBefore !== null);
     if (months.length > 12) expect(lastYear).toBeDefined();
+  });
+
+  it('sums in each month exactly the lines of its payslips', async () => {
+    const months = (await as<Buckets>('employee', dynamics, { groupBy: 'MONTH' })).data!
+      .salaryDynamics;
+    const list = (
+      await as<{
+        payslips: {
+          period: { startDate: string };
+          totals: { accrued: string; deducted: string };
+        }[];
+      }>('employee', `{ payslips { period { startDate } totals { accrued deducted } } }`)
+    ).data!.payslips;
+    const expected = new Map<string, { gross: bigint; deductions: bigint }>();
+    for (const { period, totals } of list) {
+      const sums = expected.get(period.startDate) ?? { gross: 0n, deductions: 0n };
+      sums.gross += kopecks(totals.accrued);
+      sums.deductions += kopecks(totals.deducted);
+      expected.set(period.startDate, sums);
+    }
+    expect(months.length).toBeGreaterThan(12);
+    expect(
+      months.map((b) => ({
+        start: b.start,
+        gross: kopecks(b.gross),
+        deductions: kopecks(b.deductions),
+      })),
+    ).toEqual(
+      [...expected]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([start, sums]) => ({ start, ...sums })),
+    );
   });
 
   it('runs the same number of SQL statements for 12 and for 36 months', async () => {
@@ -343,18 +373,33 @@ describe('publishing, acknowledging, comparing and questioning', () => {
     }
   });
 
-  it('stores a question about a line, and refuses it from a colleague', async () => {
-    const lines = await as<{ payslips: { accruals: { id: string }[] }[] }>(
-      'employee',
-      `{ payslips { accruals { id } } }`,
-    );
-    const lineId = lines.data!.payslips[0]!.accruals[0]!.id;
+  it('stores a question about a line with its place and a copy of it, and refuses it from a colleague', async () => {
+    const lines = await as<{
+      payslips: {
+        id: string;
+        deductions: { id: string; kind: string; payCode: string; name: string; amount: string }[];
+      }[];
+    }>('employee', `{ payslips { id deductions { id kind payCode name amount } } }`);
+    const payslip = lines.data!.payslips[0]!;
+    const line = payslip.deductions[0]!;
+    const lineId = line.id;
     const asked = await as<{ questionPayslipLine: { id: string; question: string } }>(
       'employee',
       `mutation($id: ID!) { questionPayslipLine(lineId: $id, question: "Почему оклад меньше?") { id question } }`,
       { id: lineId },
     );
     expect(asked.data!.questionPayslipLine.question).toBe('Почему оклад меньше?');
+    const stored = await server.orm.em
+      .fork()
+      .findOneOrFail(PayslipQuestion, { id: asked.data!.questionPayslipLine.id });
+    expect(stored.payslip.id).toBe(payslip.id);
+    expect(stored).toMatchObject({
+      lineNo: Number(lineId.split('.')[1]),
+      lineKind: line.kind,
+      linePayCode: line.payCode,
+      lineName: line.name,
+      lineAmount: line.amount,
+    });
     const refused = await as(
       'other',
       `mutation($id: ID!) { questionPayslipLine(lineId: $id, question: "А у меня?") { id } }`,
@@ -363,6 +408,55 @@ describe('publishing, acknowledging, comparing and questioning', () => {
       },
     );
     expect(codeOf(refused)).toBe('FORBIDDEN');
+  });
+});
+
+describe('payslip line ids', () => {
+  const query = `query($id: ID!) { payslip(id: $id) { id
+    accruals { id payCode } deductions { id payCode } payments { id payCode } } }`;
+  type Lines = {
+    payslip: Record<'accruals' | 'deductions' | 'payments', { id: string; payCode: string }[]> & {
+      id: string;
+    };
+  };
+  const question = `mutation($id: ID!) { questionPayslipLine(lineId: $id, question: "Что это?") { id } }`;
+  const latest = async () => (await as<Payslips>('employee', payslips, {})).data!.payslips[0]!.id;
+
+  it('number the lines by their place in the whole payslip, from 1, accruals, deductions and payments together', async () => {
+    const id = await latest();
+    const { payslip } = (await as<Lines>('employee', query, { id })).data!;
+    const ids = [...payslip.accruals, ...payslip.deductions, ...payslip.payments].map(
+      (line) => line.id,
+    );
+    expect(payslip.deductions.length).toBeGreaterThan(0);
+    expect(ids).toEqual(ids.map((_, index) => `${id}.${index + 1}`));
+    const stored = await server.orm.em.fork().findOneOrFail(Payslip, { id });
+    expect(stored.lines.map((line) => line.payCode)).toEqual(
+      [...payslip.accruals, ...payslip.deductions, ...payslip.payments].map((l) => l.payCode),
+    );
+  });
+
+  it('answer NOT_FOUND for a line that is not there: malformed, of no payslip, past the end', async () => {
+    const id = await latest();
+    const { payslip } = (await as<Lines>('employee', query, { id })).data!;
+    const count = payslip.accruals.length + payslip.deductions.length + payslip.payments.length;
+    for (const lineId of [
+      'nonsense',
+      id,
+      `${id}.0`,
+      `${id}.01`,
+      `${id}.${count + 1}`,
+      '00000000-0000-7000-8000-000000000000.1',
+    ]) {
+      expect(codeOf(await as('employee', question, { id: lineId })), lineId).toBe('NOT_FOUND');
+    }
+  });
+
+  it("tell a colleague nothing of how many lines someone's payslip has", async () => {
+    const id = await latest();
+    for (const lineId of [`${id}.1`, `${id}.499`]) {
+      expect(codeOf(await as('other', question, { id: lineId })), lineId).toBe('FORBIDDEN');
+    }
   });
 });
 
@@ -416,7 +510,67 @@ describe('savePayslip', () => {
     expect(second.data!.savePayslip.id).not.toBe(first.data!.savePayslip.id);
   });
 
+  it("keeps a question's copy of its line when the payslip is written again", async () => {
+    const june = { ...valid(), year: 2021, month: 6 };
+    const first = await save(june);
+    expect(first.errors).toBeUndefined();
+    const firstId = first.data!.savePayslip.id;
+    await as(
+      'accountant',
+      `mutation { publishPayrollPeriod(year: 2021, month: 6, part: FINAL) { id } }`,
+    );
+    const asked = await as<{ questionPayslipLine: { id: string } }>(
+      'employee',
+      `mutation($id: ID!) { questionPayslipLine(lineId: $id, question: "Что за выплаты?") { id } }`,
+      { id: `${firstId}.2` },
+    );
+    expect(asked.errors).toBeUndefined();
+    // The correction puts a bonus of another amount where the line asked about was.
+    const [salary, , tax] = june.lines;
+    const bonus = {
+      kind: 'ACCRUAL',
+      payCode: '050',
+      incomeCode: '2002',
+      name: 'Премия',
+      amount: '1.00',
+    };
+    const second = await save({ ...june, closingBalance: '1001.20', lines: [salary, bonus, tax] });
+    expect(second.errors).toBeUndefined();
+    const em = server.orm.em.fork();
+    const question = await em.findOneOrFail(PayslipQuestion, {
+      id: asked.data!.questionPayslipLine.id,
+    });
+    expect(question.payslip.id).toBe(second.data!.savePayslip.id);
+    expect(question).toMatchObject({
+      lineNo: 2,
+      lineKind: 'ACCRUAL',
+      linePayCode: '035',
+      lineName: 'Стимулирующие',
+      lineAmount: '0.20',
+      question: 'Что за выплаты?',
+    });
+    const rewritten = await em.findOneOrFail(Payslip, { id: second.data!.savePayslip.id });
+    expect(rewritten.lines[1]).toEqual({
+      kind: 'ACCRUAL',
+      payCode: '050',
+      incomeCode: '2002',
+      name: 'Премия',
+      relatesTo: null,
+      days: null,
+      hours: null,
+      amount: '1.00',
+      paidOn: null,
+    });
+    expect(await em.count(Payslip, { id: firstId })).toBe(0);
+    await em.nativeDelete(Payslip, { id: rewritten.id });
+  });
+
   it.each([
+    [
+      'a pay code longer than the payroll system has',
+      { lines: [{ kind: 'ACCRUAL', payCode: '0'.repeat(17), name: 'Оклад', amount: '0.30' }] },
+      ['input', 'lines', 0, 'payCode'],
+    ],
     ['lines that do not reconcile', { closingBalance: '1000.41' }, ['input', 'closingBalance']],
     [
       'a negative day count',
@@ -432,11 +586,11 @@ describe('savePayslip', () => {
     'refuses %s with BAD_USER_INPUT and the reason, writing nothing',
     async (_name, change, field) => {
       const em = server.orm.em.fork();
-      const before = await em.count(PayslipLine, {});
+      const before = await em.count(Payslip, {});
       const result = await save({ ...valid(), month: 4, ...change });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(result.errors?.[0]?.message.length).toBeGreaterThan(10);
-      expect(await em.count(PayslipLine, {})).toBe(before);
+      expect(await em.count(Payslip, {})).toBe(before);
     },
   );
 
@@ -491,7 +645,8 @@ describe('demo payroll', () => {
          join leave_record l on l.employee_id = s.employee_id and l.kind = 'ANNUAL_BASIC'
               and l.start_date <= (p.start_date + interval '1 month' - interval '1 day')::date
               and l.end_date >= p.start_date
-         left join payslip_line pl on pl.payslip_id = s.id and pl.pay_code = '100'
+         left join lateral jsonb_to_recordset(s.lines) as pl("payCode" text, days int)
+              on pl."payCode" = '100'
         where s.employee_id = ?
         group by s.id`,
       [files.employee],

@@ -1,12 +1,11 @@
 import { viewerOf, type AppContext } from '../../app/context.js';
 import { forbidden, hasRole, requireRole } from '../../core/auth/viewer.js';
-import { badInput, notFound } from '../../core/errors.js';
-import { isUuid } from '../../core/ids.js';
+import { appErrorOf, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { fromKopecks, toKopecks } from '../../core/money.js';
 import { newId } from '../../core/orm/base.entity.js';
-import { PayrollPeriod, Payslip, PayslipLine, PayslipQuestion } from './payroll.entity.js';
-import { payslipLinesLoader } from './payroll.loader.js';
+import { PayrollPeriod, Payslip, PayslipQuestion } from './payroll.entity.js';
 import { PayrollService } from './payroll.service.js';
+import { parsePayslipLineId, type PayslipLineData } from './payslip-lines.js';
 import { writeNotifications } from '../notification/notification.service.js';
 import { monthNames } from '../../core/ru-months.js';
 
@@ -131,21 +130,26 @@ export class PayslipActionsService {
       { to: previousMonth(payslip.period.getEntity().startDate) },
       'payslipChanges',
     );
-    const before = earlier[0];
-    const loader = this.ctx.loaders.get(payslipLinesLoader);
-    const [current, previous] = await Promise.all([
-      loader.load(payslip.id),
-      before ? loader.load(before.id) : [],
-    ]);
-    return compareLines(previous, current);
+    return compareLines(earlier[0]?.lines ?? [], payslip.lines);
   }
 
-  /** The owner questions a line; stored for accounting. */
+  /**
+   * The owner questions a line; stored for accounting with the line as it is now. The line is
+   * looked for only once the payslip may be read, so its place tells nothing about others' pay.
+   */
   async question(lineId: string, text: string): Promise<PayslipQuestion> {
     const viewer = viewerOf(this.ctx);
-    const line = isUuid(lineId) ? await this.ctx.em.findOne(PayslipLine, { id: lineId }) : null;
+    const place = parsePayslipLineId(lineId);
+    if (!place) throw notFound('Payslip line', lineId);
+    const payslip = await new PayrollService(this.ctx)
+      .payslip(place.payslipId)
+      .catch((error: unknown) => {
+        throw appErrorOf(error)?.extensions['code'] === ErrorCode.NotFound
+          ? notFound('Payslip line', lineId)
+          : error;
+      });
+    const line = payslip.lines[place.index];
     if (!line) throw notFound('Payslip line', lineId);
-    const payslip = await new PayrollService(this.ctx).payslip(line.payslip.id);
     if (payslip.employee.id !== viewer.employeeId && !hasRole(viewer, 'ACCOUNTANT')) {
       throw forbidden('Only the employee questions their payslip');
     }
@@ -155,7 +159,11 @@ export class PayslipActionsService {
     const row = this.ctx.em.create(PayslipQuestion, {
       id: newId(),
       payslip,
-      line,
+      lineNo: place.index + 1,
+      lineKind: line.kind,
+      linePayCode: line.payCode,
+      lineName: line.name,
+      lineAmount: line.amount,
       askedBy: viewer.userId,
       question,
     });
@@ -172,12 +180,12 @@ function previousMonth(startDate: string): string {
 
 /** Lines matched by kind and pay code; appeared, disappeared or changed, with the amounts in words. */
 export function compareLines(
-  previous: readonly PayslipLine[],
-  current: readonly PayslipLine[],
+  previous: readonly PayslipLineData[],
+  current: readonly PayslipLineData[],
 ): LineChange[] {
-  const key = (line: PayslipLine) => `${line.kind}|${line.payCode}`;
-  const total = (lines: readonly PayslipLine[]) => {
-    const sums = new Map<string, { line: PayslipLine; kopecks: bigint }>();
+  const key = (line: PayslipLineData) => `${line.kind}|${line.payCode}`;
+  const total = (lines: readonly PayslipLineData[]) => {
+    const sums = new Map<string, { line: PayslipLineData; kopecks: bigint }>();
     for (const line of lines) {
       const entry = sums.get(key(line));
       sums.set(key(line), { line, kopecks: (entry?.kopecks ?? 0n) + toKopecks(line.amount) });

@@ -1,4 +1,4 @@
-import { canonicalDecimal } from '../../core/money.js';
+import { canonicalDecimal, toKopecks } from '../../core/money.js';
 import { isUuid } from '../../core/ids.js';
 import type { PayslipLineKind } from './payroll.entity.js';
 
@@ -32,7 +32,8 @@ export interface PayslipLineData {
 
 /** What a line is made from: an accountant's input or an imported record (optional parts may be absent). */
 export interface PayslipLineSource {
-  kind: PayslipLineKind | string;
+  /** A PayslipLineKind once checked; an imported record may hold anything before. */
+  kind: string;
   payCode: string;
   incomeCode?: string | null;
   name: string;
@@ -65,6 +66,15 @@ export const payslipLineId = (payslipId: string, index: number): string =>
 /** The payslip and the place (from 0) a line id names; null for anything else. */
 export function parsePayslipLineId(id: string): { payslipId: string; index: number } | null {
   const match = /^([0-9a-f-]{36})\.([1-9]\d{0,3})$/i.exec(id);
-  if (!match || !isUuid(match[1]!)) return null;
-  return { payslipId: match[1]!.toLowerCase(), index: Number(match[2]) - 1 };
+  if (!match || !isUuid(match[1])) return null;
+  return { payslipId: match[1].toLowerCase(), index: Number(match[2]) - 1 };
+}
+
+/** Kopecks of the lines of each kind: the payslip's totals, exact (a kind unknown here adds nothing). */
+export function kopecksByKind(
+  lines: readonly Pick<PayslipLineData, 'kind' | 'amount'>[],
+): Record<PayslipLineKind, bigint> {
+  const totals: Record<PayslipLineKind, bigint> = { ACCRUAL: 0n, DEDUCTION: 0n, PAYMENT: 0n };
+  for (const line of lines) if (line.kind in totals) totals[line.kind] += toKopecks(line.amount);
+  return totals;
 }

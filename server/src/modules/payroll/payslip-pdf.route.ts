@@ -6,7 +6,6 @@ import { fullNameOf } from '../identity/person.js';
 import { Employee } from '../employee/employee.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { positionOf } from '../position/position.loader.js';
-import { payslipLinesLoader } from './payroll.loader.js';
 import { PayrollService } from './payroll.service.js';
 import { renderPayslipPdf } from './payslip.pdf.js';
 
@@ -19,10 +18,7 @@ export function registerPayslipPdf(app: express.Express, services: AppServices):
       const ctx = await open();
       const payslip = await new PayrollService(ctx).payslip(id);
       const period = payslip.period.getEntity();
-      const [lines, employee] = await Promise.all([
-        ctx.loaders.get(payslipLinesLoader).load(payslip.id),
-        ctx.em.findOneOrFail(Employee, { id: payslip.employee.id }),
-      ]);
+      const employee = await ctx.em.findOneOrFail(Employee, { id: payslip.employee.id });
       const [organization, department, position] = await Promise.all([
         ctx.loaders.load(Organization, employee.organization.id),
         ctx.loaders.loadRef(Department, employee.department),
@@ -40,7 +36,7 @@ export function registerPayslipPdf(app: express.Express, services: AppServices):
         workedDays: payslip.workedDays,
         openingBalance: payslip.openingBalance,
         closingBalance: payslip.closingBalance,
-        lines,
+        lines: payslip.lines,
       });
       await ctx.access.flush();
       res

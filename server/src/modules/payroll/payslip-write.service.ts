@@ -3,12 +3,14 @@ import { requireRole } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { fromKopecks, toKopecks } from '../../core/money.js';
-import { newId } from '../../core/orm/base.entity.js';
 import { Employee } from '../employee/employee.entity.js';
-import { PayrollPeriod, Payslip, PayslipLine } from './payroll.entity.js';
+import { PayrollPeriod, Payslip } from './payroll.entity.js';
+import { payslipLineData } from './payslip-lines.js';
 import type { PayslipInput, PayslipLineInput } from './payslip.inputs.js';
 
 const MAX_LINES = 500;
+/** The sizes a line's columns had before lines moved into jsonb, kept for what the office writes. */
+const LINE_LIMITS = { payCode: 16, incomeCode: 8, name: 200 } as const;
 
 /**
  * ACCOUNTANT or INTEGRATION writes a payslip whole: checked (the balance identity to the kopeck,
@@ -46,11 +48,6 @@ export class PayslipWriteService {
         });
       // A month the system of record had deleted is back once the payroll office writes to it.
       period.deletedAt = null;
-      await tx.nativeDelete(Payslip, {
-        employee: employee.id,
-        period: period.id,
-        assignment: null,
-      });
       const payslip = tx.create(Payslip, {
         organization: viewer.organizationId,
         period,
@@ -59,22 +56,22 @@ export class PayslipWriteService {
         closingBalance: input.closingBalance,
         normDays: input.normDays ?? null,
         workedDays: input.workedDays ?? null,
+        lines: input.lines.map(payslipLineData),
       });
-      input.lines.forEach((line, index) =>
-        tx.create(PayslipLine, {
-          id: newId(),
-          payslip,
-          kind: line.kind,
-          payCode: line.payCode,
-          incomeCode: line.incomeCode ?? null,
-          name: line.name,
-          relatesTo: line.relatesTo ?? null,
-          days: line.days ?? null,
-          amount: line.amount,
-          paidOn: line.paidOn ?? null,
-          sortOrder: index,
-        }),
+      await tx.flush();
+      // Questions about the replaced version stay, on the new one: each keeps the line it was about.
+      await tx.execute(
+        `update payslip_question set payslip_id = ?
+          where payslip_id in (select id from payslip where employee_id = ? and period_id = ?
+                                  and assignment_id is null and id <> ?)`,
+        [payslip.id, employee.id, period.id, payslip.id],
       );
+      await tx.nativeDelete(Payslip, {
+        employee: employee.id,
+        period: period.id,
+        assignment: null,
+        id: { $ne: payslip.id },
+      });
       await this.ctx.access.writeNow(tx, {
         subjectEmployeeId: employee.id,
         section: 'PAYROLL',
@@ -94,6 +91,15 @@ function check(input: PayslipInput): void {
   if (!Number.isInteger(input.month) || input.month < 1 || input.month > 12)
     throw badInput(['input', 'month'], 'A month from 1 to 12');
   checkPayslipBody(input);
+  input.lines.forEach((line, index) => {
+    for (const field of ['payCode', 'incomeCode', 'name'] as const) {
+      if ((line[field]?.length ?? 0) > LINE_LIMITS[field])
+        throw badInput(
+          ['input', 'lines', index, field],
+          `At most ${LINE_LIMITS[field]} characters`,
+        );
+    }
+  });
 }
 
 /**

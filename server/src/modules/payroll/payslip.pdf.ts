@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { fromKopecks, toKopecks } from '../../core/money.js';
 import { monthNames } from '../../core/ru-months.js';
-import type { PayslipLine } from './payroll.entity.js';
+import type { PayslipLineData } from './payslip-lines.js';
 
 const require = createRequire(import.meta.url);
 // Shipped in the package: a PDF of Cyrillic text needs a font that has it, and nothing is fetched.
@@ -21,7 +21,7 @@ export interface PayslipDocument {
   workedDays: number | null;
   openingBalance: string;
   closingBalance: string;
-  lines: readonly PayslipLine[];
+  lines: readonly PayslipLineData[];
 }
 
 /** «1 234,50» as a Russian payslip prints roubles. */
