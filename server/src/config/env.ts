@@ -63,6 +63,11 @@ export const envSchema = z.object({
     .default(10 * 1024 ** 2),
   /** The largest batch POST /integration/import reads, in MiB; the command line has no limit. */
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(1024),
+  /**
+   * Worker threads that parse and check a large import (past 20,000 records) besides the main
+   * thread; 0 reads every batch on the main thread.
+   */
+  IMPORT_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
   /** Redis for pub/sub shared by several server processes; without it pub/sub stays in-process. */
   REDIS_URL: redisUrl.optional(),
   /** pino log level. */
@@ -139,7 +144,7 @@ export interface AppConfig {
   redisUrl: string | undefined;
   files: { dir: string; uploadMaxBytes: number };
   /** The import from the system of record over HTTP. */
-  import: { maxBytes: number };
+  import: { maxBytes: number; workers: number };
   logLevel: RawEnv['LOG_LEVEL'];
   seedDemo: boolean;
   migrateOnStart: boolean;
@@ -209,7 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dir: path.resolve(invocationDir(env), raw.FILES_DIR ?? path.join(raw.DATA_DIR, 'files')),
       uploadMaxBytes: raw.UPLOAD_MAX_BYTES,
     },
-    import: { maxBytes: raw.IMPORT_MAX_MB * 1024 * 1024 },
+    import: { maxBytes: raw.IMPORT_MAX_MB * 1024 * 1024, workers: raw.IMPORT_WORKERS },
     logLevel: raw.LOG_LEVEL,
     seedDemo: raw.SEED_DEMO === 'auto' ? embedded : raw.SEED_DEMO === 'true',
     migrateOnStart: raw.MIGRATE_ON_START,

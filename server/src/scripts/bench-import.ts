@@ -13,6 +13,7 @@ import { summary } from '../modules/integration/import-summary.js';
 import { ndjsonLines } from '../modules/integration/ndjson.js';
 
 // Usage: npm run bench:import -- [--employees 10000] [--months 36] [--seed 42] [--keep]
+//        [--workers 2] (reading worker threads, as IMPORT_WORKERS; 0: the main thread alone)
 //        [--file batch.ndjson] (generated there unless it exists, and kept: to profile or re-run)
 // Generates an institution with three years of history and payslips as one NDJSON batch, imports
 // it into a fresh database `kabinet_bench_import` (created here and dropped after), then imports
@@ -23,14 +24,21 @@ const { values } = parseArgs({
     months: { type: 'string', default: '36' },
     seed: { type: 'string', default: '42' },
     keep: { type: 'boolean', default: false },
+    workers: { type: 'string', default: process.env['IMPORT_WORKERS'] ?? '2' },
     file: { type: 'string' },
   },
 });
 const employees = Number(values.employees);
 const months = Number(values.months);
 const seed = Number(values.seed);
-if (![employees, months, seed].every((n) => Number.isInteger(n) && n >= 0) || employees < 8) {
-  process.stderr.write('kabinet: --employees (8 or more), --months and --seed are integers\n');
+const workers = Number(values.workers);
+if (
+  ![employees, months, seed, workers].every((n) => Number.isInteger(n) && n >= 0) ||
+  employees < 8
+) {
+  process.stderr.write(
+    'kabinet: --employees (8 or more), --months, --seed and --workers are integers\n',
+  );
   process.exit(1);
 }
 
@@ -65,7 +73,7 @@ await admin(`create database ${DATABASE}`);
 const orm = await connectOrm(ormOptions({ url: target.toString(), poolMax: 2 }, logger, queries));
 try {
   await orm.getMigrator().up();
-  const service = new ImportService(orm, null, logger, true);
+  const service = new ImportService(orm, null, logger, { copy: true, workers });
   for (const pass of ['first import (empty database)', 'again (nothing changes)']) {
     const before = queries.count;
     const started = process.hrtime.bigint();
@@ -85,7 +93,9 @@ try {
     }
     const rows = await orm.em
       .fork()
-      .execute<{ lines: number }[]>('select count(*)::int as lines from payslip_line');
+      .execute<{ lines: number }[]>(
+        'select coalesce(sum(jsonb_array_length(lines)), 0)::int as lines from payslip',
+      );
     process.stdout.write(
       `\n${pass}: ${result.records} records in ${seconds.toFixed(1)} s = ` +
         `${Math.round(result.records / seconds)} records/s; ${queries.count - before} SQL statements; ` +

@@ -4,7 +4,11 @@ import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Topics } from '../app/topics.js';
 import { createAppPubSub } from '../core/pubsub.js';
-import { ImportService, ImportSetupError } from '../modules/integration/import.service.js';
+import {
+  ImportService,
+  ImportSetupError,
+  readingOf,
+} from '../modules/integration/import.service.js';
 import { ndjsonLines } from '../modules/integration/ndjson.js';
 import { summary } from '../modules/integration/import-summary.js';
 import { runWithDatabase } from './cli.js';
@@ -55,18 +59,16 @@ await runWithDatabase(async ({ orm }, config, logger) => {
   }
   if (progress) bar.start(Math.max(size, 1), 0, { records: 0 });
   try {
-    const result = await new ImportService(
-      orm,
-      pubSub.pubSub,
-      logger,
-      config.database.kind === 'postgres',
-    ).run(ndjsonLines(counted(fs.createReadStream(file, { highWaterMark: 1 << 20 }))), {
-      channel: 'CLI',
-      actor: { userId: null, label: `cli:${os.userInfo().username}`, login: 'cli' },
-      organizationId: null,
-      createOrganization: values['create-organization'],
-      onProgress: (count) => (records = count),
-    });
+    const result = await new ImportService(orm, pubSub.pubSub, logger, readingOf(config)).run(
+      ndjsonLines(counted(fs.createReadStream(file, { highWaterMark: 1 << 20 }))),
+      {
+        channel: 'CLI',
+        actor: { userId: null, label: `cli:${os.userInfo().username}`, login: 'cli' },
+        organizationId: null,
+        createOrganization: values['create-organization'],
+        onProgress: (count) => (records = count),
+      },
+    );
     if (progress) bar.stop();
     process.stdout.write(summary(result));
     exitCode = result.status === 'APPLIED' ? 0 : 2;

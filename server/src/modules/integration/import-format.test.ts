@@ -200,10 +200,30 @@ describe('the file rules, as HR edits apply them', () => {
 
 describe('COPY text', () => {
   it('escapes what COPY reads specially and writes null as \\N', () => {
-    const columns = [{ column: 'a' }, { column: 'b' }, { column: 'c' }, { column: 'd' }];
+    const columns = [
+      { column: 'a', sql: 'text' },
+      { column: 'b', sql: 'text' },
+      { column: 'c', sql: 'boolean' },
+      { column: 'd', sql: 'text[]' },
+      { column: 'e', sql: 'jsonb' },
+    ] as const;
     expect(
-      encode([{ a: 'tab\there', b: null, c: true, d: ['Иванова', 'say "hi"\\'] }], columns),
-    ).toBe('tab\\there\t\\N\tt\t{"Иванова","say \\\\"hi\\\\"\\\\\\\\"}\n');
+      encode(
+        [
+          {
+            a: 'tab\there',
+            b: null,
+            c: true,
+            d: ['Иванова', 'say "hi"\\'],
+            e: [{ name: 'Премия "за\tклассное"', amount: '1.00' }],
+          },
+        ],
+        [...columns],
+      ),
+    ).toBe(
+      'tab\\there\t\\N\tt\t{"Иванова","say \\\\"hi\\\\"\\\\\\\\"}' +
+        '\t[{"name":"Премия \\\\"за\\\\tклассное\\\\"","amount":"1.00"}]\n',
+    );
   });
 
   it('makes time-ordered v7 ids', () => {

@@ -7,7 +7,14 @@ import {
   type Fields,
 } from './import-records.js';
 import type { ImportSchema } from './import-schema.js';
-import { DOCUMENTS_TABLE, INVALID_TABLE, LINES_TABLE, type Staging } from './import-staging.js';
+import {
+  DOCUMENTS_TABLE,
+  INVALID_TABLE,
+  LINES_TABLE,
+  type Staging,
+  type StagingSink,
+} from './import-staging.js';
+import { ReadingWorkers, type ReadChunk } from './import-workers.js';
 import { RecordTypes, SchemaVersions, specOf, stagingOf, type RecordType } from './import-types.js';
 import type { InputLine } from './ndjson.js';
 
@@ -43,6 +50,11 @@ export class RecordReader {
     private readonly lines: AsyncIterator<InputLine>,
     private readonly maxProblems: number,
     private readonly onProgress?: (records: number) => void,
+    /**
+     * Past this many records, the rest are parsed, checked and encoded by worker threads (COPY
+     * staging only): a large batch is read on every core, a small one never starts a worker.
+     */
+    private readonly parallel: { from: number; workers: number } | null = null,
   ) {}
 
   /** The header from the first line, or null with the problems recorded. */
@@ -107,39 +119,55 @@ export class RecordReader {
     header: Header,
     today: string,
   ): Promise<OrganizationRecord | null> {
-    let organization: OrganizationRecord | null = null;
-    for (;;) {
-      const next = await this.lines.next();
-      if (next.done) break;
-      this.records += 1;
-      if (this.records % 1000 === 0) this.onProgress?.(this.records);
-      const value = this.parse(next.value);
-      if (value === undefined) continue;
-      const found = this.stage(staging, header, today, next.value.line, value);
-      const backlog = staging.backlog();
-      if (backlog) await backlog;
-      if (found) {
-        if (organization)
-          this.problem(
-            found.line,
-            'organization',
-            null,
-            [],
-            `The organization is already on line ${organization.line}`,
+    const found = new OrganizationFinder(this);
+    let workers: ReadingWorkers | null = null;
+    try {
+      for (;;) {
+        const next = await this.lines.next();
+        if (next.done) break;
+        this.records += 1;
+        if (this.records % 1000 === 0) this.onProgress?.(this.records);
+        if (!workers && this.parallel && staging.copy && this.records > this.parallel.from)
+          workers = new ReadingWorkers(this.parallel.workers, header, today, (chunk) =>
+            this.merge(chunk, staging, found),
           );
-        else organization = found;
+        if (workers) await workers.push(next.value);
+        else found.add(this.stageLine(staging, header, today, next.value));
+        const backlog = staging.backlog();
+        if (backlog) await backlog;
+        if (this.problems.length >= this.maxProblems) {
+          this.truncated = true;
+          break;
+        }
       }
-      if (this.problems.length >= this.maxProblems) {
-        this.truncated = true;
-        break;
-      }
+      await workers?.finish();
+    } finally {
+      await workers?.close();
     }
     this.onProgress?.(this.records);
-    return organization;
+    return found.record;
+  }
+
+  /** Parses, checks and stages one line; the organization record it holds, if it does. */
+  stageLine(
+    sink: StagingSink,
+    header: Header,
+    today: string,
+    input: InputLine,
+  ): OrganizationRecord | null {
+    const value = this.parse(input);
+    return value === undefined ? null : this.stage(sink, header, today, input.line, value);
+  }
+
+  /** A chunk a worker read, taken in the order of the lines. */
+  private merge(chunk: ReadChunk, staging: Staging, found: OrganizationFinder): void {
+    for (const rows of chunk.tables) staging.addEncoded(rows);
+    this.problems.push(...chunk.problems);
+    for (const organization of chunk.organizations) found.add(organization);
   }
 
   private stage(
-    staging: Staging,
+    staging: StagingSink,
     header: Header,
     today: string,
     line: number,
@@ -200,7 +228,7 @@ export class RecordReader {
         : prepareUpsert(spec.type, line, externalId!, value);
     staging.add(stagingOf(spec), prepared.row);
     if (prepared.identityDocument) staging.add(DOCUMENTS_TABLE, prepared.identityDocument);
-    for (const row of prepared.lines ?? []) staging.add(LINES_TABLE, row);
+    if (prepared.lines) staging.add(LINES_TABLE, prepared.lines);
     return null;
   }
 
@@ -219,7 +247,7 @@ export class RecordReader {
     }
   }
 
-  private problem(
+  problem(
     line: number,
     type: string | null,
     externalId: string | null,
@@ -227,6 +255,26 @@ export class RecordReader {
     message: string,
   ): void {
     this.problems.push({ line, type, externalId, path, message });
+  }
+}
+
+/** The batch's one organization record; a second is a problem on its line. */
+class OrganizationFinder {
+  record: OrganizationRecord | null = null;
+
+  constructor(private readonly reader: RecordReader) {}
+
+  add(found: OrganizationRecord | null): void {
+    if (!found) return;
+    if (this.record)
+      this.reader.problem(
+        found.line,
+        'organization',
+        null,
+        [],
+        `The organization is already on line ${this.record.line}`,
+      );
+    else this.record = found;
   }
 }
 

@@ -15,6 +15,7 @@ import {
   checkSeniorityPeriod,
   checkTrip,
 } from '../personal-data/file-checks.js';
+import { payslipLineData, type PayslipLineSource } from '../payroll/payslip-lines.js';
 import { checkPayslipBody } from '../payroll/payslip-write.service.js';
 import type { FieldProblem } from './import-schema.js';
 import { specOf, type RecordType } from './import-types.js';
@@ -29,7 +30,8 @@ export type StagedRow = Record<string, unknown>;
 export interface PreparedRecord {
   row: StagedRow;
   identityDocument?: StagedRow | null;
-  lines?: StagedRow[];
+  /** A payslip's lines as the payslip holds them (one jsonb document). */
+  lines?: StagedRow;
 }
 
 /**
@@ -135,7 +137,11 @@ export function prepareUpsert(
   for (const derived of spec.derived ?? []) row[derived.column] = fields[camel(derived.column)];
   const prepared: PreparedRecord = { row };
   if (type === 'employee') prepared.identityDocument = identityDocumentRow(fields, line);
-  if (type === 'payslip') prepared.lines = payslipLineRows(fields, line);
+  if (type === 'payslip')
+    prepared.lines = {
+      payslip_line: line,
+      lines: (fields['lines'] as PayslipLineSource[]).map(payslipLineData),
+    };
   return prepared;
 }
 
@@ -156,23 +162,6 @@ function identityDocumentRow(fields: Fields, line: number): StagedRow | null {
     issue_date: document['issueDate'],
     division_code: document['divisionCode'] ?? null,
   };
-}
-
-function payslipLineRows(fields: Fields, line: number): StagedRow[] {
-  return (fields['lines'] as Fields[]).map((item, index) => ({
-    payslip_line: line,
-    id: stagedId(),
-    sort_order: index,
-    kind: item['kind'],
-    pay_code: item['payCode'],
-    income_code: item['incomeCode'] ?? null,
-    name: item['name'],
-    relates_to: item['relatesTo'] ?? null,
-    days: item['days'] ?? null,
-    hours: item['hours'] ?? null,
-    amount: item['amount'],
-    paid_on: item['paidOn'] ?? null,
-  }));
 }
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());

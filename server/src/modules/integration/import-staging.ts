@@ -5,7 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { StagedRow } from './import-records.js';
 import {
   identityDocumentColumns,
-  payslipLineColumns,
+  specOf,
   stagingOf,
   typeSpecs,
   type SqlType,
@@ -15,13 +15,19 @@ import {
 /** Rows sent to PostgreSQL in one statement. */
 const FLUSH_ROWS = 5000;
 
-export const LINES_TABLE = 'imp_payslip_line';
+/** A payslip's lines, one jsonb document per payslip record (by its line in the batch). */
+export const LINES_TABLE = specOf.get('payslip')!.attached!.table;
 export const DOCUMENTS_TABLE = 'imp_identity_document';
 export const INVALID_TABLE = 'imp_invalid';
 
+interface Column {
+  column: string;
+  sql: SqlType | 'uuid' | 'jsonb';
+}
+
 interface Table {
   name: string;
-  columns: { column: string; sql: SqlType | 'uuid' | 'jsonb' }[];
+  columns: Column[];
 }
 
 /** The staging table of a type: the record's columns, its references, and the resolution state. */
@@ -50,10 +56,8 @@ const tables = new Map<string, Table>([
     {
       name: LINES_TABLE,
       columns: [
-        { column: 'payslip_line', sql: 'integer' },
-        { column: 'id', sql: 'uuid' },
-        { column: 'sort_order', sql: 'integer' },
-        ...payslipLineColumns,
+        { column: specOf.get('payslip')!.attached!.key, sql: 'integer' },
+        { column: specOf.get('payslip')!.attached!.column, sql: 'jsonb' },
       ],
     },
   ],
@@ -80,7 +84,6 @@ const tables = new Map<string, Table>([
 const resolutionColumns = `existed boolean not null default false,
   was_deleted boolean not null default false,
   adopted boolean not null default false,
-  lines_changed boolean not null default false,
   change text,
   sections text[],
   old jsonb,
@@ -89,17 +92,59 @@ const resolutionColumns = `existed boolean not null default false,
 /** COPY statements queued ahead of the database before reading waits for it to catch up. */
 const MAX_QUEUED = 4;
 
+/** Where a reader puts the rows of valid records. */
+export interface StagingSink {
+  add(table: string, row: StagedRow): void;
+}
+
+/** Rows already in COPY's text format: their lines joined, and how many there are. */
+export interface EncodedRows {
+  table: string;
+  text: string;
+  rows: number;
+}
+
+/**
+ * Encodes rows for COPY apart from the database (in a reading worker), to be handed to the batch's
+ * Staging with addEncoded.
+ */
+export class EncodingSink implements StagingSink {
+  private readonly lines = new Map<string, string[]>();
+
+  add(table: string, row: StagedRow): void {
+    let lines = this.lines.get(table);
+    if (!lines) this.lines.set(table, (lines = []));
+    lines.push(encodeRow(row, tables.get(table)!.columns));
+  }
+
+  /** What was encoded since the last call, per table. */
+  take(): EncodedRows[] {
+    const taken = [...this.lines].map(([table, lines]) => ({
+      table,
+      text: lines.join('\n'),
+      rows: lines.length,
+    }));
+    this.lines.clear();
+    return taken;
+  }
+}
+
+/** A table's rows waiting to be sent: COPY text (one or more rows per part) or row objects. */
+interface Pending {
+  parts: (string | StagedRow)[];
+  rows: number;
+}
+
 /**
  * Temporary tables (dropped at commit or rollback) that hold a batch while it is checked and
  * applied: records arrive in chunks of FLUSH_ROWS, queued to the database while reading goes on
  * (up to MAX_QUEUED chunks ahead), so parsing and copying overlap on two cores. On PostgreSQL a
- * row is encoded for COPY as it is added (several times faster than an insert, and no row object
- * outlives its record); the embedded database, whose socket does not carry COPY, gets a multi-row
- * insert from JSON.
+ * row is encoded for COPY as it is added, or arrives encoded by a reading worker (several times
+ * faster than an insert, and no row object outlives its record); the embedded database, whose
+ * socket does not carry COPY, gets a multi-row insert from JSON.
  */
-export class Staging {
-  /** Per table: COPY text lines (PostgreSQL) or rows (the embedded database). */
-  private readonly buffers = new Map<string, (string | StagedRow)[]>();
+export class Staging implements StagingSink {
+  private readonly buffers = new Map<string, Pending>();
   private readonly rowCounts = new Map<string, number>();
   private readonly created = new Set<string>();
   /** The statement chain: each chunk is sent once the one before it is done. */
@@ -113,7 +158,8 @@ export class Staging {
 
   constructor(
     private readonly tx: EntityManager,
-    private readonly copy: boolean,
+    /** Stage with COPY (PostgreSQL); rows arrive encoded from reading workers only then. */
+    readonly copy: boolean,
   ) {}
 
   /** Creates the table of refused records' keys, which reference checks always consult. */
@@ -124,14 +170,22 @@ export class Staging {
 
   /** Buffers one row; a full buffer is queued to the database without waiting for it. */
   add(table: string, row: StagedRow): void {
+    this.buffer(table, this.copy ? encodeRow(row, tables.get(table)!.columns) : row, 1);
+  }
+
+  /** Buffers rows a worker encoded (COPY only). */
+  addEncoded({ table, text, rows }: EncodedRows): void {
+    if (!this.copy) throw new Error('Encoded rows are staged with COPY only');
+    if (rows > 0) this.buffer(table, text, rows);
+  }
+
+  private buffer(table: string, part: string | StagedRow, rows: number): void {
     let buffer = this.buffers.get(table);
-    if (!buffer) {
-      buffer = [];
-      this.buffers.set(table, buffer);
-    }
-    buffer.push(this.copy ? encodeRow(row, tables.get(table)!.columns) : row);
-    this.rowCounts.set(table, (this.rowCounts.get(table) ?? 0) + 1);
-    if (buffer.length >= FLUSH_ROWS) this.flush(table);
+    if (!buffer) this.buffers.set(table, (buffer = { parts: [], rows: 0 }));
+    buffer.parts.push(part);
+    buffer.rows += rows;
+    this.rowCounts.set(table, (this.rowCounts.get(table) ?? 0) + rows);
+    if (buffer.rows >= FLUSH_ROWS) this.flush(table);
   }
 
   /**
@@ -148,6 +202,16 @@ export class Staging {
     for (const table of this.buffers.keys()) this.flush(table);
     await this.pending;
     if (this.failure) throw this.failure;
+    // A type's attached table is joined whenever the type is (a batch of payslip deletions).
+    for (const spec of typeSpecs)
+      if (
+        spec.attached &&
+        this.created.has(stagingOf(spec)) &&
+        !this.created.has(spec.attached.table)
+      ) {
+        await this.tx.execute(createSql(tables.get(spec.attached.table)!));
+        this.created.add(spec.attached.table);
+      }
     for (const table of this.created) await this.tx.execute(`analyze ${table}`);
   }
 
@@ -166,8 +230,10 @@ export class Staging {
   }
 
   private flush(table: string): void {
-    const items = this.buffers.get(table)?.splice(0) ?? [];
-    if (items.length === 0) return;
+    const buffer = this.buffers.get(table);
+    if (!buffer || buffer.parts.length === 0) return;
+    const items = buffer.parts.splice(0);
+    buffer.rows = 0;
     // One statement in flight at a time, in order: a chunk goes once the one before it is done.
     const next = this.pending.then(async () => {
       if (this.failure) return;
@@ -219,14 +285,15 @@ export class Staging {
 }
 
 /** One row in COPY's text format, without its newline. */
-function encodeRow(row: StagedRow, columns: { column: string }[]): string {
-  let line = field(row[columns[0]!.column]);
-  for (let i = 1; i < columns.length; i += 1) line += `\t${field(row[columns[i]!.column])}`;
+function encodeRow(row: StagedRow, columns: Column[]): string {
+  let line = field(row[columns[0]!.column], columns[0]!.sql);
+  for (let i = 1; i < columns.length; i += 1)
+    line += `\t${field(row[columns[i]!.column], columns[i]!.sql)}`;
   return line;
 }
 
 /** Rows in COPY's text format: tab-separated, \N for null, backslash escapes. */
-export function encode(rows: StagedRow[], columns: { column: string }[]): string {
+export function encode(rows: StagedRow[], columns: Column[]): string {
   return `${rows.map((row) => encodeRow(row, columns)).join('\n')}\n`;
 }
 
@@ -236,10 +303,11 @@ const escapeText = (text: string) =>
     ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
     : text;
 
-function field(value: unknown): string {
+function field(value: unknown, sql: Column['sql']): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
+  if (sql === 'jsonb') return escapeText(JSON.stringify(value));
   if (Array.isArray(value))
     return escapeText(
       `{${value.map((item) => `"${String(item).replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`,

@@ -76,6 +76,12 @@ export interface TypeSpec {
   deletion: 'soft' | 'hard';
   /** The section of the employee's file the record belongs to. */
   section: FileSection | null;
+  /**
+   * A stored column that comes from a staging table of its own, one row per record (keyed by the
+   * record's line), and is compared and written with the record: a payslip's lines, a jsonb
+   * document too wide to be copied along each time the type's staging rows are resolved.
+   */
+  attached?: { column: string; table: string; key: string };
   /** A unique natural key: a row the portal holds without an externalId is adopted by it. */
   adoptBy?: string[];
   /** Columns of the row before the batch that notifications compare against. */
@@ -378,6 +384,7 @@ export const typeSpecs: TypeSpec[] = [
       employeeRef,
       { field: 'assignmentExternalId', column: 'assignment_id', target: 'assignment' },
     ],
+    attached: { column: 'lines', table: 'imp_payslip_lines', key: 'payslip_line' },
     scope: 'organization',
     deletion: 'soft',
     section: 'PAYROLL',
@@ -389,19 +396,6 @@ export const specOf = new Map(typeSpecs.map((spec) => [spec.type, spec]));
 
 /** Temporary staging table of a type's records. */
 export const stagingOf = (spec: { table: string }): string => `imp_${spec.table}`;
-
-/** Columns of a payslip line, staged apart and compared per (payslip, sort order). */
-export const payslipLineColumns: { column: string; sql: SqlType }[] = [
-  { column: 'kind', sql: 'text' },
-  { column: 'pay_code', sql: 'text' },
-  { column: 'income_code', sql: 'text' },
-  { column: 'name', sql: 'text' },
-  { column: 'relates_to', sql: 'date' },
-  { column: 'days', sql: 'integer' },
-  { column: 'hours', sql: 'numeric' },
-  { column: 'amount', sql: 'numeric' },
-  { column: 'paid_on', sql: 'date' },
-];
 
 /** Columns of the passport, staged with the employee it belongs to. */
 export const identityDocumentColumns: { column: string; sql: SqlType }[] = [

@@ -31,6 +31,18 @@ export const KEPT_PROBLEMS = 1_000;
 const ANALYZE_ROWS = 5_000;
 /** Memory each sort or hash of a batch's statements may take before it spills to disk. */
 const WORK_MEM = '64MB';
+/** A batch is read by worker threads past this many records (below it, starting them costs more). */
+export const PARALLEL_FROM = 20_000;
+
+/** How a service reads batches. */
+export interface ReadingOptions {
+  /** Stage with COPY: PostgreSQL yes, the embedded database (its socket carries no COPY) no. */
+  copy: boolean;
+  /** Worker threads for large batches (COPY only); 0 reads on the main thread. */
+  workers: number;
+  /** Records read on the main thread before the workers take over. */
+  parallelFrom?: number;
+}
 
 export interface ImportOptions {
   channel: ImportChannel;
@@ -104,21 +116,22 @@ export class ImportService {
     private readonly orm: Orm,
     private readonly pubSub: AppPubSub | null,
     private readonly logger: Logger,
-    /** Stage with COPY: PostgreSQL yes, the embedded database (its socket carries no COPY) no. */
-    private readonly copy: boolean,
+    private readonly reading: ReadingOptions,
   ) {}
 
   /** The service as the server runs it. */
   static of(app: Pick<AppServices, 'orm' | 'pubSub' | 'config'>, logger: Logger): ImportService {
-    return new ImportService(app.orm, app.pubSub, logger, app.config.database.kind === 'postgres');
+    return new ImportService(app.orm, app.pubSub, logger, readingOf(app.config));
   }
 
   async run(input: AsyncIterable<InputLine>, options: ImportOptions): Promise<ImportResult> {
+    const { workers, parallelFrom = PARALLEL_FROM } = this.reading;
     const reader = new RecordReader(
       importSchema(),
       input[Symbol.asyncIterator](),
       MAX_PROBLEMS,
       options.onProgress,
+      workers > 0 ? { from: parallelFrom, workers } : null,
     );
     const run: Run = {
       id: newId(),
@@ -184,7 +197,7 @@ export class ImportService {
     const key = run.key!;
     const header = run.header!;
     const lap = this.stopwatch(run);
-    const staging = new Staging(tx, this.copy);
+    const staging = new Staging(tx, this.reading.copy);
     await staging.open();
     const today = await this.today(tx, key);
     const organization = await run.reader.stageAll(staging, header, today);
@@ -361,6 +374,13 @@ export class ImportService {
         : null,
     };
   }
+}
+
+/** How the configured server reads batches. */
+export function readingOf(
+  config: Pick<AppServices['config'], 'database' | 'import'>,
+): ReadingOptions {
+  return { copy: config.database.kind === 'postgres', workers: config.import.workers };
 }
 
 function sums(byType: ImportTypeCounts[]) {
