@@ -1,17 +1,32 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 
-const localDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** True when `value` is a real calendar date written as YYYY-MM-DD. */
 export function isLocalDate(value: string): boolean {
-  const match = localDatePattern.exec(value);
-  if (!match) return false;
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
+  // Read by character codes: an import checks a few million dates, and a regular expression with
+  // a Date for each took a tenth of its reading time. Years before 100 are refused (as Date.UTC,
+  // which reads them as 19xx, made them before).
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The number written by `length` digits from `start`, or -1 if one is not a digit. */
+function digits(value: string, start: number, length: number): number {
+  let number = 0;
+  for (let index = start; index < start + length; index += 1) {
+    const code = value.charCodeAt(index) - 48;
+    if (code < 0 || code > 9) return -1;
+    number = number * 10 + code;
+  }
+  return number;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function parseLocalDate(value: unknown): string {

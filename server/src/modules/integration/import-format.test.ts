@@ -3,7 +3,15 @@ import { stagedId } from './import-ids.js';
 import { ruleProblem } from './import-records.js';
 import { ImportSchema } from './import-schema.js';
 import { encode } from './import-staging.js';
-import { ndjsonLines, type InputLine } from './ndjson.js';
+import {
+  isBlock,
+  lastLineOf,
+  ndjsonBlocks,
+  ndjsonLines,
+  splitBlock,
+  type InputItem,
+  type InputLine,
+} from './ndjson.js';
 
 /** The pure parts of the import: splitting lines, the schema's words, the rules, COPY's text. */
 
@@ -230,5 +238,65 @@ describe('COPY text', () => {
     const [first, second] = [stagedId(), stagedId()];
     expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(first.slice(0, 13) <= second.slice(0, 13)).toBe(true);
+  });
+});
+
+describe('ndjsonBlocks', () => {
+  async function blocksOf(chunks: (string | Buffer)[], maxLineBytes?: number, blockBytes = 16) {
+    async function* source() {
+      for (const chunk of chunks) yield chunk;
+    }
+    const items: InputItem[] = [];
+    for await (const item of ndjsonBlocks(source(), maxLineBytes, blockBytes)) items.push(item);
+    return items;
+  }
+  const expand = (items: InputItem[]) =>
+    items.flatMap((item) => (isBlock(item) ? splitBlock(item) : [item]));
+
+  it('cuts whole lines into blocks that own their bytes, numbered as the lines go', async () => {
+    const text = '{"a":1}\n\n{"b":2}\r\n{"c":"Ж"}\n{"d":4}';
+    const items = await blocksOf([text.slice(0, 5), text.slice(5, 17), text.slice(17)]);
+    expect(items.every(isBlock)).toBe(true);
+    for (const item of items.filter(isBlock)) {
+      expect(item.bytes.buffer.byteLength).toBe(item.bytes.length);
+      expect(item.bytes[item.bytes.length - 1] === 10 || item === items.at(-1)).toBe(true);
+    }
+    expect(items.map(lastLineOf).at(-1)).toBe(5);
+    expect(expand(items)).toEqual([
+      { line: 1, text: '{"a":1}' },
+      { line: 3, text: '{"b":2}' },
+      { line: 4, text: '{"c":"Ж"}' },
+      { line: 5, text: '{"d":4}' },
+    ]);
+  });
+
+  it('gives the same lines as ndjsonLines however the bytes are cut', async () => {
+    const text = Array.from({ length: 40 }, (_, i) =>
+      i % 7 === 3 ? '' : JSON.stringify({ i, name: 'Ёлкина'.repeat(i % 4) }),
+    ).join('\r\n');
+    const bytes = Buffer.from(text);
+    const expected = await linesOf([bytes]);
+    for (const size of [1, 3, 7, 64, 1000]) {
+      const chunks = [];
+      for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+      for (const blockBytes of [0, 10, 100, 1 << 20])
+        expect(expand(await blocksOf(chunks, undefined, blockBytes))).toEqual(expected);
+    }
+  });
+
+  it('reports an over-long line in place and the lines of a block that are not UTF-8', async () => {
+    const bad = Buffer.from([0x7b, 0xff, 0x7d, 10]);
+    const items = await blocksOf(
+      ['{"a":1}\n', 'x'.repeat(30), 'x'.repeat(30), '\n{"b":2}\n', bad, '\uFEFF{"c":3}\n'],
+      20,
+      1 << 20,
+    );
+    expect(expand(items)).toEqual([
+      { line: 1, text: '{"a":1}' },
+      { line: 2, error: 'Longer than 20 bytes' },
+      { line: 3, text: '{"b":2}' },
+      { line: 4, error: 'Not valid UTF-8' },
+      { line: 5, text: '{"c":3}' },
+    ]);
   });
 });

@@ -14,9 +14,9 @@ import {
   type Staging,
   type StagingSink,
 } from './import-staging.js';
-import { ReadingWorkers, type ReadChunk } from './import-workers.js';
+import { ReadingWorkers, type ParallelReading, type ReadChunk } from './import-workers.js';
 import { RecordTypes, SchemaVersions, specOf, stagingOf, type RecordType } from './import-types.js';
-import type { InputLine } from './ndjson.js';
+import { isBlock, splitBlock, type InputItem, type InputLine } from './ndjson.js';
 
 /** What the first line of a batch says. */
 export interface Header {
@@ -47,26 +47,42 @@ export class RecordReader {
 
   constructor(
     private readonly schema: ImportSchema,
-    private readonly lines: AsyncIterator<InputLine>,
+    private readonly items: AsyncIterator<InputItem>,
     private readonly maxProblems: number,
     private readonly onProgress?: (records: number) => void,
     /**
      * Past this many records, the rest are parsed, checked and encoded by worker threads (COPY
      * staging only): a large batch is read on every core, a small one never starts a worker.
      */
-    private readonly parallel: { from: number; workers: number } | null = null,
+    private readonly parallel: ParallelReading | null = null,
   ) {}
+
+  /** Lines of a block the header came in, read before the next item. */
+  private queued: InputLine[] = [];
+
+  /** The next line or block, or null at the end. */
+  private async next(): Promise<InputItem | null> {
+    const queued = this.queued.shift();
+    if (queued) return queued;
+    const next = await this.items.next();
+    return next.done ? null : next.value;
+  }
 
   /** The header from the first line, or null with the problems recorded. */
   async header(): Promise<Header | null> {
-    const first = await this.lines.next();
-    if (first.done) {
-      this.problem(1, null, null, [], 'The batch is empty: the first line is the header');
-      return null;
+    let first: InputLine | undefined;
+    while (!first) {
+      const item = await this.next();
+      if (!item) {
+        this.problem(1, null, null, [], 'The batch is empty: the first line is the header');
+        return null;
+      }
+      if (!isBlock(item)) first = item;
+      else [first, ...this.queued] = splitBlock(item);
     }
-    const value = this.parse(first.value);
+    const value = this.parse(first);
     if (value === undefined) return null;
-    const line = first.value.line;
+    const line = first.line;
     if (!isObject(value) || value['type'] !== 'header') {
       this.problem(
         line,
@@ -122,17 +138,18 @@ export class RecordReader {
     const found = new OrganizationFinder(this);
     let workers: ReadingWorkers | null = null;
     try {
-      for (;;) {
-        const next = await this.lines.next();
-        if (next.done) break;
-        this.records += 1;
-        if (this.records % 1000 === 0) this.onProgress?.(this.records);
-        if (!workers && this.parallel && staging.copy && this.records > this.parallel.from)
-          workers = new ReadingWorkers(this.parallel.workers, header, today, (chunk) =>
+      for (let item = await this.next(); item; item = await this.next()) {
+        if (!workers && this.parallel && staging.copy && this.records >= this.parallel.from)
+          workers = new ReadingWorkers(this.parallel, header, today, (chunk) =>
             this.merge(chunk, staging, found),
           );
-        if (workers) await workers.push(next.value);
-        else found.add(this.stageLine(staging, header, today, next.value));
+        if (workers) await workers.push(item);
+        else
+          for (const line of isBlock(item) ? splitBlock(item) : [item]) {
+            this.records += 1;
+            if (this.records % 1000 === 0) this.onProgress?.(this.records);
+            found.add(this.stageLine(staging, header, today, line));
+          }
         const backlog = staging.backlog();
         if (backlog) await backlog;
         if (this.problems.length >= this.maxProblems) {
@@ -161,6 +178,8 @@ export class RecordReader {
 
   /** A chunk a worker read, taken in the order of the lines. */
   private merge(chunk: ReadChunk, staging: Staging, found: OrganizationFinder): void {
+    this.records += chunk.records;
+    this.onProgress?.(this.records);
     for (const rows of chunk.tables) staging.addEncoded(rows);
     this.problems.push(...chunk.problems);
     for (const organization of chunk.organizations) found.add(organization);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { isLocalDate } from '../../core/graphql/scalars.js';
 import { RecordTypes, type RecordType } from './import-types.js';
 
 /** The committed JSON Schema of the exchange format: the contract the importer enforces. */
@@ -32,6 +33,8 @@ export class ImportSchema {
     // allErrors so one pass names every bad field; each record's list is capped below.
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
     addFormats(ajv);
+    // The portal's own rule for a date (the one its API uses), read without a regular expression.
+    ajv.addFormat('date', { type: 'string', validate: isLocalDate });
     ajv.addSchema(schema);
     const compiled = (name: string) => {
       const validate = ajv.getSchema(`${SCHEMA_ID}#/$defs/${name}`);

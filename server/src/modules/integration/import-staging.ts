@@ -97,16 +97,18 @@ export interface StagingSink {
   add(table: string, row: StagedRow): void;
 }
 
-/** Rows already in COPY's text format: their lines joined, and how many there are. */
+/** Rows already in COPY's text format (UTF-8, each line ending in LF), and how many there are. */
 export interface EncodedRows {
   table: string;
-  text: string;
+  bytes: Uint8Array;
   rows: number;
 }
 
+const utf8 = new TextEncoder();
+
 /**
  * Encodes rows for COPY apart from the database (in a reading worker), to be handed to the batch's
- * Staging with addEncoded.
+ * Staging with addEncoded: as bytes of their own, which move between threads without a copy.
  */
 export class EncodingSink implements StagingSink {
   private readonly lines = new Map<string, string[]>();
@@ -121,7 +123,7 @@ export class EncodingSink implements StagingSink {
   take(): EncodedRows[] {
     const taken = [...this.lines].map(([table, lines]) => ({
       table,
-      text: lines.join('\n'),
+      bytes: utf8.encode(`${lines.join('\n')}\n`),
       rows: lines.length,
     }));
     this.lines.clear();
@@ -129,9 +131,12 @@ export class EncodingSink implements StagingSink {
   }
 }
 
-/** A table's rows waiting to be sent: COPY text (one or more rows per part) or row objects. */
+/**
+ * A table's rows waiting to be sent: COPY text of one row, COPY bytes of several (from a worker),
+ * or row objects (the embedded database).
+ */
 interface Pending {
-  parts: (string | StagedRow)[];
+  parts: (string | Uint8Array | StagedRow)[];
   rows: number;
 }
 
@@ -174,12 +179,12 @@ export class Staging implements StagingSink {
   }
 
   /** Buffers rows a worker encoded (COPY only). */
-  addEncoded({ table, text, rows }: EncodedRows): void {
+  addEncoded({ table, bytes, rows }: EncodedRows): void {
     if (!this.copy) throw new Error('Encoded rows are staged with COPY only');
-    if (rows > 0) this.buffer(table, text, rows);
+    if (rows > 0) this.buffer(table, bytes, rows);
   }
 
-  private buffer(table: string, part: string | StagedRow, rows: number): void {
+  private buffer(table: string, part: string | Uint8Array | StagedRow, rows: number): void {
     let buffer = this.buffers.get(table);
     if (!buffer) this.buffers.set(table, (buffer = { parts: [], rows: 0 }));
     buffer.parts.push(part);
@@ -250,7 +255,7 @@ export class Staging implements StagingSink {
     this.queue.push(next);
   }
 
-  private async send(table: string, items: (string | StagedRow)[]): Promise<void> {
+  private async send(table: string, items: (string | Uint8Array | StagedRow)[]): Promise<void> {
     if (!this.created.has(table)) {
       await this.tx.execute(createSql(tables.get(table)!));
       this.created.add(table);
@@ -260,7 +265,7 @@ export class Staging implements StagingSink {
     if (this.copy)
       await this.copyRows(
         `copy ${name} (${list}) from stdin`,
-        `${(items as string[]).join('\n')}\n`,
+        copyChunks(items as (string | Uint8Array)[]),
       );
     else
       await this.tx.execute(
@@ -270,7 +275,7 @@ export class Staging implements StagingSink {
   }
 
   /** COPY on the transaction's own connection, which the ORM's query builder does not expose. */
-  private async copyRows(sql: string, text: string): Promise<void> {
+  private async copyRows(sql: string, chunks: (string | Uint8Array)[]): Promise<void> {
     // knex hands a transaction's queries to the one connection it holds; ask it for that.
     const transaction = this.tx.getTransactionContext<{
       client: { acquireConnection(): Promise<pg.Client> };
@@ -279,9 +284,26 @@ export class Staging implements StagingSink {
     this.connection ??= await transaction.client.acquireConnection();
     this.copies += 1;
     const stream = this.connection.query(copyFrom(sql));
-    stream.end(text, 'utf8');
+    for (const chunk of chunks) stream.write(chunk);
+    stream.end();
     await finished(stream);
   }
+}
+
+/** COPY's input for buffered parts: runs of single rows joined into one text, bytes as they are. */
+function copyChunks(parts: (string | Uint8Array)[]): (string | Uint8Array)[] {
+  const chunks: (string | Uint8Array)[] = [];
+  let rows: string[] = [];
+  for (const part of parts) {
+    if (typeof part === 'string') rows.push(part);
+    else {
+      if (rows.length > 0) chunks.push(`${rows.join('\n')}\n`);
+      rows = [];
+      chunks.push(part);
+    }
+  }
+  if (rows.length > 0) chunks.push(`${rows.join('\n')}\n`);
+  return chunks;
 }
 
 /** One row in COPY's text format, without its newline. */
@@ -303,11 +325,16 @@ const escapeText = (text: string) =>
     ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
     : text;
 
+const escapeBackslashes = (text: string) =>
+  text.includes('\\') ? text.replace(/\\/g, '\\\\') : text;
+
 function field(value: unknown, sql: Column['sql']): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
-  if (sql === 'jsonb') return escapeText(JSON.stringify(value));
+  // JSON text has no raw tab, newline or carriage return (they are escaped); only its backslashes
+  // need doubling for COPY.
+  if (sql === 'jsonb') return escapeBackslashes(JSON.stringify(value));
   if (Array.isArray(value))
     return escapeText(
       `{${value.map((item) => `"${String(item).replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`,

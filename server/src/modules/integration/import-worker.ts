@@ -3,6 +3,7 @@ import { RecordReader, type Header, type OrganizationRecord } from './import-rea
 import { ImportSchema } from './import-schema.js';
 import { EncodingSink } from './import-staging.js';
 import type { WorkerRequest, WorkerResponse } from './import-workers.js';
+import { splitBlock } from './ndjson.js';
 
 // A reading worker of ReadingWorkers: parses, checks and encodes the chunks of lines it is sent,
 // exactly as the main thread's reader would, and sends back the rows, problems and organizations.
@@ -21,17 +22,24 @@ port.on('message', (request: WorkerRequest) => {
     // A reader without input: only its line-by-line staging and its problems are used.
     const reader = new RecordReader(schema, emptyInput, Number.POSITIVE_INFINITY);
     const organizations: OrganizationRecord[] = [];
-    for (const line of request.lines) {
+    const lines = 'block' in request ? splitBlock(request.block) : request.lines;
+    for (const line of lines) {
       const organization = reader.stageLine(sink, header, today, line);
       if (organization) organizations.push(organization);
     }
-    port.postMessage({
-      kind: 'chunk',
-      sequence: request.sequence,
-      tables: sink.take(),
-      problems: reader.problems,
-      organizations,
-    } satisfies WorkerResponse);
+    const tables = sink.take();
+    port.postMessage(
+      {
+        kind: 'chunk',
+        sequence: request.sequence,
+        records: lines.length,
+        tables,
+        problems: reader.problems,
+        organizations,
+      } satisfies WorkerResponse,
+      // The encoded rows move to the main thread (transferred, not copied).
+      tables.map(({ bytes }) => bytes.buffer as ArrayBuffer),
+    );
   } catch (error) {
     port.postMessage({
       kind: 'failed',

@@ -4,21 +4,31 @@ import { Worker } from 'node:worker_threads';
 import type { Header, OrganizationRecord } from './import-reader.js';
 import type { ImportProblem } from './import-run.entity.js';
 import type { EncodedRows } from './import-staging.js';
-import type { InputLine } from './ndjson.js';
+import { isBlock, type InputBlock, type InputItem, type InputLine } from './ndjson.js';
 
-/** Lines a worker is given at once. */
-const CHUNK_LINES = 2000;
 /** Chunks handed to each worker before the reader waits for the oldest. */
 const AHEAD_PER_WORKER = 2;
 
-/** What the main thread sends a worker: the batch's header, and then chunks of lines. */
+/** When a batch is read by workers, and by how many. */
+export interface ParallelReading {
+  /** Records read on the main thread first. */
+  from: number;
+  workers: number;
+  /** Decoded lines (a GraphQL push, not blocks of bytes) sent to a worker at once. */
+  chunkLines?: number;
+}
+
+/** What the main thread sends a worker: the batch's header, then chunks of lines or blocks. */
 export type WorkerRequest =
   | { kind: 'start'; header: Header; today: string }
-  | { kind: 'chunk'; sequence: number; lines: InputLine[] };
+  | { kind: 'chunk'; sequence: number; lines: InputLine[] }
+  | { kind: 'chunk'; sequence: number; block: InputBlock };
 
 /** What a worker read from one chunk: rows encoded for COPY, problems, organization records. */
 export interface ReadChunk {
   sequence: number;
+  /** Lines read (blank ones not counted). */
+  records: number;
   tables: EncodedRows[];
   problems: ImportProblem[];
   organizations: OrganizationRecord[];
@@ -62,13 +72,16 @@ export class ReadingWorkers {
   private wake: (() => void) | null = null;
   private failure: Error | null = null;
 
+  private readonly chunkLines: number;
+
   constructor(
-    count: number,
+    options: ParallelReading,
     header: Header,
     today: string,
     private readonly take: (chunk: ReadChunk) => void,
   ) {
-    this.workers = Array.from({ length: Math.max(1, count) }, () => {
+    this.chunkLines = options.chunkLines ?? 2000;
+    this.workers = Array.from({ length: Math.max(1, options.workers) }, () => {
       const worker = startWorker();
       worker.on('message', (response: WorkerResponse) => {
         if (response.kind === 'failed') this.fail(new Error(response.message));
@@ -86,17 +99,28 @@ export class ReadingWorkers {
     });
   }
 
-  /** Adds a line; a full chunk goes to the next worker, waiting while too many are out. */
-  async push(line: InputLine): Promise<void> {
-    this.chunk.push(line);
-    if (this.chunk.length < CHUNK_LINES) return;
-    this.send();
+  /**
+   * Adds a line or a block: a block, or a full chunk of lines, goes to the next worker, and the
+   * reader waits while too many are out.
+   */
+  async push(item: InputItem): Promise<void> {
+    if (isBlock(item)) {
+      this.sendLines();
+      // The block's bytes move to the worker (transferred, not copied): a block owns its buffer.
+      this.send({ kind: 'chunk', sequence: this.sent, block: item }, [
+        item.bytes.buffer as ArrayBuffer,
+      ]);
+    } else {
+      this.chunk.push(item);
+      if (this.chunk.length < this.chunkLines) return;
+      this.sendLines();
+    }
     await this.drain(this.workers.length * AHEAD_PER_WORKER);
   }
 
   /** Sends the last chunk and takes every chunk still out. */
   async finish(): Promise<void> {
-    if (this.chunk.length > 0) this.send();
+    this.sendLines();
     await this.drain(0);
   }
 
@@ -104,15 +128,15 @@ export class ReadingWorkers {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
-  private send(): void {
-    const worker = this.workers[this.sent % this.workers.length]!;
-    worker.postMessage({
-      kind: 'chunk',
-      sequence: this.sent,
-      lines: this.chunk,
-    } satisfies WorkerRequest);
-    this.sent += 1;
+  private sendLines(): void {
+    if (this.chunk.length === 0) return;
+    this.send({ kind: 'chunk', sequence: this.sent, lines: this.chunk });
     this.chunk = [];
+  }
+
+  private send(request: WorkerRequest, transfer: ArrayBuffer[] = []): void {
+    this.workers[this.sent % this.workers.length]!.postMessage(request, transfer);
+    this.sent += 1;
   }
 
   /** Takes finished chunks in order until at most `out` are still out. */

@@ -6,7 +6,7 @@ import { viewerOf } from '../../app/context.js';
 import { ImportService } from './import.service.js';
 import { integrationActor } from './integration-token.service.js';
 import { resultType } from './integration.resolver.js';
-import { ndjsonLines, type InputLine } from './ndjson.js';
+import { lastLineOf, ndjsonBlocks, type InputItem } from './ndjson.js';
 
 /**
  * POST /integration/import — a batch as NDJSON in the body (`Content-Type: application/x-ndjson`),
@@ -39,7 +39,7 @@ export function registerImportRoute(app: express.Express, services: AppServices)
  * The body's lines, up to `maxBytes`: past it the rest is drained unread and one problem says so
  * (the answer still goes out, which a destroyed request would not allow).
  */
-async function* limited(req: express.Request, maxBytes: number): AsyncGenerator<InputLine> {
+async function* limited(req: express.Request, maxBytes: number): AsyncGenerator<InputItem> {
   let tooLarge = false;
   async function* chunks(): AsyncGenerator<Buffer> {
     let total = 0;
@@ -50,9 +50,9 @@ async function* limited(req: express.Request, maxBytes: number): AsyncGenerator<
     }
   }
   let last = 0;
-  for await (const line of ndjsonLines(chunks())) {
-    last = line.line;
-    yield line;
+  for await (const item of ndjsonBlocks(chunks())) {
+    last = lastLineOf(item);
+    yield item;
   }
   if (tooLarge)
     yield {

@@ -4,8 +4,33 @@ export type InputLine =
   | { line: number; value: unknown }
   | { line: number; error: string };
 
+/**
+ * Whole lines as they arrived, undecoded: `count` lines numbered from `line`. A large batch moves
+ * in blocks, so that the reading workers split and decode it, not the thread that receives it.
+ */
+export interface InputBlock {
+  line: number;
+  count: number;
+  bytes: Uint8Array;
+}
+
+export type InputItem = InputLine | InputBlock;
+
+export const isBlock = (item: InputItem): item is InputBlock => 'bytes' in item;
+
+/** The number of an item's last line. */
+export const lastLineOf = (item: InputItem): number =>
+  isBlock(item) ? item.line + item.count - 1 : item.line;
+
 /** Longest line accepted: a payslip of 500 lines is about 150 KB. */
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
+
+/** About how many bytes of whole lines make a block. */
+export const BLOCK_BYTES = 1 << 20;
+
+const LF = 10;
+const CR = 13;
+const BOM = 0xfeff;
 
 /**
  * Splits a byte stream into NDJSON lines (LF or CRLF), numbered from 1, decoding each as UTF-8.
@@ -15,55 +40,151 @@ export async function* ndjsonLines(
   chunks: AsyncIterable<Buffer | string>,
   maxLineBytes = MAX_LINE_BYTES,
 ): AsyncGenerator<InputLine> {
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  for await (const item of ndjsonBlocks(chunks, maxLineBytes, 0)) {
+    if (isBlock(item)) yield* splitBlock(item, maxLineBytes);
+    else yield item;
+  }
+}
+
+/**
+ * Cuts a byte stream into blocks of whole lines of about `blockBytes` (0: every piece of whole
+ * lines as it comes), numbering them; a line longer than `maxLineBytes` that has not ended yet is
+ * reported and skipped without being held. The blocks own their bytes (they can be transferred).
+ */
+export async function* ndjsonBlocks(
+  chunks: AsyncIterable<Buffer | string>,
+  maxLineBytes = MAX_LINE_BYTES,
+  blockBytes = BLOCK_BYTES,
+): AsyncGenerator<InputItem> {
+  /** Bytes after the last LF: the start of a line that has not ended. */
+  let partial: Buffer[] = [];
+  let partialBytes = 0;
+  /** Whole lines not yet given out. */
+  let ready: Buffer[] = [];
+  let readyBytes = 0;
+  let readyLines = 0;
+  /** The number of the first line in `ready`, or of the partial line when nothing is ready. */
+  let line = 1;
+  /** Inside an over-long line, until its LF. */
   let skipping = false;
-  let line = 0;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const emit = (bytes: Buffer): InputLine | null => {
-    line += 1;
-    if (skipping) {
-      skipping = false;
-      return { line, error: `Longer than ${maxLineBytes} bytes` };
+  const take = (): InputBlock => {
+    const bytes = new Uint8Array(readyBytes);
+    let offset = 0;
+    for (const piece of ready) {
+      bytes.set(piece, offset);
+      offset += piece.length;
     }
-    const end =
-      bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.length - 1 : bytes.length;
-    if (end === 0) return null;
-    try {
-      const text = decoder.decode(bytes.subarray(0, end));
-      return text.trim() === '' ? null : { line, text };
-    } catch {
-      return { line, error: 'Not valid UTF-8' };
-    }
+    const block = { line, count: readyLines, bytes };
+    line += readyLines;
+    ready = [];
+    readyBytes = 0;
+    readyLines = 0;
+    return block;
   };
   for await (const chunk of chunks) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    let start = 0;
-    for (;;) {
-      const newline = buffer.indexOf(10, start);
-      if (newline === -1) break;
-      const piece = buffer.subarray(start, newline);
-      const bytes = pending.length === 0 ? piece : Buffer.concat([...pending, piece]);
-      pending = [];
-      pendingBytes = 0;
-      const item = emit(bytes);
-      if (item) yield item;
-      start = newline + 1;
+    let buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (skipping) {
+      const end = buffer.indexOf(LF);
+      if (end === -1) continue;
+      skipping = false;
+      if (readyLines > 0) yield take();
+      yield { line, error: `Longer than ${maxLineBytes} bytes` };
+      line += 1;
+      buffer = buffer.subarray(end + 1);
     }
-    if (start < buffer.length && !skipping) {
-      pending.push(buffer.subarray(start));
-      pendingBytes += buffer.length - start;
-      if (pendingBytes > maxLineBytes) {
-        pending = [];
-        pendingBytes = 0;
-        skipping = true;
+    const last = buffer.lastIndexOf(LF);
+    if (last === -1) {
+      partial.push(buffer);
+      partialBytes += buffer.length;
+    } else {
+      const whole = buffer.subarray(0, last + 1);
+      ready.push(...partial, whole);
+      readyBytes += partialBytes + whole.length;
+      readyLines += countLines(whole);
+      partial = [buffer.subarray(last + 1)];
+      partialBytes = buffer.length - last - 1;
+    }
+    if (partialBytes > maxLineBytes) {
+      if (readyLines > 0) yield take();
+      partial = [];
+      partialBytes = 0;
+      skipping = true;
+    }
+    if (readyLines > 0 && readyBytes >= blockBytes) yield take();
+  }
+  if (skipping) {
+    if (readyLines > 0) yield take();
+    yield { line, error: `Longer than ${maxLineBytes} bytes` };
+    return;
+  }
+  if (partialBytes > 0) {
+    ready.push(...partial);
+    readyBytes += partialBytes;
+    readyLines += 1;
+  }
+  if (readyLines > 0) yield take();
+}
+
+function countLines(bytes: Uint8Array): number {
+  let count = 0;
+  for (let at = bytes.indexOf(LF); at !== -1; at = bytes.indexOf(LF, at + 1)) count += 1;
+  return count;
+}
+
+/** The lines of a block: decoded, numbered, blank ones left out, over-long or non-UTF-8 ones reported. */
+export function splitBlock(block: InputBlock, maxLineBytes = MAX_LINE_BYTES): InputLine[] {
+  let text: string;
+  try {
+    // The whole block at once (a line at a time cost more than the decoding itself); a block
+    // that is not UTF-8 is read line by line, to name the lines that are not.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(block.bytes);
+  } catch {
+    return splitBytes(block, maxLineBytes);
+  }
+  const lines: InputLine[] = [];
+  let start = 0;
+  for (let index = 0; index < block.count; index += 1) {
+    const newline = text.indexOf('\n', start);
+    const stop = newline === -1 ? text.length : newline;
+    const end = stop > start && text.charCodeAt(stop - 1) === CR ? stop - 1 : stop;
+    const line = block.line + index;
+    // Characters are at most bytes; only a line that may be too long is measured in bytes.
+    if (end - start > maxLineBytes / 3 && Buffer.byteLength(text.slice(start, end)) > maxLineBytes)
+      lines.push({ line, error: `Longer than ${maxLineBytes} bytes` });
+    else if (end > start) {
+      // A byte order mark opening a line is dropped, as decoding the line alone drops it.
+      const piece = text.slice(text.charCodeAt(start) === BOM ? start + 1 : start, end);
+      if (piece.trim() !== '') lines.push({ line, text: piece });
+    }
+    start = stop + 1;
+  }
+  return lines;
+}
+
+/** A block's lines decoded one by one: those that are not UTF-8 are reported, the rest read. */
+function splitBytes(block: InputBlock, maxLineBytes: number): InputLine[] {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const { bytes } = block;
+  const lines: InputLine[] = [];
+  let start = 0;
+  for (let index = 0; index < block.count; index += 1) {
+    const newline = bytes.indexOf(LF, start);
+    const stop = newline === -1 ? bytes.length : newline;
+    const end = stop > start && bytes[stop - 1] === CR ? stop - 1 : stop;
+    const line = block.line + index;
+    if (end - start > maxLineBytes)
+      lines.push({ line, error: `Longer than ${maxLineBytes} bytes` });
+    else if (end > start) {
+      try {
+        const text = decoder.decode(bytes.subarray(start, end));
+        if (text.trim() !== '') lines.push({ line, text });
+      } catch {
+        lines.push({ line, error: 'Not valid UTF-8' });
       }
     }
+    start = stop + 1;
   }
-  if (pending.length > 0 || skipping) {
-    const item = emit(Buffer.concat(pending));
-    if (item) yield item;
-  }
+  return lines;
 }
 
 /** The records of a GraphQL call as input lines: record `i` is line `i + 1`. */
