@@ -10,7 +10,7 @@ import { QueryCounter } from '../core/orm/query-counter.js';
 import { generateImportRecords } from '../modules/integration/import-generator.js';
 import { ImportService } from '../modules/integration/import.service.js';
 import { summary } from '../modules/integration/import-summary.js';
-import { ndjsonLines } from '../modules/integration/ndjson.js';
+import { ndjsonBlocks } from '../modules/integration/ndjson.js';
 
 // Usage: npm run bench:import -- [--employees 10000] [--months 36] [--seed 42] [--keep]
 //        [--workers 2] (reading worker threads, as IMPORT_WORKERS; 0: the main thread alone)
@@ -78,7 +78,7 @@ try {
     const before = queries.count;
     const started = process.hrtime.bigint();
     const result = await service.run(
-      ndjsonLines(fs.createReadStream(file, { highWaterMark: 1 << 20 })),
+      ndjsonBlocks(fs.createReadStream(file, { highWaterMark: 1 << 20 })),
       {
         channel: 'CLI',
         actor: { userId: null, label: 'cli:bench', login: 'cli' },

@@ -9,7 +9,7 @@ import {
   ImportSetupError,
   readingOf,
 } from '../modules/integration/import.service.js';
-import { ndjsonLines } from '../modules/integration/ndjson.js';
+import { ndjsonBlocks } from '../modules/integration/ndjson.js';
 import { summary } from '../modules/integration/import-summary.js';
 import { runWithDatabase } from './cli.js';
 
@@ -60,7 +60,7 @@ await runWithDatabase(async ({ orm }, config, logger) => {
   if (progress) bar.start(Math.max(size, 1), 0, { records: 0 });
   try {
     const result = await new ImportService(orm, pubSub.pubSub, logger, readingOf(config)).run(
-      ndjsonLines(counted(fs.createReadStream(file, { highWaterMark: 1 << 20 }))),
+      ndjsonBlocks(counted(fs.createReadStream(file, { highWaterMark: 1 << 20 }))),
       {
         channel: 'CLI',
         actor: { userId: null, label: `cli:${os.userInfo().username}`, login: 'cli' },
