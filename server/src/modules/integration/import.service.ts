@@ -371,7 +371,7 @@ export class ImportService {
       ...sums(byType),
       errorCount: problems.length,
       byType,
-      errors: problems.slice(0, KEPT_PROBLEMS),
+      errors: problems.slice(0, KEPT_PROBLEMS).map(withoutAmounts),
       // The message of a database error may quote the data: only its code is kept.
       failure: failure
         ? typeof code === 'string'
@@ -387,6 +387,18 @@ export function readingOf(
   config: Pick<AppServices['config'], 'database' | 'import'>,
 ): ReadingOptions {
   return { copy: config.database.kind === 'postgres', workers: config.import.workers };
+}
+
+/** Amounts of money a message quotes ("… = 30950.00, not 1.00"), not examples in quotes ("0.50"). */
+const quotedAmount = /(?<!["\d.])-?\d+\.\d{2}(?![\d"])/g;
+
+/**
+ * A problem as the run keeps it: the batch's answer goes to the system of record, which owns the
+ * data, but the run is read later by ADMINs, who need the line and the reason, not the pay.
+ */
+function withoutAmounts(problem: ImportProblem): ImportProblem {
+  const message = problem.message.replace(quotedAmount, '…');
+  return message === problem.message ? problem : { ...problem, message };
 }
 
 function sums(byType: ImportTypeCounts[]) {

@@ -366,18 +366,25 @@ describe('a batch with one bad record among valid ones', () => {
       [organizationId, valid['externalId']],
     );
     expect(names[0]!.last_name).toBe(valid['lastName']);
+    const reconcile = answer.errors.find((e) => e.line === 7)!.message;
+    expect(reconcile).toMatch(/= -?\d+\.\d{2}, not -?\d+\.\d{2}$/);
     const runs = await gqlAs<{
       importRuns: {
-        edges: { node: { status: string; errorCount: number; errors: { line: number }[] } }[];
+        edges: {
+          node: { status: string; errorCount: number; errors: { line: number; message: string }[] };
+        }[];
       };
     }>(
       adminToken,
-      `{ importRuns(first: 1) { edges { node { status errorCount errors { line } } } } }`,
+      `{ importRuns(first: 1) { edges { node { status errorCount errors { line message } } } } }`,
     );
-    expect(runs.data!.importRuns.edges[0]!.node).toMatchObject({
-      status: 'REJECTED',
-      errorCount: 6,
-    });
+    const run = runs.data!.importRuns.edges[0]!.node;
+    expect(run).toMatchObject({ status: 'REJECTED', errorCount: 6 });
+    // The source hears the amounts; the run an ADMIN reads later keeps the reason, not the pay.
+    const kept = run.errors.find((e) => e.line === 7)!.message;
+    expect(kept).toMatch(/^The lines do not reconcile/);
+    expect(kept).not.toMatch(/\d+\.\d{2}/);
+    expect(run.errors.find((e) => e.line === 8)!.message).toBe('Not a valid СНИЛС');
   });
 
   it('refuses a schema version it does not know, and a header that is missing', async () => {
