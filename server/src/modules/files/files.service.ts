@@ -198,7 +198,8 @@ export class FilesService {
   /**
    * The file `id` when some registered rule lets the viewer download it. A file the viewer may not
    * see answers NOT_FOUND like one that does not exist, so ids reveal nothing. Downloads of someone
-   * else's upload, and refusals, go to the access journal.
+   * else's upload, and refusals, go to the access journal once: against the file they belong to
+   * when the rule that decided journalled them (a task's document), else against the uploader.
    */
   async forDownload(id: string): Promise<StoredFile> {
     const viewer = viewerOf(this.ctx);
@@ -206,8 +207,8 @@ export class FilesService {
       ? await this.ctx.em.findOne(StoredFile, { id: id.toLowerCase() })
       : null;
     if (!file) throw notFound('File', id);
-    const allowed = await mayDownload(this.ctx, file);
-    if (!allowed || file.uploadedBy.id !== viewer.userId) {
+    const { allowed, journalled } = await mayDownload(this.ctx, file);
+    if (!journalled && (!allowed || file.uploadedBy.id !== viewer.userId)) {
       this.ctx.access.record({
         subjectUserId: file.uploadedBy.id,
         section: 'ATTACHMENT',

@@ -5,7 +5,8 @@ import { TaskPolicy } from './task.policy.js';
 
 /**
  * A file attached to a task is downloadable by whoever may see the task. A download of a document
- * about someone else's employment (a certificate, an order) is journalled against their file.
+ * about someone else's employment (a certificate, an order) is journalled against their file; the
+ * employee reading their own task's document is not journalled (nor against the uploader).
  */
 registerFileAccess(async (ctx, file) => {
   const attachment = await ctx.em.findOne(
@@ -26,5 +27,5 @@ registerFileAccess(async (ctx, file) => {
       operation: 'downloadFile',
     });
   }
-  return allowed;
+  return { allowed, journalled: true };
 });

@@ -654,15 +654,41 @@ describe('attachments', () => {
     expect(Buffer.from(await mine.arrayBuffer()).equals(certificatePdf)).toBe(true);
     expect((await download('other', certificate.url)).status).toBe(404);
     expect((await download('manager', certificate.url)).status).toBe(404);
-    // HR's colleague in the queue may; the download is journalled against the employee's file.
-    expect((await download('hr', `/files/${scan}`)).status).toBe(200);
-    const journal = await server.orm.em
-      .fork()
-      .execute<{ count: string }[]>(
-        `select count(*) from access_log where subject_employee_id = ? and section = 'TASK_DOCUMENT' and allowed`,
-        [await fileOf('employee')],
-      );
-    expect(Number(journal[0]!.count)).toBeGreaterThanOrEqual(1);
+    // HR's colleague in the queue may; the download is journalled once, against the employee's
+    // file (not a second time against the employee as the uploader).
+    const journalAfter = async (act: () => Promise<unknown>) => {
+      const entries = () =>
+        server.orm.em.fork().execute<
+          {
+            id: string;
+            section: string;
+            subject_employee_id: string | null;
+            allowed: boolean;
+          }[]
+        >(`select id, section, subject_employee_id, allowed from access_log`);
+      const before = new Set((await entries()).map((entry) => entry.id));
+      await act();
+      return (await entries())
+        .filter((entry) => !before.has(entry.id))
+        .map(({ id: _id, ...entry }) => entry);
+    };
+    const employeeFile = await fileOf('employee');
+    expect(
+      await journalAfter(async () =>
+        expect((await download('hr', `/files/${scan}`)).status).toBe(200),
+      ),
+    ).toEqual([{ section: 'TASK_DOCUMENT', subject_employee_id: employeeFile, allowed: true }]);
+    expect(
+      await journalAfter(async () =>
+        expect((await download('manager', `/files/${scan}`)).status).toBe(404),
+      ),
+    ).toEqual([{ section: 'TASK_DOCUMENT', subject_employee_id: employeeFile, allowed: false }]);
+    // The employee's own certificate, uploaded by HR: their own file, nothing to journal.
+    expect(
+      await journalAfter(async () =>
+        expect((await download('employee', certificate.url)).status).toBe(200),
+      ),
+    ).toEqual([]);
   });
 });
 
