@@ -5,7 +5,8 @@ import { Employee } from '../employee/employee.entity.js';
 import { EmployeePolicy } from '../employee/employee.policy.js';
 import { TaskPolicy } from '../task/task.policy.js';
 import { EvaluationSheet, IndicatorValue } from './kpi.entity.js';
-import { periodOf } from './kpi.rules.js';
+import { sheetValuesLoader } from './kpi.loaders.js';
+import { periodOf, readyToSubmit } from './kpi.rules.js';
 
 import {
   KpiUseCase,
@@ -127,11 +128,15 @@ export class KpiReadService extends KpiUseCase {
     const employee = await this.ctx.loaders.load(Employee, sheet.employee.id);
     if (!employee) return [];
     const actors = await this.policy().actorsOn(employee);
-    return SheetActions.filter((action) =>
+    const actions = SheetActions.filter((action) =>
       sheetSteps[action].some(
         (step) => step.from.includes(sheet.status) && step.by.some((by) => actors.has(by)),
       ),
     );
+    if (!actions.includes('SUBMIT')) return actions;
+    // SUBMIT is offered once it would be taken: every fact in, the weights making 100 %.
+    const values = await this.ctx.loaders.get(sheetValuesLoader).load(sheet.id);
+    return readyToSubmit(values) ? actions : actions.filter((action) => action !== 'SUBMIT');
   }
 
   /** Sheets waiting for the viewer: SUBMITTED ones of their team, AGREED ones for HR. */

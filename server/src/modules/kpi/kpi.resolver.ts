@@ -6,7 +6,7 @@ import { fullNameOf, personOf, type Person } from '../identity/person.js';
 import { TaskPersonType } from '../task/task.type.js';
 import {
   EvaluationEvent,
-  IndicatorValue,
+  type IndicatorValue,
   Indicator,
   type EvaluationSheet,
   type IndicatorAssignment,
@@ -15,6 +15,7 @@ import type { ScoringRule } from './kpi.rules.js';
 import { KpiService, type HistoryPoint, type SheetAction } from './kpi.service.js';
 import { IndicatorCatalogueService } from './kpi-catalogue.service.js';
 import { KpiReadService } from './kpi-reads.service.js';
+import { sheetValuesLoader } from './kpi.loaders.js';
 import {
   EvaluationEventGqlType,
   EvaluationSheetGqlType,
@@ -31,7 +32,6 @@ import {
   type ScoringRuleInput,
 } from './kpi.type.js';
 
-const sheetValuesLoader = rowsByOwner(IndicatorValue, 'sheet', { id: 'asc' });
 const sheetEventsLoader = rowsByOwner(EvaluationEvent, 'sheet', { id: 'asc' });
 
 /** The GraphQL input as the rule the scoring functions take. */

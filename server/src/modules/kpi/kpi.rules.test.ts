@@ -8,6 +8,7 @@ import {
   points,
   toScaled,
   weightedTotal,
+  readyToSubmit,
   weightsComplete,
   type IndicatorDirection,
   type ScoringRule,
@@ -94,6 +95,28 @@ describe('the sheet', () => {
     expect(weightsComplete(['33.33', '33.33', '33.33'])).toBe(false);
     expect(weightsComplete(['33.3333', '33.3333', '33.3334'])).toBe(true);
     expect(weightsComplete(['70', '40'])).toBe(false);
+  });
+
+  it('is ready to submit with every fact in and weights of 100 %', () => {
+    expect(
+      readyToSubmit([
+        { fact: '3', weight: '60' },
+        { fact: '0', weight: '40' },
+      ]),
+    ).toBe(true);
+    expect(
+      readyToSubmit([
+        { fact: '3', weight: '60' },
+        { fact: null, weight: '40' },
+      ]),
+    ).toBe(false);
+    expect(
+      readyToSubmit([
+        { fact: '3', weight: '60' },
+        { fact: '1', weight: '30' },
+      ]),
+    ).toBe(false);
+    expect(readyToSubmit([])).toBe(false);
   });
 
   it('checks rules', () => {

@@ -116,6 +116,13 @@ export function weightedTotal(rows: readonly { points: string; weight: string }[
 export const weightsComplete = (weights: readonly string[]): boolean =>
   weights.reduce((sum, weight) => sum + toScaled(weight), 0n) === HUNDRED;
 
+/** A sheet may be submitted once every fact is in and the weights make 100 %. */
+export const readyToSubmit = (
+  values: readonly { fact: string | null; weight: string }[],
+): boolean =>
+  values.every((value) => value.fact !== null) &&
+  weightsComplete(values.map((value) => value.weight));
+
 /** Why a rule is unusable, or null: bands need rising thresholds, points are not negative. */
 export function checkRule(rule: ScoringRule): string | null {
   if (rule.kind === 'LINEAR') {

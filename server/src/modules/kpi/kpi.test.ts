@@ -125,13 +125,15 @@ describe('the sheet workflow', () => {
       { indicatorId: lessons.id, fact: '2' },
     ]);
     expect(own.errors).toBeUndefined();
-    // Submitting with facts missing is refused; the manager enters them.
+    // Submitting with facts missing is neither offered nor accepted; the manager enters them.
+    expect(own.data!.enterIndicatorFacts.actions).not.toContain('SUBMIT');
     expect(errorCode(await act('employee', sheet.id, 'SUBMIT'))).toBe('BAD_USER_INPUT');
     const managed = await facts('manager', sheet.id, [
       { indicatorId: quality.id, fact: '66' },
       { indicatorId: absences.id, fact: '8' },
     ]);
     expect(managed.errors).toBeUndefined();
+    expect(managed.data!.enterIndicatorFacts.actions).toEqual([]);
     // 66/60 = 110 % → 11 points; 8/8 → 100 % → band 10; 3/3 → band 10; 2/1 = 200 %, capped at 150 → 15.
     // 11·0.4 + 10·0.2 + 10·0.2 + 15·0.2 = 11.40
     expect(managed.data!.enterIndicatorFacts.totalScore).toBe('11.4');
@@ -139,6 +141,7 @@ describe('the sheet workflow', () => {
       managed.data!.enterIndicatorFacts.values.find((v) => v.indicator.id === lessons.id),
     ).toMatchObject({ achievement: '200', points: '15' });
 
+    expect((await mySheet(thisMonth.code)).actions).toEqual(['SUBMIT']);
     const submitted = await act('employee', sheet.id, 'SUBMIT');
     expect(submitted.data!.evaluationSheetAction.status).toBe('SUBMITTED');
     expect(await latestNote('manager')).toMatchObject({
