@@ -6,7 +6,7 @@ import { Position } from '../position/position.entity.js';
 import { Indicator, IndicatorAssignment } from './kpi.entity.js';
 import { checkRule, IndicatorDirections, PeriodKinds, toScaled } from './kpi.rules.js';
 
-import { decimal, KpiUseCase, type IndicatorInput } from './kpi.service.js';
+import { decimal, KpiUseCase, type IndicatorInput } from './kpi.use-case.js';
 
 /** The organization's indicator catalogue: read by its employees, kept by HR and admins. */
 export class IndicatorCatalogueService extends KpiUseCase {

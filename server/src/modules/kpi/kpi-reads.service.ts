@@ -15,7 +15,7 @@ import {
   SheetActions,
   type HistoryPoint,
   type SheetAction,
-} from './kpi.service.js';
+} from './kpi.use-case.js';
 
 /** Reading sheets: one's own, a subordinate's, by id, an indicator's history, the team, what waits. */
 export class KpiReadService extends KpiUseCase {

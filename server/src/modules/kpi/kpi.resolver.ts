@@ -12,7 +12,9 @@ import {
   type IndicatorAssignment,
 } from './kpi.entity.js';
 import type { ScoringRule } from './kpi.rules.js';
-import { KpiService, type HistoryPoint, type SheetAction } from './kpi.service.js';
+import { KpiService } from './kpi.service.js';
+import { type HistoryPoint, type SheetAction } from './kpi.use-case.js';
+import { KpiWorkflowService } from './kpi-workflow.service.js';
 import { IndicatorCatalogueService } from './kpi-catalogue.service.js';
 import { KpiReadService } from './kpi-reads.service.js';
 import { sheetValuesLoader } from './kpi.loaders.js';
@@ -189,7 +191,7 @@ export class EvaluationSheetResolver {
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<EvaluationSheet> {
-    return new KpiService(ctx).act(sheetId, action, comment);
+    return new KpiWorkflowService(ctx).act(sheetId, action, comment);
   }
 
   @FieldResolver(() => TaskPersonType)

@@ -5,7 +5,7 @@ import { DateTimeScalar, LocalDateScalar } from '../../core/graphql/scalars.js';
 import { TaskPersonType } from '../task/task.type.js';
 import { SheetStatuses } from './kpi.entity.js';
 import { IndicatorDirections, PeriodKinds } from './kpi.rules.js';
-import { SheetActions } from './kpi.service.js';
+import { SheetActions } from './kpi.use-case.js';
 
 export const IndicatorDirectionValue = graphqlEnum(IndicatorDirections, 'IndicatorDirection');
 export const PeriodKindValue = graphqlEnum(PeriodKinds, 'PeriodKind');
