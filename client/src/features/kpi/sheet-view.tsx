@@ -1,4 +1,4 @@
-import { useContext, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { DataTable, type Column } from '../../components/data-table';
@@ -8,7 +8,7 @@ import { errorCode } from '../../components/errors';
 import { Card, Facts } from '../../components/page';
 import { ErrorNotice } from '../../components/query-state';
 import type { EvaluationSheetAction } from '../../gql/graphql';
-import { TimeZoneContext, todayIn, useFormat } from '../../i18n/format';
+import { useFormat } from '../../i18n/format';
 import { ru } from '../../i18n/ru';
 import { normalizeDecimal, sumDecimals, toScaled } from './period';
 import { usePeriodLabel } from './period-picker';
@@ -63,14 +63,9 @@ function SheetSummary({ sheet, own }: { sheet: Sheet; own: boolean }) {
   );
 }
 
-/** Who may enter which fact, as the README states the rule (the sheet carries no permission for it). */
-function useFactEditable(sheet: Sheet, own: boolean) {
-  const timeZone = useContext(TimeZoneContext);
-  const started = sheet.periodStart <= todayIn(timeZone);
-  return (value: SheetValue) =>
-    started &&
-    (own ? sheet.status === 'DRAFT' && value.indicator.selfAssessed : sheet.status !== 'APPROVED');
-}
+/** Whether the viewer may enter a value's fact now: the server says, per sheet. */
+const factEditable = (sheet: Sheet) => (value: SheetValue) =>
+  sheet.factsEditable.includes(value.indicator.id);
 
 const factsKey = (sheet: Sheet) =>
   `${sheet.id}/${sheet.values.map((value) => `${value.indicator.id}:${value.fact ?? ''}`).join('|')}`;
@@ -81,7 +76,7 @@ function SheetTable({ sheet, own }: { sheet: Sheet; own: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const id = useId();
-  const editable = useFactEditable(sheet, own);
+  const editable = factEditable(sheet);
   const editing = sheet.values.filter(editable);
   const [drafts, setDrafts] = useState<Record<string, string>>(() => draftsOf(sheet));
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());

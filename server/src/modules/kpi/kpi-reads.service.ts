@@ -4,9 +4,9 @@ import { isUuid } from '../../core/ids.js';
 import { Employee } from '../employee/employee.entity.js';
 import { EmployeePolicy } from '../employee/employee.policy.js';
 import { TaskPolicy } from '../task/task.policy.js';
-import { EvaluationSheet, IndicatorValue } from './kpi.entity.js';
+import { EvaluationSheet, Indicator, IndicatorValue } from './kpi.entity.js';
 import { sheetValuesLoader } from './kpi.loaders.js';
-import { periodOf, readyToSubmit } from './kpi.rules.js';
+import { mayEnterFact, periodOf, readyToSubmit } from './kpi.rules.js';
 
 import {
   KpiUseCase,
@@ -137,6 +137,31 @@ export class KpiReadService extends KpiUseCase {
     // SUBMIT is offered once it would be taken: every fact in, the weights making 100 %.
     const values = await this.ctx.loaders.get(sheetValuesLoader).load(sheet.id);
     return readyToSubmit(values) ? actions : actions.filter((action) => action !== 'SUBMIT');
+  }
+
+  /** The indicators of a sheet whose fact the viewer may enter now (as enterFacts decides). */
+  async factsEditableBy(sheet: EvaluationSheet): Promise<string[]> {
+    const employee = await this.ctx.loaders.load(Employee, sheet.employee.id);
+    if (!employee) return [];
+    const actors = await this.policy().actorsOn(employee);
+    const service = actors.has('MANAGER') || actors.has('HR') || actors.has('INTEGRATION');
+    if (!service && !actors.has('EMPLOYEE')) return [];
+    const started = sheet.periodStart <= (await new TaskPolicy(this.viewer, this.ctx).today());
+    const values = await this.ctx.loaders.get(sheetValuesLoader).load(sheet.id);
+    const indicators = await Promise.all(
+      values.map((value) => this.ctx.loaders.load(Indicator, value.indicator.id)),
+    );
+    return values
+      .filter((_, index) =>
+        mayEnterFact({
+          started,
+          status: sheet.status,
+          service,
+          employee: actors.has('EMPLOYEE'),
+          selfAssessed: indicators[index]?.selfAssessed ?? false,
+        }),
+      )
+      .map((value) => value.indicator.id);
   }
 
   /** Sheets waiting for the viewer: SUBMITTED ones of their team, AGREED ones for HR. */

@@ -214,6 +214,13 @@ export class EvaluationSheetResolver {
     return ctx.loaders.get(sheetEventsLoader).load(sheet.id);
   }
 
+  @FieldResolver(() => [ID], {
+    description: 'The indicators whose fact the viewer may enter now (enterIndicatorFacts).',
+  })
+  factsEditable(@Root() sheet: EvaluationSheet, @Ctx() ctx: AppContext): Promise<string[]> {
+    return new KpiReadService(ctx).factsEditableBy(sheet);
+  }
+
   @FieldResolver(() => [SheetActionValue], { description: 'What the viewer may do with it now.' })
   actions(@Root() sheet: EvaluationSheet, @Ctx() ctx: AppContext): Promise<SheetAction[]> {
     return new KpiReadService(ctx).actionsFor(sheet);

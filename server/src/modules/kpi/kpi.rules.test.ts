@@ -8,6 +8,7 @@ import {
   points,
   toScaled,
   weightedTotal,
+  mayEnterFact,
   readyToSubmit,
   weightsComplete,
   type IndicatorDirection,
@@ -96,6 +97,23 @@ describe('the sheet', () => {
     expect(weightsComplete(['33.3333', '33.3333', '33.3334'])).toBe(true);
     expect(weightsComplete(['70', '40'])).toBe(false);
   });
+
+  it.each([
+    // started, status, service, employee, selfAssessed → may enter
+    [true, 'DRAFT', false, true, true, true],
+    [true, 'DRAFT', false, true, false, false],
+    [true, 'SUBMITTED', false, true, true, false],
+    [true, 'SUBMITTED', true, false, false, true],
+    [true, 'AGREED', true, false, false, true],
+    [true, 'APPROVED', true, false, true, false],
+    [false, 'DRAFT', true, false, true, false],
+    [true, 'DRAFT', false, false, true, false],
+  ] as const)(
+    'lets a fact be entered (begun %s, %s, service %s, own %s, self-assessed %s): %s',
+    (started, status, service, employee, selfAssessed, expected) => {
+      expect(mayEnterFact({ started, status, service, employee, selfAssessed })).toBe(expected);
+    },
+  );
 
   it('is ready to submit with every fact in and weights of 100 %', () => {
     expect(

@@ -116,6 +116,21 @@ export function weightedTotal(rows: readonly { points: string; weight: string }[
 export const weightsComplete = (weights: readonly string[]): boolean =>
   weights.reduce((sum, weight) => sum + toScaled(weight), 0n) === HUNDRED;
 
+/**
+ * Who may enter a fact: once the period has begun and until the sheet is approved, the manager,
+ * HR and the integration any; the employee their self-assessed ones while the sheet is a draft.
+ */
+export function mayEnterFact(input: {
+  started: boolean;
+  status: 'DRAFT' | 'SUBMITTED' | 'AGREED' | 'APPROVED';
+  service: boolean;
+  employee: boolean;
+  selfAssessed: boolean;
+}): boolean {
+  if (!input.started || input.status === 'APPROVED') return false;
+  return input.service || (input.employee && input.status === 'DRAFT' && input.selfAssessed);
+}
+
 /** A sheet may be submitted once every fact is in and the weights make 100 %. */
 export const readyToSubmit = (
   values: readonly { fact: string | null; weight: string }[],

@@ -22,6 +22,7 @@ type Sheet = {
   status: string;
   totalScore: string | null;
   actions: string[];
+  factsEditable: string[];
   employee: { name: string };
   values: {
     plan: string;
@@ -38,7 +39,7 @@ type Sheet = {
     actor: { name: string };
   }[];
 };
-const SHEET = `id period status totalScore actions employee { name }
+const SHEET = `id period status totalScore actions factsEditable employee { name }
   values { plan fact achievement points weight indicator { id name selfAssessed } }
   history { action fromStatus toStatus actor { name } }`;
 
@@ -116,7 +117,9 @@ describe('the sheet workflow', () => {
       byName('Участие'),
       byName('Открытые'),
     ];
-    // The employee enters what they assess themselves, and nothing else.
+    // The employee enters what they assess themselves, and nothing else; the sheet says which.
+    const sorted = (ids: string[]) => [...ids].sort();
+    expect(sorted(sheet.factsEditable)).toEqual(sorted([olympiads.id, lessons.id]));
     expect(
       errorCode(await facts('employee', sheet.id, [{ indicatorId: quality.id, fact: '66' }])),
     ).toBe('FORBIDDEN');
@@ -144,6 +147,8 @@ describe('the sheet workflow', () => {
     expect((await mySheet(thisMonth.code)).actions).toEqual(['SUBMIT']);
     const submitted = await act('employee', sheet.id, 'SUBMIT');
     expect(submitted.data!.evaluationSheetAction.status).toBe('SUBMITTED');
+    // Submitted: no longer the employee's to change; the manager may still correct any fact.
+    expect(submitted.data!.evaluationSheetAction.factsEditable).toEqual([]);
     expect(await latestNote('manager')).toMatchObject({
       type: 'KPI_SHEET',
       link: `/kpi/${sheet.id}`,
@@ -154,8 +159,10 @@ describe('the sheet workflow', () => {
     expect(errorCode(early)).toBe('TRANSITION_NOT_ALLOWED');
     expect(errorCode(await act('employee', sheet.id, 'AGREE'))).toBe('FORBIDDEN');
 
-    expect((await act('manager', sheet.id, 'AGREE')).data!.evaluationSheetAction.status).toBe(
-      'AGREED',
+    const agreed = (await act('manager', sheet.id, 'AGREE')).data!.evaluationSheetAction;
+    expect(agreed.status).toBe('AGREED');
+    expect(sorted(agreed.factsEditable)).toEqual(
+      sorted([quality.id, absences.id, olympiads.id, lessons.id]),
     );
     expect(await latestNote('hr')).toMatchObject({ type: 'KPI_SHEET', link: `/kpi/${sheet.id}` });
     const approved = await act('hr', sheet.id, 'APPROVE');
@@ -174,6 +181,7 @@ describe('the sheet workflow', () => {
       'APPROVE',
     ]);
     expect(approved.data!.evaluationSheetAction.actions).toEqual([]);
+    expect(approved.data!.evaluationSheetAction.factsEditable).toEqual([]);
   });
 
   it('refuses weights that do not make 100 % and plans outside the bounds, writing nothing', async () => {
@@ -214,6 +222,8 @@ describe('the sheet workflow', () => {
     ]);
     expect(fine.errors).toBeUndefined();
     expect(fine.data!.setIndicatorPlans).toMatchObject({ period, status: 'DRAFT' });
+    // The period has not begun: no fact can be entered yet, by anyone.
+    expect(fine.data!.setIndicatorPlans.factsEditable).toEqual([]);
   });
 });
 
