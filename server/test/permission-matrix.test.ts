@@ -776,6 +776,12 @@ const cases: Case[] = [
     expect: seenBy('employee', 'manager', 'hr'),
   },
   {
+    field: 'Query.sheetsAwaitingMe',
+    name: "the sheets waiting for the viewer's step",
+    operation: () => ({ query: `{ sheetsAwaitingMe { id status } }` }),
+    expect: only('hr', 'manager'),
+  },
+  {
     field: 'Query.teamIndicators',
     name: "the team's sheets",
     operation: () => ({ query: `{ teamIndicators(period: "2026-01") { employee { name } } }` }),

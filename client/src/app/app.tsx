@@ -43,6 +43,10 @@ const EmployeeSheetPage = page(
   () => import('../features/kpi/employee-sheet.page'),
   'EmployeeSheetPage',
 );
+const WaitingSheetsPage = page(
+  () => import('../features/kpi/waiting-sheets.page'),
+  'WaitingSheetsPage',
+);
 const SheetLinkPage = page(() => import('../features/kpi/sheet-link.page'), 'SheetLinkPage');
 const NotificationSettingsPage = page(
   () => import('../features/settings/notification-settings.page'),
@@ -83,6 +87,7 @@ export function App() {
           <Route path="tasks/:id" element={<TaskPage />} />
           <Route path="kpi" element={<MyIndicatorsPage />} />
           <Route path="kpi/team" element={<TeamIndicatorsPage />} />
+          <Route path="kpi/waiting" element={<WaitingSheetsPage />} />
           <Route path="kpi/team/:employeeId" element={<EmployeeSheetPage scope="team" />} />
           <Route
             path="kpi/employees/:employeeId"

@@ -14,6 +14,7 @@ export interface NavItem {
     | 'nav.accessLog'
     | 'nav.kpi'
     | 'nav.teamKpi'
+    | 'nav.kpiWaiting'
     | 'nav.deputies'
     | 'nav.settings';
   icon: IconName;
@@ -34,6 +35,13 @@ export const navItems: NavItem[] = [
   { to: '/notifications', label: 'nav.notifications', icon: 'bell' },
   { to: '/team', label: 'nav.team', icon: 'team', roles: ['MANAGER'] },
   { to: '/kpi/team', label: 'nav.teamKpi', icon: 'chart', roles: ['MANAGER'], section: 'KPI' },
+  {
+    to: '/kpi/waiting',
+    label: 'nav.kpiWaiting',
+    icon: 'check',
+    roles: ['MANAGER', 'HR'],
+    section: 'KPI',
+  },
   { to: '/employees', label: 'nav.employees', icon: 'team', roles: ['HR', 'ACCOUNTANT', 'ADMIN'] },
   { to: '/deputies', label: 'nav.deputies', icon: 'swap', needsFile: true, section: 'TASKS' },
   { to: '/access-log', label: 'nav.accessLog', icon: 'eye', needsFile: true },

@@ -330,6 +330,17 @@ describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () 
       await page.getByRole('main').getByRole('link', { name: 'Показатели команды' }).click();
       await poll(() => page.getByTestId('kpi-team').textContent()).toContain(employee.fullName);
       await expectNoSeriousViolations(page, '/kpi/team');
+      // Листы на согласовании: the submitted sheet waits for the manager there, and opens.
+      await page
+        .getByRole('navigation', { name: 'Разделы' })
+        .getByRole('link', { name: 'Листы на согласовании' })
+        .click();
+      const waiting = page.getByTestId('kpi-waiting');
+      await poll(() => waiting.textContent()).toContain(employee.fullName);
+      await expectNoSeriousViolations(page, '/kpi/waiting');
+      await waiting.getByRole('link', { name: employee.fullName }).first().click();
+      await page.waitForURL(new RegExp(`/kpi/team/${employee.id}\\?period=`));
+      await page.getByRole('button', { name: 'Согласовать' }).waitFor();
 
       // Замещение: the manager names employee, from the team, as a deputy a month ahead (nothing is
       // routed to them today), then revokes it.

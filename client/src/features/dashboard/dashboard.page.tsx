@@ -211,6 +211,9 @@ function TeamWidget({ team }: { team: NonNullable<DashboardData['team']> }) {
           <Link to="/tasks?scope=queue">{t('tasks.queue')}</Link>
         ) : null}
         {hasRole('MANAGER') ? <Link to="/team">{t('nav.team')}</Link> : null}
+        {team.sheetsToApprove > 0 && sections.includes('KPI') ? (
+          <Link to="/kpi/waiting">{t('nav.kpiWaiting')}</Link>
+        ) : null}
         {hasRole('MANAGER') && sections.includes('KPI') ? (
           <Link to="/kpi/team">{t('dashboard.teamSheetsLink')}</Link>
         ) : null}

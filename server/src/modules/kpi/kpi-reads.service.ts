@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import { forbidden, hasRole } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
@@ -16,6 +17,9 @@ import {
   type HistoryPoint,
   type SheetAction,
 } from './kpi.use-case.js';
+
+/** Sheets listed as waiting at most (the oldest first). */
+const WAITING_LIMIT = 200;
 
 /** Reading sheets: one's own, a subordinate's, by id, an indicator's history, the team, what waits. */
 export class KpiReadService extends KpiUseCase {
@@ -164,23 +168,48 @@ export class KpiReadService extends KpiUseCase {
       .map((value) => value.indicator.id);
   }
 
-  /** Sheets waiting for the viewer: SUBMITTED ones of their team, AGREED ones for HR. */
+  /** How many sheets wait for the viewer's step (the dashboard's count). */
   async pendingApprovals(): Promise<number> {
+    const filters = await this.waitingFilters();
+    return filters.length === 0 ? 0 : this.ctx.em.count(EvaluationSheet, { $or: filters });
+  }
+
+  /** The sheets waiting for the viewer's step, oldest period first; reading them is journalled. */
+  async waiting(): Promise<EvaluationSheet[]> {
+    const filters = await this.waitingFilters();
+    if (filters.length === 0) throw forbidden('Sheets wait for managers and HR');
+    const sheets = await this.ctx.em.find(
+      EvaluationSheet,
+      { $or: filters },
+      { orderBy: { periodStart: 'asc', id: 'asc' }, limit: WAITING_LIMIT },
+    );
+    for (const employeeId of new Set(sheets.map((sheet) => sheet.employee.id))) {
+      this.ctx.access.record({
+        subjectEmployeeId: employeeId,
+        section: 'KPI',
+        action: 'READ',
+        allowed: true,
+        operation: 'sheetsAwaitingMe',
+      });
+    }
+    return sheets;
+  }
+
+  /** What waits for the viewer: SUBMITTED sheets of their team, AGREED ones of the organization for HR. */
+  private async waitingFilters(): Promise<FilterQuery<EvaluationSheet>[]> {
     const viewer = this.viewer;
-    let count = 0;
+    const filters: FilterQuery<EvaluationSheet>[] = [];
     if (hasRole(viewer, 'HR')) {
-      count += await this.ctx.em.count(EvaluationSheet, {
+      filters.push({
         organization: viewer.organizationId,
         status: 'AGREED',
+        employee: { deletedAt: null },
       });
     }
     const scope = await new EmployeePolicy(viewer, this.ctx).teamScope();
     if (scope) {
-      count += await this.ctx.em.count(EvaluationSheet, {
-        status: 'SUBMITTED',
-        employee: { $and: [scope, { deletedAt: null }] },
-      });
+      filters.push({ status: 'SUBMITTED', employee: { $and: [scope, { deletedAt: null }] } });
     }
-    return count;
+    return filters;
   }
 }

@@ -146,6 +146,15 @@ export class EvaluationSheetResolver {
     return new KpiReadService(ctx).history(employeeId, indicatorId, from, to);
   }
 
+  @Query(() => [EvaluationSheetGqlType], {
+    description:
+      "Sheets waiting for the viewer's step: the team's SUBMITTED ones (managers), the " +
+      "organization's AGREED ones (HR); oldest period first, at most 200.",
+  })
+  sheetsAwaitingMe(@Ctx() ctx: AppContext): Promise<EvaluationSheet[]> {
+    return new KpiReadService(ctx).waiting();
+  }
+
   @Query(() => [TeamIndicatorRowType], { description: "Managers: the team's sheets for a period." })
   async teamIndicators(
     @Arg('period', () => String) period: string,

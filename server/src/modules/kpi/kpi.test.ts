@@ -67,6 +67,12 @@ const facts = (who: string, sheetId: string, list: { indicatorId: string; fact: 
     { id: sheetId, f: list },
   );
 
+/** The ids of the sheets waiting for `who`'s step. */
+const waitingFor = async (who: string) =>
+  (
+    await as<{ sheetsAwaitingMe: { id: string }[] }>(who, `{ sheetsAwaitingMe { id } }`)
+  ).data!.sheetsAwaitingMe.map((sheet) => sheet.id);
+
 const latestNote = async (who: string) =>
   (
     await as<{
@@ -147,6 +153,9 @@ describe('the sheet workflow', () => {
     expect((await mySheet(thisMonth.code)).actions).toEqual(['SUBMIT']);
     const submitted = await act('employee', sheet.id, 'SUBMIT');
     expect(submitted.data!.evaluationSheetAction.status).toBe('SUBMITTED');
+    // Submitted: it waits for the manager, not for HR yet.
+    expect(await waitingFor('manager')).toContain(sheet.id);
+    expect(await waitingFor('hr')).not.toContain(sheet.id);
     // Submitted: no longer the employee's to change; the manager may still correct any fact.
     expect(submitted.data!.evaluationSheetAction.factsEditable).toEqual([]);
     expect(await latestNote('manager')).toMatchObject({
@@ -161,6 +170,8 @@ describe('the sheet workflow', () => {
 
     const agreed = (await act('manager', sheet.id, 'AGREE')).data!.evaluationSheetAction;
     expect(agreed.status).toBe('AGREED');
+    expect(await waitingFor('hr')).toContain(sheet.id);
+    expect(await waitingFor('manager')).not.toContain(sheet.id);
     expect(sorted(agreed.factsEditable)).toEqual(
       sorted([quality.id, absences.id, olympiads.id, lessons.id]),
     );
@@ -182,6 +193,8 @@ describe('the sheet workflow', () => {
     ]);
     expect(approved.data!.evaluationSheetAction.actions).toEqual([]);
     expect(approved.data!.evaluationSheetAction.factsEditable).toEqual([]);
+    expect(await waitingFor('hr')).not.toContain(sheet.id);
+    expect(errorCode(await as('employee', `{ sheetsAwaitingMe { id } }`))).toBe('FORBIDDEN');
   });
 
   it('refuses weights that do not make 100 % and plans outside the bounds, writing nothing', async () => {
