@@ -4,11 +4,8 @@ import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Topics } from '../app/topics.js';
 import { createAppPubSub } from '../core/pubsub.js';
-import {
-  ImportService,
-  ImportSetupError,
-  readingOf,
-} from '../modules/integration/import.service.js';
+import { ImportSetupError } from '../modules/integration/import-organization.js';
+import { ImportService, readingOf } from '../modules/integration/import.service.js';
 import { ndjsonBlocks } from '../modules/integration/ndjson.js';
 import { summary } from '../modules/integration/import-summary.js';
 import { runWithDatabase } from './cli.js';

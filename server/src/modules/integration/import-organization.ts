@@ -12,6 +12,55 @@ import type { ImportProblem, ImportTypeCounts } from './import-run.entity.js';
 
 export type { OrganizationRecord };
 
+/** An operator mistake the command line reports in one line (no such organization …). */
+export class ImportSetupError extends Error {}
+
+/**
+ * Where a batch goes: the caller's organization (with a problem if the header names another one
+ * of the same source), or for the command line the one the header names (made from the batch
+ * with `createOrganization`).
+ */
+export async function locateOrganization(
+  em: EntityManager,
+  header: Header,
+  options: { organizationId: string | null; createOrganization?: boolean },
+): Promise<{ key: BatchKey; existing: boolean; problem: ImportProblem | null }> {
+  if (options.organizationId) {
+    const organization = await em.findOneOrFail(Organization, { id: options.organizationId });
+    const elsewhere =
+      header.organizationExternalId !== null &&
+      organization.externalSource === header.source &&
+      organization.externalId !== header.organizationExternalId;
+    return {
+      key: { organizationId: organization.id, source: header.source },
+      existing: true,
+      problem: elsewhere
+        ? {
+            line: 1,
+            type: 'header',
+            externalId: null,
+            path: ['organizationExternalId'],
+            message: `This organization is "${organization.externalId}" in ${header.source}`,
+          }
+        : null,
+    };
+  }
+  const organization = await em.findOne(Organization, {
+    externalSource: header.source,
+    externalId: header.organizationExternalId,
+  });
+  if (!organization && !options.createOrganization)
+    throw new ImportSetupError(
+      `No organization is bound to "${header.organizationExternalId}" of ${header.source}; ` +
+        'pass --create-organization to create it from the batch',
+    );
+  return {
+    key: { organizationId: organization?.id ?? newId(), source: header.source },
+    existing: organization !== null,
+    problem: null,
+  };
+}
+
 const fieldsOf = (record: OrganizationRecord) => ({
   name: record.fields['name'] as string,
   shortName: (record.fields['shortName'] as string | null | undefined) ?? null,

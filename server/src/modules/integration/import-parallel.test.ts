@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/harness.js';
 import { createLogger } from '../../app/logger.js';
 import { connectOrm, ormOptions, type Orm } from '../../core/orm/orm.js';
-import { ImportService, type ImportResult, type ReadingOptions } from './import.service.js';
+import type { ImportResult } from './import-run-record.js';
+import { ImportService, type ReadingOptions } from './import.service.js';
 import { ndjsonBlocks } from './ndjson.js';
 
 /**

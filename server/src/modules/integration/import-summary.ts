@@ -1,4 +1,4 @@
-import type { ImportResult } from './import.service.js';
+import type { ImportResult } from './import-run-record.js';
 
 /** What the run did, by record type, and every problem (the first hundred on screen). */
 export function summary(result: ImportResult): string {

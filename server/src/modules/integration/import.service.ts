@@ -5,12 +5,15 @@ import type { AppPubSub } from '../../app/topics.js';
 import type { Orm } from '../../core/orm/orm.js';
 import { newId } from '../../core/orm/base.entity.js';
 import { todayIn } from '../../core/time.js';
-import { Organization } from '../organization/organization.entity.js';
 import { Applier, specsIn } from './import-apply.js';
 import { checkAppliedBatch } from './import-checks.js';
 import { journalChanges, notifyChanges } from './import-effects.js';
-import { applyOrganization, organizationBindingProblem } from './import-organization.js';
-import { RecordReader, type Header } from './import-reader.js';
+import {
+  applyOrganization,
+  locateOrganization,
+  organizationBindingProblem,
+} from './import-organization.js';
+import { RecordReader } from './import-reader.js';
 import { Resolver, type BatchKey } from './import-resolve.js';
 import {
   ImportRun,
@@ -19,14 +22,13 @@ import {
   type ImportStatus,
   type ImportTypeCounts,
 } from './import-run.entity.js';
+import { resultOf, runRowOf, type ImportResult, type Run } from './import-run-record.js';
 import { ImportSchema } from './import-schema.js';
 import { Staging } from './import-staging.js';
 import type { InputItem } from './ndjson.js';
 
 /** Problems listed in one answer; reading stops at this many (a wrong file, not a few bad lines). */
 export const MAX_PROBLEMS = 10_000;
-/** Problems kept with the run for the admin to read later. */
-export const KEPT_PROBLEMS = 1_000;
 /** A table a batch wrote this many rows of gets fresh planner statistics before the checks. */
 const ANALYZE_ROWS = 5_000;
 /** Memory each sort or hash of a batch's statements may take before it spills to disk. */
@@ -61,44 +63,11 @@ export interface ImportOptions {
   onProgress?: (records: number) => void;
 }
 
-export interface ImportResult {
-  /** The recorded run; null when the batch named no organization to record it under. */
-  runId: string | null;
-  status: ImportStatus;
-  organizationId: string | null;
-  source: string | null;
-  records: number;
-  created: number;
-  updated: number;
-  deleted: number;
-  unchanged: number;
-  byType: ImportTypeCounts[];
-  /** Every problem found, by line; reading stops once MAX_PROBLEMS are found. */
-  errors: ImportProblem[];
-  errorsTruncated: boolean;
-  durationMs: number;
-}
-
 /** Thrown inside the batch's transaction to roll it back with the problems found. */
 class Rejected extends Error {
   constructor(readonly problems: ImportProblem[]) {
     super('import rejected');
   }
-}
-
-/** An operator mistake the command line reports in one line (no such organization …). */
-export class ImportSetupError extends Error {}
-
-/** One batch as it goes: its run id, when it started, where it goes, what was read. */
-interface Run {
-  id: string;
-  startedAt: Date;
-  options: ImportOptions;
-  reader: RecordReader;
-  header: Header | null;
-  key: BatchKey | null;
-  /** The organization exists (a run can be recorded under it). */
-  existing: boolean;
 }
 
 /** Integrity violations the database reports for a batch's data, not for a bug. */
@@ -153,8 +122,11 @@ export class ImportService {
       return this.finish(run, 'REJECTED', []);
     }
     const em = this.orm.em.fork();
-    await this.locate(em, run);
-    const key = run.key!;
+    const located = await locateOrganization(em, run.header, options);
+    run.key = located.key;
+    run.existing = located.existing;
+    if (located.problem) reader.problems.push(located.problem);
+    const key = run.key;
     const binding = await organizationBindingProblem(em, key, run.header);
     if (binding) {
       reader.problems.push(binding);
@@ -246,7 +218,7 @@ export class ImportService {
       requestId: run.options.requestId ?? null,
     });
     const publish = await notifyChanges(tx, specs, key, today);
-    await tx.insert(ImportRun, this.runRow(run, 'APPLIED', byType));
+    await tx.insert(ImportRun, runRowOf(run, 'APPLIED', byType));
     lap('journalled and notified');
     return { byType, publish };
   }
@@ -262,41 +234,6 @@ export class ImportService {
   }
 
   /** Where the batch goes: the caller's organization, or (command line) the one the header names. */
-  private async locate(em: EntityManager, run: Run): Promise<void> {
-    const header = run.header!;
-    const { options } = run;
-    if (options.organizationId) {
-      const organization = await em.findOneOrFail(Organization, { id: options.organizationId });
-      run.key = { organizationId: organization.id, source: header.source };
-      run.existing = true;
-      if (
-        header.organizationExternalId !== null &&
-        organization.externalSource === header.source &&
-        organization.externalId !== header.organizationExternalId
-      ) {
-        run.reader.problems.push({
-          line: 1,
-          type: 'header',
-          externalId: null,
-          path: ['organizationExternalId'],
-          message: `This organization is "${organization.externalId}" in ${header.source}`,
-        });
-      }
-      return;
-    }
-    const organization = await em.findOne(Organization, {
-      externalSource: header.source,
-      externalId: header.organizationExternalId,
-    });
-    if (!organization && !options.createOrganization)
-      throw new ImportSetupError(
-        `No organization is bound to "${header.organizationExternalId}" of ${header.source}; ` +
-          'pass --create-organization to create it from the batch',
-      );
-    run.key = { organizationId: organization?.id ?? newId(), source: header.source };
-    run.existing = organization !== null;
-  }
-
   private async today(em: EntityManager, key: BatchKey): Promise<string> {
     const rows = await em.execute<{ time_zone: string }[]>(
       'select time_zone from organization where id = ?',
@@ -311,22 +248,8 @@ export class ImportService {
     byType: ImportTypeCounts[],
   ): Promise<ImportResult> {
     run.reader.problems.sort((a, b) => a.line - b.line);
-    const recorded = status === 'APPLIED' || (run.existing && run.key !== null);
-    if (status !== 'APPLIED' && recorded) await this.record(run, status, byType);
-    const totals = sums(byType);
-    const result: ImportResult = {
-      runId: recorded ? run.id : null,
-      status,
-      organizationId:
-        run.existing || status === 'APPLIED' ? (run.key?.organizationId ?? null) : null,
-      source: run.header?.source ?? null,
-      records: run.reader.records,
-      ...totals,
-      byType,
-      errors: run.reader.problems,
-      errorsTruncated: run.reader.truncated,
-      durationMs: Date.now() - run.startedAt.getTime(),
-    };
+    const result = resultOf(run, status, byType);
+    if (status !== 'APPLIED' && result.runId) await this.record(run, status, byType);
     this.logger.info(
       {
         runId: result.runId,
@@ -334,7 +257,10 @@ export class ImportService {
         channel: run.options.channel,
         status,
         records: result.records,
-        ...totals,
+        created: result.created,
+        updated: result.updated,
+        deleted: result.deleted,
+        unchanged: result.unchanged,
         errors: result.errors.length,
         ms: result.durationMs,
       },
@@ -350,35 +276,7 @@ export class ImportService {
     byType: ImportTypeCounts[],
     failure?: unknown,
   ): Promise<void> {
-    await this.orm.em.fork().insert(ImportRun, this.runRow(run, status, byType, failure));
-  }
-
-  private runRow(run: Run, status: ImportStatus, byType: ImportTypeCounts[], failure?: unknown) {
-    const problems = [...run.reader.problems].sort((a, b) => a.line - b.line);
-    const code = (failure as { code?: unknown } | undefined)?.code;
-    return {
-      id: run.id,
-      organization: run.key!.organizationId,
-      source: run.key!.source,
-      schemaVersion: run.header?.schemaVersion ?? null,
-      channel: run.options.channel,
-      actorUserId: run.options.actor.userId,
-      actor: run.options.actor.label.slice(0, 300),
-      startedAt: run.startedAt,
-      finishedAt: new Date(),
-      status,
-      records: run.reader.records,
-      ...sums(byType),
-      errorCount: problems.length,
-      byType,
-      errors: problems.slice(0, KEPT_PROBLEMS).map(withoutAmounts),
-      // The message of a database error may quote the data: only its code is kept.
-      failure: failure
-        ? typeof code === 'string'
-          ? `database error ${code}`
-          : 'internal error'
-        : null,
-    };
+    await this.orm.em.fork().insert(ImportRun, runRowOf(run, status, byType, failure));
   }
 }
 
@@ -387,27 +285,4 @@ export function readingOf(
   config: Pick<AppServices['config'], 'database' | 'import'>,
 ): ReadingOptions {
   return { copy: config.database.kind === 'postgres', workers: config.import.workers };
-}
-
-/** Amounts of money a message quotes ("… = 30950.00, not 1.00"), not examples in quotes ("0.50"). */
-const quotedAmount = /(?<!["\d.])-?\d+\.\d{2}(?![\d"])/g;
-
-/**
- * A problem as the run keeps it: the batch's answer goes to the system of record, which owns the
- * data, but the run is read later by ADMINs, who need the line and the reason, not the pay.
- */
-function withoutAmounts(problem: ImportProblem): ImportProblem {
-  const message = problem.message.replace(quotedAmount, '…');
-  return message === problem.message ? problem : { ...problem, message };
-}
-
-function sums(byType: ImportTypeCounts[]) {
-  const sum = (field: 'created' | 'updated' | 'deleted' | 'unchanged') =>
-    byType.reduce((total, counts) => total + counts[field], 0);
-  return {
-    created: sum('created'),
-    updated: sum('updated'),
-    deleted: sum('deleted'),
-    unchanged: sum('unchanged'),
-  };
 }

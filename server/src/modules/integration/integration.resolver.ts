@@ -17,7 +17,8 @@ import { badInput } from '../../core/errors.js';
 import { checkPageSize, ForwardPageArgs } from '../../core/graphql/connection.js';
 import { pageOf } from '../../core/orm/pagination.js';
 import { ImportRun, type ImportProblem } from './import-run.entity.js';
-import { ImportService, type ImportResult } from './import.service.js';
+import type { ImportResult } from './import-run-record.js';
+import { ImportService } from './import.service.js';
 import type { IntegrationToken } from './integration-token.entity.js';
 import { IntegrationTokenService, integrationActor } from './integration-token.service.js';
 import {
