@@ -25,12 +25,13 @@ import {
 } from './task/task-fields.resolver.js';
 import { TaskResolver } from './task/task.resolver.js';
 import { DeputyResolver } from './task/deputy.resolver.js';
+import { IndicatorResolver } from './kpi/kpi-catalogue.resolver.js';
 import {
   EvaluationEventResolver,
-  EvaluationSheetResolver,
-  IndicatorResolver,
+  EvaluationSheetFieldsResolver,
   IndicatorValueResolver,
-} from './kpi/kpi.resolver.js';
+} from './kpi/kpi-fields.resolver.js';
+import { EvaluationSheetResolver } from './kpi/kpi.resolver.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
 import { IntegrationResolver } from './integration/integration.resolver.js';
 
@@ -63,6 +64,7 @@ export const resolvers: NonEmptyArray<Function> = [
   DeputyResolver,
   IndicatorResolver,
   EvaluationSheetResolver,
+  EvaluationSheetFieldsResolver,
   IndicatorValueResolver,
   EvaluationEventResolver,
   DashboardResolver,
