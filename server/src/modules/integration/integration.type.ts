@@ -67,11 +67,9 @@ export class ImportProblemType {
   message!: string;
 }
 
-@ObjectType('ImportTypeCounts')
-export class ImportTypeCountsType {
-  @Field(() => String)
-  type!: string;
-
+/** Records created, updated, deleted and left unchanged: per type, per run, per answer. */
+@ObjectType()
+abstract class ImportCounts {
   @Field(() => Int)
   created!: number;
 
@@ -85,8 +83,14 @@ export class ImportTypeCountsType {
   unchanged!: number;
 }
 
+@ObjectType('ImportTypeCounts')
+export class ImportTypeCountsType extends ImportCounts {
+  @Field(() => String)
+  type!: string;
+}
+
 @ObjectType('ImportRun', { description: 'One batch from the system of record, applied or not.' })
-export class ImportRunType {
+export class ImportRunType extends ImportCounts {
   @Field(() => ID)
   id!: string;
 
@@ -115,18 +119,6 @@ export class ImportRunType {
   records!: number;
 
   @Field(() => Int)
-  created!: number;
-
-  @Field(() => Int)
-  updated!: number;
-
-  @Field(() => Int)
-  deleted!: number;
-
-  @Field(() => Int)
-  unchanged!: number;
-
-  @Field(() => Int)
   errorCount!: number;
 
   @Field(() => [ImportTypeCountsType])
@@ -139,7 +131,7 @@ export class ImportRunType {
 export const ImportRunConnection = ConnectionType(ImportRunType, 'ImportRun');
 
 @ObjectType('ImportResult', { description: 'What a batch did, or why nothing was written.' })
-export class ImportResultType {
+export class ImportResultType extends ImportCounts {
   @Field(() => ID, { nullable: true })
   runId!: string | null;
 
@@ -148,18 +140,6 @@ export class ImportResultType {
 
   @Field(() => Int)
   records!: number;
-
-  @Field(() => Int)
-  created!: number;
-
-  @Field(() => Int)
-  updated!: number;
-
-  @Field(() => Int)
-  deleted!: number;
-
-  @Field(() => Int)
-  unchanged!: number;
 
   @Field(() => [ImportTypeCountsType])
   byType!: ImportTypeCountsType[];
