@@ -1,123 +1,29 @@
-import { Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../app/context.js';
 import { hasRole } from '../../core/auth/viewer.js';
-import { DecimalScalar } from '../../core/graphql/decimal-scalar.js';
-import { MoneyScalar } from '../../core/graphql/money-scalar.js';
-import { LocalDateScalar } from '../../core/graphql/scalars.js';
 import { addDays } from '../../core/local-date.js';
 import { Employee } from '../employee/employee.entity.js';
 import { EmployeePolicy } from '../employee/employee.policy.js';
 import { KpiReadService } from '../kpi/kpi-reads.service.js';
-import { EvaluationSheetGqlType } from '../kpi/kpi.type.js';
 import { EvaluationSheet } from '../kpi/kpi.entity.js';
 import { leaveSectionOf } from '../leave/leave.resolver.js';
-import type { Notification } from '../notification/notification.entity.js';
 import { NotificationService } from '../notification/notification.service.js';
-import { NotificationGqlType } from '../notification/notification.type.js';
 import { DynamicsGrouping } from '../payroll/payroll.type.js';
 import { PayrollService } from '../payroll/payroll.service.js';
 import { attestationSectionOf, educationSectionOf } from '../personal-data/sections.resolver.js';
-import type { Task } from '../task/task.entity.js';
 import { TaskPolicy } from '../task/task.policy.js';
 import { TaskService } from '../task/task.service.js';
-import { TaskGqlType } from '../task/task.type.js';
-import { RoleValue } from '../identity/identity.type.js';
-
-/** Teachers' professional development is due at least every 3 years (ФЗ № 273 ст. 47). */
-const TRAINING_EVERY_YEARS = 3;
-
-@ObjectType('DashboardNotifications')
-class DashboardNotifications {
-  @Field(() => Int)
-  unread!: number;
-
-  @Field(() => [NotificationGqlType], { description: 'The newest few, read or not.' })
-  latest!: Notification[];
-}
-
-@ObjectType('DashboardTasks')
-class DashboardTasks {
-  @Field(() => Int, { description: 'Open tasks filed by, about or assigned to the viewer.' })
-  open!: number;
-
-  @Field(() => TaskGqlType, { nullable: true, description: 'The open one due soonest.' })
-  nearestDue!: Task | null;
-
-  @Field(() => Int, { description: "Open tasks in the viewer's queues, theirs to act on." })
-  waiting!: number;
-}
-
-@ObjectType('DashboardPayslip')
-class DashboardPayslip {
-  @Field(() => String, { nullable: true, description: 'The payslip to open, when visible.' })
-  payslipId!: string | null;
-
-  @Field(() => Int)
-  year!: number;
-
-  @Field(() => Int)
-  month!: number;
-
-  @Field(() => MoneyScalar, { description: 'Accrued less deducted.' })
-  net!: string;
-
-  @Field(() => MoneyScalar, { nullable: true, description: 'Against the month before.' })
-  change!: string | null;
-}
-
-@ObjectType('DashboardLeave')
-class DashboardLeave {
-  @Field(() => Int, { description: 'Annual leave days not yet used, over all working years.' })
-  remainingDays!: number;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  nextLeaveStart!: string | null;
-}
-
-@ObjectType('DashboardDevelopment')
-class DashboardDevelopment {
-  @Field(() => LocalDateScalar, { nullable: true, description: 'The nearest attestation due.' })
-  attestationDue!: string | null;
-
-  @Field(() => LocalDateScalar, {
-    nullable: true,
-    description: `Professional development due: ${TRAINING_EVERY_YEARS} years after the last course.`,
-  })
-  trainingDue!: string | null;
-}
-
-@ObjectType('DashboardKpi')
-class DashboardKpi {
-  @Field(() => EvaluationSheetGqlType, { nullable: true, description: "This month's sheet." })
-  current!: EvaluationSheet | null;
-
-  @Field(() => DecimalScalar, { nullable: true, description: 'The last approved score.' })
-  lastApprovedScore!: string | null;
-
-  @Field(() => String, { nullable: true })
-  lastApprovedPeriod!: string | null;
-}
-
-@ObjectType('DashboardTeam', { description: 'For managers and HR: what waits for their decision.' })
-class DashboardTeam {
-  @Field(() => Int)
-  size!: number;
-
-  @Field(() => Int, { description: 'Evaluation sheets waiting for the viewer.' })
-  sheetsToApprove!: number;
-
-  @Field(() => Int, { description: "Requests waiting for the viewer's approval." })
-  requestsToApprove!: number;
-}
-
-@ObjectType('Dashboard', {
-  description:
-    'The first screen (рабочий стол) in one request: each widget is computed only when selected, all of them through the same services and policies as their own pages.',
-})
-export class DashboardType {
-  @Field(() => [RoleValue])
-  roles!: string[];
-}
+import {
+  DashboardNotifications,
+  DashboardTasks,
+  DashboardPayslip,
+  DashboardLeave,
+  DashboardDevelopment,
+  DashboardKpi,
+  DashboardTeam,
+  DashboardType,
+  TRAINING_EVERY_YEARS,
+} from './dashboard.type.js';
 
 /** The tasks summary, computed once per request though two widgets show parts of it. */
 const summaries = new WeakMap<AppContext, ReturnType<TaskService['openSummary']>>();
