@@ -17,13 +17,14 @@ import { CalendarResolver } from './calendar/calendar.resolver.js';
 import { NotificationResolver } from './notification/notification.resolver.js';
 import { StoredFileResolver } from './files/files.resolver.js';
 import { NotificationPreferenceResolver } from './notification/notification-preference.resolver.js';
+import { TaskFieldsResolver } from './task/task-fields.resolver.js';
 import {
   TaskAttachmentResolver,
   TaskEventResolver,
-  TaskFieldsResolver,
   TaskMessageResolver,
-} from './task/task-fields.resolver.js';
+} from './task/task-parts.resolver.js';
 import { TaskResolver } from './task/task.resolver.js';
+import { TaskStreamResolver } from './task/task-stream.resolver.js';
 import { DeputyResolver } from './task/deputy.resolver.js';
 import { IndicatorResolver } from './kpi/kpi-catalogue.resolver.js';
 import {
@@ -57,6 +58,7 @@ export const resolvers: NonEmptyArray<Function> = [
   StoredFileResolver,
   NotificationPreferenceResolver,
   TaskResolver,
+  TaskStreamResolver,
   TaskFieldsResolver,
   TaskAttachmentResolver,
   TaskEventResolver,

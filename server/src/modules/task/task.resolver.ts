@@ -1,20 +1,16 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { viewerOf, type AppContext } from '../../app/context.js';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { type AppContext } from '../../app/context.js';
 import { ForwardPageArgs, type Connection } from '../../core/graphql/connection.js';
-import { badInput } from '../../core/errors.js';
-import { isUuid } from '../../core/ids.js';
-import type { Task, TaskEvent, TaskMessage } from './task.entity.js';
+import type { Task, TaskMessage } from './task.entity.js';
 import { TaskService, type TaskScope } from './task.service.js';
 import { TaskRequestService } from './task-requests.service.js';
 import { TaskTransitionService } from './task-transitions.service.js';
 import { TaskMessageService } from './task-messages.service.js';
-import { taskEventStream, taskMessageStream } from './task.stream.js';
 import {
   CertificateRequestInput,
   CreateTaskInput,
   LeaveRequestInput,
   TaskConnection,
-  TaskEventGqlType,
   TaskGqlType,
   TaskMessageGqlType,
   TaskQueueValue,
@@ -23,14 +19,6 @@ import {
   TaskTypeValue,
 } from './task.type.js';
 import { statusLabels, workflows, type TaskQueue, type TaskType } from './task.workflows.js';
-
-/** A task subscription's arguments, the cursor checked like any input. */
-function subscriptionArgs(args: unknown): { taskId: string; after: string | null } {
-  const { taskId, after } = args as { taskId: string; after?: string | null };
-  if (after !== null && after !== undefined && !isUuid(after))
-    throw badInput(['after'], 'Not an id this stream issued');
-  return { taskId, after: after ?? null };
-}
 
 @Resolver(() => TaskGqlType)
 export class TaskResolver {
@@ -153,47 +141,5 @@ export class TaskResolver {
     @Ctx() ctx: AppContext,
   ): Promise<Task> {
     return new TaskMessageService(ctx).markMessagesRead(taskId);
-  }
-
-  @Subscription(() => TaskEventGqlType, {
-    description: 'New history entries of a task the viewer may see.',
-    subscribe: async ({ args, context }) => {
-      const ctx = context as AppContext;
-      const { taskId, after } = subscriptionArgs(args);
-      const task = await new TaskService(ctx).get(taskId);
-      return taskEventStream(ctx.app, viewerOf(ctx), task.id, after);
-    },
-  })
-  taskChanged(
-    @Root() event: TaskEvent,
-    @Arg('taskId', () => ID) _taskId: string,
-    @Arg('after', () => ID, {
-      nullable: true,
-      description: 'The last id received: the missed ones come first.',
-    })
-    _after: string | null,
-  ): TaskEvent {
-    return event;
-  }
-
-  @Subscription(() => TaskMessageGqlType, {
-    description: 'New messages on a task the viewer may see.',
-    subscribe: async ({ args, context }) => {
-      const ctx = context as AppContext;
-      const { taskId, after } = subscriptionArgs(args);
-      const task = await new TaskService(ctx).get(taskId);
-      return taskMessageStream(ctx.app, viewerOf(ctx), task.id, after);
-    },
-  })
-  messageAdded(
-    @Root() message: TaskMessage,
-    @Arg('taskId', () => ID) _taskId: string,
-    @Arg('after', () => ID, {
-      nullable: true,
-      description: 'The last id received: the missed ones come first.',
-    })
-    _after: string | null,
-  ): TaskMessage {
-    return message;
   }
 }
