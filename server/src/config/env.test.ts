@@ -5,7 +5,12 @@ describe('loadConfig', () => {
   it('defaults to the embedded database under ./data on port 4000, seeding the demo', () => {
     const config = loadConfig({ INIT_CWD: '/srv/kabinet' });
     expect(config.port).toBe(4000);
-    expect(config.database).toEqual({ kind: 'embedded', dataDir: '/srv/kabinet/data' });
+    expect(config.database).toEqual({
+      kind: 'embedded',
+      dataDir: '/srv/kabinet/data',
+      idleTimeoutMs: 30_000,
+      acquireTimeoutMs: 5_000,
+    });
     expect(config.seedDemo).toBe(true);
     expect(config.redisUrl).toBeUndefined();
   });
@@ -14,11 +19,15 @@ describe('loadConfig', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://kabinet@db:5432/kabinet',
       DATABASE_POOL_MAX: '5',
+      DATABASE_IDLE_TIMEOUT_MS: '2000',
+      DATABASE_ACQUIRE_TIMEOUT_MS: '1500',
     });
     expect(config.database).toEqual({
       kind: 'postgres',
       url: 'postgres://kabinet@db:5432/kabinet',
       poolMax: 5,
+      idleTimeoutMs: 2000,
+      acquireTimeoutMs: 1500,
     });
     expect(config.seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://db/k', SEED_DEMO: 'true' }).seedDemo).toBe(true);

@@ -50,6 +50,13 @@ export const envSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   /** Connections in the PostgreSQL pool (the embedded database always uses one). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(8),
+  /** A pooled connection unused this long is closed (the embedded database's too). */
+  DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /**
+   * A request waits at most this long for a free connection, then fails with SERVICE_UNAVAILABLE
+   * (a retry hint) instead of hanging.
+   */
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   /** Where the embedded database keeps its files. */
   DATA_DIR: z.string().trim().min(1).default('./data'),
   /** Where uploaded files are kept (DiskFileStorage); default `<DATA_DIR>/files`. */
@@ -136,11 +143,19 @@ export interface MailConfig {
   maxAttempts: number;
 }
 
+/** How long a pooled connection may idle, and how long a request waits for one. */
+export interface DatabaseTimeouts {
+  idleTimeoutMs: number;
+  acquireTimeoutMs: number;
+}
+
 export interface AppConfig {
   port: number;
   host: string;
-  database:
-    { kind: 'postgres'; url: string; poolMax: number } | { kind: 'embedded'; dataDir: string };
+  database: (
+    { kind: 'postgres'; url: string; poolMax: number } | { kind: 'embedded'; dataDir: string }
+  ) &
+    DatabaseTimeouts;
   redisUrl: string | undefined;
   files: { dir: string; uploadMaxBytes: number };
   /** The import from the system of record over HTTP. */
@@ -202,13 +217,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw = parsed.data;
   const embedded = raw.DATABASE_URL === undefined;
   const production = raw.NODE_ENV === 'production';
+  const timeouts: DatabaseTimeouts = {
+    idleTimeoutMs: raw.DATABASE_IDLE_TIMEOUT_MS,
+    acquireTimeoutMs: raw.DATABASE_ACQUIRE_TIMEOUT_MS,
+  };
   const portalUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, '');
   return {
     port: raw.PORT,
     host: raw.HOST,
     database: embedded
-      ? { kind: 'embedded', dataDir: path.resolve(invocationDir(env), raw.DATA_DIR) }
-      : { kind: 'postgres', url: raw.DATABASE_URL!, poolMax: raw.DATABASE_POOL_MAX },
+      ? { kind: 'embedded', dataDir: path.resolve(invocationDir(env), raw.DATA_DIR), ...timeouts }
+      : { kind: 'postgres', url: raw.DATABASE_URL!, poolMax: raw.DATABASE_POOL_MAX, ...timeouts },
     redisUrl: raw.REDIS_URL,
     files: {
       dir: path.resolve(invocationDir(env), raw.FILES_DIR ?? path.join(raw.DATA_DIR, 'files')),

@@ -15,7 +15,16 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<O
   const queries = new QueryCounter();
   if (config.database.kind === 'postgres') {
     const orm = await connectOrm(
-      ormOptions({ url: config.database.url, poolMax: config.database.poolMax }, logger, queries),
+      ormOptions(
+        {
+          url: config.database.url,
+          poolMax: config.database.poolMax,
+          idleTimeoutMs: config.database.idleTimeoutMs,
+          acquireTimeoutMs: config.database.acquireTimeoutMs,
+        },
+        logger,
+        queries,
+      ),
     );
     return { orm, queries, close: () => orm.close() };
   }
@@ -24,7 +33,14 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<O
     // One connection: PGlite runs one session, and a transaction on it would block any other.
     const orm = await connectOrm(
       ormOptions(
-        { host: embedded.host, port: embedded.port, dbName: 'postgres', poolMax: 1 },
+        {
+          host: embedded.host,
+          port: embedded.port,
+          dbName: 'postgres',
+          poolMax: 1,
+          idleTimeoutMs: config.database.idleTimeoutMs,
+          acquireTimeoutMs: config.database.acquireTimeoutMs,
+        },
         logger,
         queries,
       ),

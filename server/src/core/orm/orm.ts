@@ -15,6 +15,10 @@ export interface OrmConnection {
   url?: string;
   dbName?: string;
   poolMax: number;
+  /** Close a pooled connection unused this long; default 30 s. */
+  idleTimeoutMs?: number;
+  /** Fail a query that waited this long for a connection; default 5 s. */
+  acquireTimeoutMs?: number;
 }
 
 /** The one MikroORM configuration, shared by the server, the scripts and the tests. */
@@ -30,7 +34,12 @@ export function ormOptions(
     ...(connection.port !== undefined ? { port: connection.port } : {}),
     ...(connection.dbName !== undefined ? { dbName: connection.dbName } : {}),
     ...(connection.url === undefined ? { user: 'postgres', password: '' } : {}),
-    pool: { min: 0, max: connection.poolMax },
+    pool: {
+      min: 0,
+      max: connection.poolMax,
+      idleTimeoutMillis: connection.idleTimeoutMs ?? 30_000,
+    },
+    driverOptions: { acquireConnectionTimeout: connection.acquireTimeoutMs ?? 5_000 },
     extensions: [Migrator],
     migrations: {
       path: migrationsDir,
