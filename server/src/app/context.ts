@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/env.js';
 import { requireViewer, type AuthFailure, type Viewer } from '../core/auth/viewer.js';
 import { Loaders } from '../core/orm/loaders.js';
 import type { Orm } from '../core/orm/orm.js';
+import { sealedDuringUnits } from '../core/orm/unit-scope.js';
 import { AccessJournal } from '../modules/access-log/access-journal.js';
 import type { FileStorage } from '../modules/files/storage.js';
 import type { LoginLimiter } from '../modules/identity/login-limiter.js';
@@ -56,9 +57,12 @@ export interface RequestInfo {
   cookie: SessionCookie | null;
 }
 
-/** One EntityManager fork per GraphQL operation; the session behind its token is resolved once. */
+/**
+ * One EntityManager fork per GraphQL operation, for reads; a write runs in a unit of work
+ * (`inUnit`), during which this fork and its loaders throw. The session is resolved once.
+ */
 export async function createContext(app: AppServices, request: RequestInfo): Promise<AppContext> {
-  const em = app.orm.em.fork();
+  const em = sealedDuringUnits(app.orm.em.fork());
   const session = request.token
     ? await new SessionService(em, app.config.session).resolve(request.token)
     : { viewer: null, failure: null };

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createLogger } from '../app/logger.js';
 import { startServer } from '../app/server.js';
+import { inSystemUnit } from '../app/unit-of-work.js';
 import { loadConfig } from '../config/env.js';
 import { User } from '../modules/identity/user.entity.js';
 import { SessionService } from '../modules/identity/session.service.js';
@@ -92,8 +93,8 @@ try {
     for (let index = 0; index < count; index++) {
       const user = users[index % users.length]!;
       const title = `bench ${index}`;
-      const publish = await em.fork().transactional((tx) =>
-        writeNotifications(tx, [
+      await inSystemUnit(em.fork(), server.pubSub, createLogger('silent'), (unit) =>
+        writeNotifications(unit, [
           {
             recipientUserId: user.id,
             organizationId: user.organization.id,
@@ -103,7 +104,6 @@ try {
         ]),
       );
       sentAt.set(title, Date.now());
-      publish(server.pubSub);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     await new Promise((resolve) => setTimeout(resolve, 2000));

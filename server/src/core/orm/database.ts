@@ -3,6 +3,7 @@ import type { AppConfig } from '../../config/env.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { connectOrm, ormOptions, type Orm } from './orm.js';
 import { QueryCounter } from './query-counter.js';
+import { guardPoolDuringUnits } from './unit-scope.js';
 
 export interface OpenDatabase {
   orm: Orm;
@@ -26,6 +27,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<O
         queries,
       ),
     );
+    guardPoolDuringUnits(orm);
     return { orm, queries, close: () => orm.close() };
   }
   const embedded = await startEmbeddedPostgres(config.database.dataDir);
@@ -45,6 +47,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<O
         queries,
       ),
     );
+    guardPoolDuringUnits(orm);
     return {
       orm,
       queries,

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../app/context.js';
+import { inUnit } from '../../app/unit-of-work.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
 import type { CalendarDayKind } from './calendar.rules.js';
 import { CalendarService } from './calendar.service.js';
@@ -21,6 +22,6 @@ export class CalendarResolver {
     @Arg('note', () => String, { nullable: true }) note: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    return new CalendarService(ctx).set(date, kind, note);
+    return inUnit(ctx, (unit) => new CalendarService(unit).set(date, kind, note));
   }
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../app/context.js';
+import { inUnit } from '../../app/unit-of-work.js';
 import { Public } from '../../core/auth/public.js';
 import { Employee } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.type.js';
@@ -19,17 +20,18 @@ export class IdentityResolver {
     description: 'Signs in; the token is shown once. Null with an error when refused.',
   })
   login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: AppContext) {
+    // Opens its unit itself: the sign-in limiter counts outside it.
     return new LoginService(ctx).login(input);
   }
 
   @Mutation(() => Boolean, { description: 'Ends this session.' })
   async logout(@Ctx() ctx: AppContext): Promise<boolean> {
-    return (await new LoginService(ctx).logout(false)) > 0;
+    return (await inUnit(ctx, (unit) => new LoginService(unit).logout(false))) > 0;
   }
 
   @Mutation(() => Int, { description: 'Ends every session of the account; returns how many.' })
   logoutEverywhere(@Ctx() ctx: AppContext): Promise<number> {
-    return new LoginService(ctx).logout(true);
+    return inUnit(ctx, (unit) => new LoginService(unit).logout(true));
   }
 
   @Query(() => UserType, { description: 'The signed-in account.' })
@@ -45,7 +47,7 @@ export class IdentityResolver {
     @Arg('input', () => RegisterInput) input: RegisterInput,
     @Ctx() ctx: AppContext,
   ): Promise<User> {
-    return new RegistrationService(ctx).register(input);
+    return inUnit(ctx, (unit) => new RegistrationService(unit).register(input));
   }
 
   @Query(() => [UserType], { description: 'ADMIN: registrations waiting for approval.' })
@@ -61,7 +63,7 @@ export class IdentityResolver {
     @Arg('approve', () => Boolean, { defaultValue: true }) approve: boolean,
     @Ctx() ctx: AppContext,
   ): Promise<User> {
-    return new RegistrationService(ctx).review(userId, approve);
+    return inUnit(ctx, (unit) => new RegistrationService(unit).review(userId, approve));
   }
 
   @FieldResolver(() => [RoleValue], {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app/context.js';
+import { inUnit, unitOf } from '../../app/unit-of-work.js';
 import { AppError, ErrorCode } from '../../core/errors.js';
 import { SessionService } from './session.service.js';
 import { User } from './user.entity.js';
@@ -30,10 +31,13 @@ export class LoginService {
       throw new AppError(ErrorCode.AccountDisabled, 'The account cannot sign in');
     }
     await app.loginLimiter.succeeded(login);
-    const { token, session } = await new SessionService(em, app.config.session).open(user, {
-      ip: this.ctx.ip,
-      userAgent: this.ctx.userAgent,
-    });
+    // The limiter counts outside the unit: a refused attempt must stay counted.
+    const { token, session } = await inUnit(this.ctx, (unit) =>
+      new SessionService(unit.em, app.config.session).open(user, {
+        ip: unit.ip,
+        userAgent: unit.userAgent,
+      }),
+    );
     this.ctx.cookie?.set(token, session.expiresAt);
     this.ctx.signedInUserId = user.id;
     return { accessToken: token, expiresAt: session.expiresAt, user };
@@ -43,13 +47,13 @@ export class LoginService {
   async logout(everywhere: boolean): Promise<number> {
     const { viewer } = this.ctx;
     if (!viewer) return 0;
-    const revoked = await new SessionService(this.ctx.em, this.ctx.app.config.session).revoke(
+    const unit = unitOf(this.ctx);
+    const revoked = await new SessionService(unit.em, unit.app.config.session).revoke(
       viewer.sessionId,
       everywhere,
     );
     this.ctx.cookie?.clear();
-    if (revoked.length > 0)
-      this.ctx.app.pubSub.publish('SESSIONS_REVOKED', { sessionIds: revoked });
+    if (revoked.length > 0) unit.events.publish('SESSIONS_REVOKED', { sessionIds: revoked });
     return revoked.length;
   }
 }

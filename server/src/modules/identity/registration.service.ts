@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { viewerOf, type AppContext } from '../../app/context.js';
+import { unitOf } from '../../app/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { AppError, ErrorCode, badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
@@ -90,18 +91,17 @@ export class RegistrationService {
         field: ['userId'],
       });
     }
-    await this.ctx.em.transactional(async (tx) => {
-      user.status = approve ? 'ACTIVE' : 'REJECTED';
-      user.reviewedAt = new Date();
-      user.reviewedBy = tx.getReference(User, viewer.userId, { wrapped: true });
-      tx.persist(user);
-      await this.ctx.access.writeNow(tx, {
-        subjectUserId: user.id,
-        section: 'ACCOUNT',
-        action: 'CHANGE',
-        allowed: true,
-        operation: approve ? 'approveUser' : 'rejectUser',
-      });
+    const tx = unitOf(this.ctx).em;
+    user.status = approve ? 'ACTIVE' : 'REJECTED';
+    user.reviewedAt = new Date();
+    user.reviewedBy = tx.getReference(User, viewer.userId, { wrapped: true });
+    tx.persist(user);
+    await this.ctx.access.writeNow(tx, {
+      subjectUserId: user.id,
+      section: 'ACCOUNT',
+      action: 'CHANGE',
+      allowed: true,
+      operation: approve ? 'approveUser' : 'rejectUser',
     });
     return user;
   }

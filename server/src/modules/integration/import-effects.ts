@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { monthNames } from '../../core/ru-months.js';
-import type { AppPubSub } from '../../app/topics.js';
+import type { Unit } from '../../app/unit-of-work.js';
 import type { FileSection } from '../organization/organization-settings.entity.js';
 import { writeNotifications, type NewNotification } from '../notification/notification.service.js';
 import { uuidV7Sql } from './import-apply.js';
@@ -83,11 +83,12 @@ interface Recipient {
  * sections, once per person. Records that did not change notify nobody.
  */
 export async function notifyChanges(
-  tx: EntityManager,
+  unit: Unit,
   specs: TypeSpec[],
   key: BatchKey,
   today: string,
-): Promise<(pubSub: AppPubSub) => void> {
+): Promise<void> {
+  const tx = unit.em;
   const has = (type: string) => specs.some((spec) => spec.type === type);
   const notices: NewNotification[] = [];
   const specific = new Map<string, Set<FileSection>>();
@@ -156,7 +157,7 @@ export async function notifyChanges(
       link: sections[0] === 'PAYROLL' ? '/payslips' : `/file/${sections[0]!.toLowerCase()}`,
     });
   }
-  return writeNotifications(tx, notices);
+  await writeNotifications(unit, notices);
 }
 
 /** Active accounts of live employees: who hears about a file. */

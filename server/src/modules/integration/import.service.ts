@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { AppServices } from '../../app/context.js';
 import type { AppPubSub } from '../../app/topics.js';
+import { inSystemUnit, type Unit } from '../../app/unit-of-work.js';
 import type { Orm } from '../../core/orm/orm.js';
 import { newId } from '../../core/orm/base.entity.js';
 import { todayIn } from '../../core/time.js';
@@ -134,7 +135,8 @@ export class ImportService {
     }
     if (reader.problems.length > 0) return this.finish(run, 'REJECTED', []);
     try {
-      const { byType, publish } = await em.transactional(async (tx) => {
+      const byType = await inSystemUnit(em, this.pubSub, this.logger, async (unit) => {
+        const tx = unit.em;
         await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [
           `kabinet-import:${key.organizationId}`,
         ]);
@@ -145,9 +147,8 @@ export class ImportService {
         // its joins; a tenth of the default sample does that (they took 2 s of a large import),
         // and autovacuum analyzes the tables in full once the batch is committed.
         await tx.execute(`set local default_statistics_target = ${STATISTICS_TARGET}`);
-        return this.apply(tx, run);
+        return this.apply(unit, run);
       });
-      if (this.pubSub) publish(this.pubSub);
       return await this.finish(run, 'APPLIED', byType);
     } catch (error) {
       if (error instanceof Rejected) {
@@ -171,7 +172,8 @@ export class ImportService {
   }
 
   /** Inside the transaction: stage, resolve, apply, check, journal, notify, record the run. */
-  private async apply(tx: EntityManager, run: Run) {
+  private async apply(unit: Unit, run: Run) {
+    const tx = unit.em;
     const key = run.key!;
     const header = run.header!;
     const lap = this.stopwatch(run);
@@ -217,10 +219,10 @@ export class ImportService {
       ip: run.options.ip ?? null,
       requestId: run.options.requestId ?? null,
     });
-    const publish = await notifyChanges(tx, specs, key, today);
+    await notifyChanges(unit, specs, key, today);
     await tx.insert(ImportRun, runRowOf(run, 'APPLIED', byType));
     lap('journalled and notified');
-    return { byType, publish };
+    return byType;
   }
 
   /** Logs (at debug) how long each phase of a batch took. */
@@ -276,7 +278,9 @@ export class ImportService {
     byType: ImportTypeCounts[],
     failure?: unknown,
   ): Promise<void> {
-    await this.orm.em.fork().insert(ImportRun, runRowOf(run, status, byType, failure));
+    await inSystemUnit(this.orm.em.fork(), null, this.logger, (unit) =>
+      unit.em.insert(ImportRun, runRowOf(run, status, byType, failure)),
+    );
   }
 }
 

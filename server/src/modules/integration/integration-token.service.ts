@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { viewerOf, type AppContext } from '../../app/context.js';
+import { unitOf } from '../../app/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
@@ -34,36 +35,35 @@ export class IntegrationTokenService {
     if (label.length < 1 || label.length > 200)
       throw badInput(['name'], 'A name of 1 to 200 characters');
     const token = `${INTEGRATION_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-    const integrationToken = await this.ctx.em.transactional(async (tx) => {
-      const id = newId();
-      const user = tx.create(User, {
-        id: newId(),
-        organization: viewer.organizationId,
-        login: `integration.${id}`,
-        roles: ['INTEGRATION'],
-        displayName: label,
-        passwordHash: null,
-        status: 'ACTIVE',
-      });
-      const row = tx.create(IntegrationToken, {
-        id,
-        organization: viewer.organizationId,
-        name: label,
-        user,
-        tokenHash: hashToken(token),
-        hint: token.slice(-4),
-        createdBy: viewer.userId,
-      });
-      await tx.flush();
-      await this.ctx.access.writeNow(tx, {
-        subjectUserId: user.id,
-        section: 'INTEGRATION',
-        action: 'CHANGE',
-        allowed: true,
-        operation: 'createIntegrationToken',
-      });
-      return row;
+    const tx = unitOf(this.ctx).em;
+    const id = newId();
+    const user = tx.create(User, {
+      id: newId(),
+      organization: viewer.organizationId,
+      login: `integration.${id}`,
+      roles: ['INTEGRATION'],
+      displayName: label,
+      passwordHash: null,
+      status: 'ACTIVE',
     });
+    const row = tx.create(IntegrationToken, {
+      id,
+      organization: viewer.organizationId,
+      name: label,
+      user,
+      tokenHash: hashToken(token),
+      hint: token.slice(-4),
+      createdBy: viewer.userId,
+    });
+    await tx.flush();
+    await this.ctx.access.writeNow(tx, {
+      subjectUserId: user.id,
+      section: 'INTEGRATION',
+      action: 'CHANGE',
+      allowed: true,
+      operation: 'createIntegrationToken',
+    });
+    const integrationToken = row;
     return { token, integrationToken };
   }
 
@@ -76,20 +76,19 @@ export class IntegrationTokenService {
       : null;
     if (!row) throw notFound('Integration token', id);
     if (row.revokedAt) return row;
-    await this.ctx.em.transactional(async (tx) => {
-      tx.persist(row);
-      row.revokedAt = new Date();
-      row.revokedBy = tx.getReference(User, viewer.userId, { wrapped: true });
-      await tx.nativeUpdate(User, { id: row.user.id }, { status: 'DISABLED' });
-      await this.ctx.access.writeNow(tx, {
-        subjectUserId: row.user.id,
-        section: 'INTEGRATION',
-        action: 'CHANGE',
-        allowed: true,
-        operation: 'revokeIntegrationToken',
-      });
+    const tx = unitOf(this.ctx).em;
+    tx.persist(row);
+    row.revokedAt = new Date();
+    row.revokedBy = tx.getReference(User, viewer.userId, { wrapped: true });
+    await tx.nativeUpdate(User, { id: row.user.id }, { status: 'DISABLED' });
+    await this.ctx.access.writeNow(tx, {
+      subjectUserId: row.user.id,
+      section: 'INTEGRATION',
+      action: 'CHANGE',
+      allowed: true,
+      operation: 'revokeIntegrationToken',
     });
-    this.ctx.app.pubSub.publish('SESSIONS_REVOKED', { sessionIds: [row.id] });
+    unitOf(this.ctx).events.publish('SESSIONS_REVOKED', { sessionIds: [row.id] });
     return row;
   }
 }

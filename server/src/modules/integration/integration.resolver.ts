@@ -12,6 +12,7 @@ import {
   Root,
 } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../app/context.js';
+import { inUnit } from '../../app/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
 import { checkPageSize, ForwardPageArgs } from '../../core/graphql/connection.js';
@@ -50,7 +51,7 @@ export class IntegrationResolver {
     description: 'ADMIN: a token for the system of record (role INTEGRATION), shown once.',
   })
   createIntegrationToken(@Arg('name', () => String) name: string, @Ctx() ctx: AppContext) {
-    return new IntegrationTokenService(ctx).create(name);
+    return inUnit(ctx, (unit) => new IntegrationTokenService(unit).create(name));
   }
 
   @Mutation(() => IntegrationTokenType, { description: 'ADMIN: revokes a token for good.' })
@@ -58,7 +59,7 @@ export class IntegrationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<IntegrationToken> {
-    return new IntegrationTokenService(ctx).revoke(id);
+    return inUnit(ctx, (unit) => new IntegrationTokenService(unit).revoke(id));
   }
 
   @Query(() => ImportRunConnection, {

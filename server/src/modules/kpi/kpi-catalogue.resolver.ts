@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../app/context.js';
+import { inUnit } from '../../app/unit-of-work.js';
 import { type Indicator, type IndicatorAssignment } from './kpi.entity.js';
 import type { ScoringRule } from './kpi.rules.js';
 import { IndicatorCatalogueService } from './kpi-catalogue.service.js';
@@ -38,7 +39,9 @@ export class IndicatorResolver {
     @Arg('input', () => IndicatorInput) input: IndicatorInput,
     @Ctx() ctx: AppContext,
   ): Promise<Indicator> {
-    return new IndicatorCatalogueService(ctx).saveIndicator({ ...input, rule: ruleOf(input.rule) });
+    return inUnit(ctx, (unit) =>
+      new IndicatorCatalogueService(unit).saveIndicator({ ...input, rule: ruleOf(input.rule) }),
+    );
   }
 
   @Mutation(() => IndicatorAssignmentGqlType, {
@@ -51,10 +54,12 @@ export class IndicatorResolver {
     @Arg('weight', () => String, { nullable: true }) weight: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<IndicatorAssignment> {
-    return new IndicatorCatalogueService(ctx).assignIndicator(
-      indicatorId,
-      { positionId, employeeId },
-      weight,
+    return inUnit(ctx, (unit) =>
+      new IndicatorCatalogueService(unit).assignIndicator(
+        indicatorId,
+        { positionId, employeeId },
+        weight,
+      ),
     );
   }
 

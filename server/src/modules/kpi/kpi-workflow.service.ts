@@ -27,45 +27,41 @@ export class KpiWorkflowService extends KpiUseCase {
   ): Promise<EvaluationSheet> {
     const viewer = this.viewer;
     const note = comment?.trim() || null;
-    const { sheet, publish } = await this.ctx.em.transactional(async (tx) => {
-      const sheet = await this.lockSheet(tx, sheetId);
-      const employee = await tx.findOneOrFail(Employee, { id: sheet.employee.id });
-      const actors = await this.policy().actorsOn(employee);
-      if (actors.size === 0 || (actors.size === 1 && actors.has('INTEGRATION'))) {
-        throw notFound('Evaluation sheet', sheetId);
-      }
-      const step = sheetSteps[action]?.find((candidate) => candidate.from.includes(sheet.status));
-      if (!step) {
-        throw new AppError(
-          ErrorCode.TransitionNotAllowed,
-          `${action} is not possible while the sheet is ${sheet.status}`,
-          { field: ['action'], details: { status: sheet.status } },
-        );
-      }
-      if (!step.by.some((by) => actors.has(by)))
-        throw forbidden(`You may not ${action} this sheet`);
-      if (step.requiresComment && !note) {
-        throw new AppError(ErrorCode.CommentRequired, `${action} needs a comment`, {
-          field: ['comment'],
-        });
-      }
-      if (action === 'SUBMIT') await this.checkComplete(tx, sheet);
-      const from = sheet.status;
-      sheet.status = step.to;
-      await tx.flush();
-      this.event(tx, sheet, action, from, step.to, note);
-      const recipients = await this.nextPeople(tx, employee, step.to);
-      const publish = await writeNotifications(
-        tx,
-        recipients
-          .filter((userId) => userId !== viewer.userId)
-          .map((userId) =>
-            this.note(userId, sheet, `Оценочный лист ${sheet.period}: ${ruLabel[step.to]}`, note),
-          ),
+    const tx = this.unit.em;
+    const sheet = await this.lockSheet(tx, sheetId);
+    const employee = await tx.findOneOrFail(Employee, { id: sheet.employee.id });
+    const actors = await this.policy().actorsOn(employee);
+    if (actors.size === 0 || (actors.size === 1 && actors.has('INTEGRATION'))) {
+      throw notFound('Evaluation sheet', sheetId);
+    }
+    const step = sheetSteps[action]?.find((candidate) => candidate.from.includes(sheet.status));
+    if (!step) {
+      throw new AppError(
+        ErrorCode.TransitionNotAllowed,
+        `${action} is not possible while the sheet is ${sheet.status}`,
+        { field: ['action'], details: { status: sheet.status } },
       );
-      return { sheet, publish };
-    });
-    publish(this.ctx.app.pubSub);
+    }
+    if (!step.by.some((by) => actors.has(by))) throw forbidden(`You may not ${action} this sheet`);
+    if (step.requiresComment && !note) {
+      throw new AppError(ErrorCode.CommentRequired, `${action} needs a comment`, {
+        field: ['comment'],
+      });
+    }
+    if (action === 'SUBMIT') await this.checkComplete(tx, sheet);
+    const from = sheet.status;
+    sheet.status = step.to;
+    await tx.flush();
+    this.event(tx, sheet, action, from, step.to, note);
+    const recipients = await this.nextPeople(tx, employee, step.to);
+    await writeNotifications(
+      this.unit,
+      recipients
+        .filter((userId) => userId !== viewer.userId)
+        .map((userId) =>
+          this.note(userId, sheet, `Оценочный лист ${sheet.period}: ${ruLabel[step.to]}`, note),
+        ),
+    );
     return sheet;
   }
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../app/context.js';
+import { inUnit } from '../../app/unit-of-work.js';
 import { fullNameOf } from '../identity/person.js';
 import { type EvaluationSheet } from './kpi.entity.js';
 import { KpiService } from './kpi.service.js';
@@ -93,7 +94,7 @@ export class EvaluationSheetResolver {
     @Arg('plans', () => [IndicatorPlanInput]) plans: IndicatorPlanInput[],
     @Ctx() ctx: AppContext,
   ): Promise<EvaluationSheet> {
-    return new KpiService(ctx).setPlans(employeeId, period, plans);
+    return inUnit(ctx, (unit) => new KpiService(unit).setPlans(employeeId, period, plans));
   }
 
   @Mutation(() => EvaluationSheetGqlType, {
@@ -105,7 +106,7 @@ export class EvaluationSheetResolver {
     @Arg('facts', () => [IndicatorFactInput]) facts: IndicatorFactInput[],
     @Ctx() ctx: AppContext,
   ): Promise<EvaluationSheet> {
-    return new KpiService(ctx).enterFacts(sheetId, facts);
+    return inUnit(ctx, (unit) => new KpiService(unit).enterFacts(sheetId, facts));
   }
 
   @Mutation(() => EvaluationSheetGqlType, {
@@ -117,6 +118,6 @@ export class EvaluationSheetResolver {
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<EvaluationSheet> {
-    return new KpiWorkflowService(ctx).act(sheetId, action, comment);
+    return inUnit(ctx, (unit) => new KpiWorkflowService(unit).act(sheetId, action, comment));
   }
 }

@@ -1,7 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { viewerOf, type AppContext } from '../../app/context.js';
-import type { Viewer } from '../../core/auth/viewer.js';
+import { UseCase } from '../../app/unit-of-work.js';
 import { AppError, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { Employee } from '../employee/employee.entity.js';
@@ -95,13 +94,7 @@ export const periodFrom = (code: string, path: string[]): Period => {
  * What every KPI use case shares: the viewer, the policy, an employee of the organization, and a
  * sheet's locking, scoring, history, notices and journal entries.
  */
-export abstract class KpiUseCase {
-  constructor(protected readonly ctx: AppContext) {}
-
-  protected get viewer(): Viewer {
-    return viewerOf(this.ctx);
-  }
-
+export abstract class KpiUseCase extends UseCase {
   protected policy(): KpiPolicy {
     return new KpiPolicy(this.viewer, this.ctx);
   }

@@ -8,6 +8,10 @@ import {
 import { SmtpSink } from '../../../test/smtp-sink.js';
 import { NotificationTypes } from '../notification/notification.entity.js';
 import { writeNotifications } from '../notification/notification.service.js';
+import { createLogger } from '../../app/logger.js';
+import { inSystemUnit } from '../../app/unit-of-work.js';
+
+const silent = createLogger('silent');
 
 /**
  * E-mail copies of notifications: chosen per type by each user, queued in the notification's
@@ -228,9 +232,9 @@ describe('e-mail delivery', () => {
     };
     let queuedInside = -1;
     await expect(
-      server.orm.em.fork().transactional(async (tx) => {
-        await writeNotifications(tx, [item]);
-        const [row] = await tx.execute<{ n: number }[]>(
+      inSystemUnit(server.orm.em.fork(), server.pubSub, silent, async (unit) => {
+        await writeNotifications(unit, [item]);
+        const [row] = await unit.em.execute<{ n: number }[]>(
           `select count(*)::int as n from email_outbox o join notification n on n.id = o.notification_id where n.title = ?`,
           [item.title],
         );
@@ -242,10 +246,9 @@ describe('e-mail delivery', () => {
     expect(await outboxFor(item.title)).toEqual([]);
     expect(await sql(`select id from notification where title = ?`, [item.title])).toEqual([]);
 
-    const publish = await server.orm.em
-      .fork()
-      .transactional((tx) => writeNotifications(tx, [item]));
-    publish(server.pubSub);
+    await inSystemUnit(server.orm.em.fork(), server.pubSub, silent, (unit) =>
+      writeNotifications(unit, [item]),
+    );
     await settled();
     expect(sink.messages.map((mail) => mail.subject)).toEqual([item.title]);
   });
@@ -315,13 +318,12 @@ describe('e-mail delivery', () => {
       ).flat();
       // Written through each instance in turn, so both are woken as well as polling.
       for (const [index, via] of [server, second].entries()) {
-        const publish = await via.orm.em.fork().transactional((tx) =>
+        await inSystemUnit(via.orm.em.fork(), via.pubSub, silent, (unit) =>
           writeNotifications(
-            tx,
+            unit,
             items.filter((_, i) => i % 2 === index),
           ),
         );
-        publish(via.pubSub);
       }
       await settled(30_000);
       expect(sink.messages).toHaveLength(items.length);

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../app/context.js';
+import { inUnit } from '../../app/unit-of-work.js';
 import type { NotificationType } from './notification.entity.js';
 import { NotificationTypeValue } from './notification.type.js';
 import {
@@ -26,6 +27,6 @@ export class NotificationPreferenceResolver {
     @Arg('email', () => Boolean) email: boolean,
     @Ctx() ctx: AppContext,
   ): Promise<NotificationPreferenceView> {
-    return new NotificationPreferenceService(ctx).set(type, email);
+    return inUnit(ctx, (unit) => new NotificationPreferenceService(unit).set(type, email));
   }
 }

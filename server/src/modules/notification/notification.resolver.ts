@@ -11,6 +11,7 @@ import {
   Subscription,
 } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../app/context.js';
+import { inUnit } from '../../app/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
 import { ForwardPageArgs, type Connection } from '../../core/graphql/connection.js';
@@ -45,7 +46,7 @@ export class NotificationResolver {
     @Arg('all', () => Boolean, { defaultValue: false }) all: boolean,
     @Ctx() ctx: AppContext,
   ): Promise<number> {
-    return new NotificationService(ctx).markRead(ids, all);
+    return inUnit(ctx, (unit) => new NotificationService(unit).markRead(ids, all));
   }
 
   @Mutation(() => Int, {
@@ -60,15 +61,15 @@ export class NotificationResolver {
     requireRole(viewer, 'HR');
     if (title.trim().length < 3 || title.length > 300)
       throw badInput(['title'], 'A title of 3 to 300 characters');
-    const users = await ctx.em.find(
-      User,
-      { organization: viewer.organizationId, status: 'ACTIVE' },
-      { fields: ['id', 'roles'] },
-    );
-    const recipients = users.filter((user) => !user.roles.includes('INTEGRATION'));
-    const publish = await ctx.em.transactional((tx) =>
-      writeNotifications(
-        tx,
+    return inUnit(ctx, async (unit) => {
+      const users = await unit.em.find(
+        User,
+        { organization: viewer.organizationId, status: 'ACTIVE' },
+        { fields: ['id', 'roles'] },
+      );
+      const recipients = users.filter((user) => !user.roles.includes('INTEGRATION'));
+      await writeNotifications(
+        unit,
         recipients.map((user) => ({
           recipientUserId: user.id,
           organizationId: viewer.organizationId,
@@ -76,10 +77,9 @@ export class NotificationResolver {
           title: title.trim(),
           body,
         })),
-      ),
-    );
-    publish(ctx.app.pubSub);
-    return recipients.length;
+      );
+      return recipients.length;
+    });
   }
 
   @Subscription(() => NotificationGqlType, {

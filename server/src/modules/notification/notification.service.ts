@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { viewerOf, type AppContext } from '../../app/context.js';
-import type { AppPubSub } from '../../app/topics.js';
+import type { Unit } from '../../app/unit-of-work.js';
 import { badInput } from '../../core/errors.js';
 import { checkPageSize, type Connection } from '../../core/graphql/connection.js';
 import { isUuid } from '../../core/ids.js';
@@ -18,11 +17,12 @@ export interface NewNotification {
 }
 
 /**
- * Writes notifications inside the caller's transaction, with the e-mail copies their recipients
- * asked for, and returns what to publish once it has committed: a rolled-back change leaves
+ * Writes notifications inside the unit's transaction, with the e-mail copies their recipients
+ * asked for, and has the unit publish them once it has committed: a rolled-back change leaves
  * neither a notification, nor a queued e-mail, nor an event.
  */
-export async function writeNotifications(tx: EntityManager, items: readonly NewNotification[]) {
+export async function writeNotifications(unit: Unit, items: readonly NewNotification[]) {
+  const { em: tx, events } = unit;
   const rows = items.map((item) =>
     tx.create(Notification, { ...item, body: item.body ?? null, link: item.link ?? null }),
   );
@@ -31,15 +31,13 @@ export async function writeNotifications(tx: EntityManager, items: readonly NewN
     tx,
     rows.map((row) => row.id),
   );
-  return (pubSub: AppPubSub) => {
-    for (const row of rows) {
-      pubSub.publish('NOTIFICATION_ADDED', row.recipientUserId, {
-        recipientUserId: row.recipientUserId,
-        notificationId: row.id,
-      });
-    }
-    if (emails > 0) pubSub.publish('EMAIL_QUEUED', { count: emails });
-  };
+  for (const row of rows) {
+    events.publish('NOTIFICATION_ADDED', row.recipientUserId, {
+      recipientUserId: row.recipientUserId,
+      notificationId: row.id,
+    });
+  }
+  if (emails > 0) events.publish('EMAIL_QUEUED', { count: emails });
 }
 
 /** A user's own notifications: listed, counted, marked read. */

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../app/context.js';
+import { inUnit } from '../../app/unit-of-work.js';
 import type { FileSectionValue } from '../employee/employee.type.js';
 import type { Organization } from './organization.entity.js';
 import type { EffectiveSettings } from './organization-settings.loader.js';
@@ -33,6 +34,6 @@ export class OrganizationResolver {
     @Arg('input', () => OrganizationSettingsInput) input: OrganizationSettingsInput,
     @Ctx() ctx: AppContext,
   ): Promise<OrganizationSettingsType> {
-    return toType(await new OrganizationService(ctx).updateSettings(input));
+    return toType(await inUnit(ctx, (unit) => new OrganizationService(unit).updateSettings(input)));
   }
 }

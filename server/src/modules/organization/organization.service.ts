@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { viewerOf, type AppContext } from '../../app/context.js';
+import { unitOf } from '../../app/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { notFound } from '../../core/errors.js';
 import { todayIn } from '../../core/time.js';
@@ -21,11 +21,7 @@ export interface SettingsChange {
 
 /** The viewer's organization and its access settings. */
 export class OrganizationService {
-  private readonly em: EntityManager;
-
-  constructor(private readonly ctx: AppContext) {
-    this.em = ctx.em;
-  }
+  constructor(private readonly ctx: AppContext) {}
 
   /** The organization the viewer belongs to. */
   async current(): Promise<Organization> {
@@ -44,19 +40,18 @@ export class OrganizationService {
   async updateSettings(change: SettingsChange): Promise<EffectiveSettings> {
     const viewer = viewerOf(this.ctx);
     requireRole(viewer, 'ADMIN');
-    await this.em.transactional(async (tx) => {
-      let settings = await tx.findOne(OrganizationSettings, {
-        organization: viewer.organizationId,
-      });
-      settings ??= tx.create(OrganizationSettings, { organization: viewer.organizationId });
-      if (change.managerSections) settings.managerSections = unique(change.managerSections);
-      if (change.enabledSections) settings.enabledSections = unique(change.enabledSections);
-      await this.ctx.access.writeNow(tx, {
-        section: 'SETTINGS',
-        action: 'CHANGE',
-        allowed: true,
-        operation: 'updateOrganizationSettings',
-      });
+    const tx = unitOf(this.ctx).em;
+    let settings = await tx.findOne(OrganizationSettings, {
+      organization: viewer.organizationId,
+    });
+    settings ??= tx.create(OrganizationSettings, { organization: viewer.organizationId });
+    if (change.managerSections) settings.managerSections = unique(change.managerSections);
+    if (change.enabledSections) settings.enabledSections = unique(change.enabledSections);
+    await this.ctx.access.writeNow(tx, {
+      section: 'SETTINGS',
+      action: 'CHANGE',
+      allowed: true,
+      operation: 'updateOrganizationSettings',
     });
     this.ctx.loaders.get(organizationSettingsLoader).clear(viewer.organizationId);
     return this.settings();

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../app/context.js';
+import { inUnit } from '../../app/unit-of-work.js';
 import type { PayrollPeriod, Payslip, PayslipQuestion } from './payroll.entity.js';
 import {
   PayrollPeriodType,
@@ -24,7 +25,7 @@ export class PayslipActionsResolver {
     @Arg('part', () => PublishPartValue) part: PublishPartValue,
     @Ctx() ctx: AppContext,
   ): Promise<PayrollPeriod> {
-    return new PayslipActionsService(ctx).publish(year, month, part);
+    return inUnit(ctx, (unit) => new PayslipActionsService(unit).publish(year, month, part));
   }
 
   @Mutation(() => PayslipType, {
@@ -34,14 +35,14 @@ export class PayslipActionsResolver {
     @Arg('input', () => PayslipInput) input: PayslipInput,
     @Ctx() ctx: AppContext,
   ): Promise<Payslip> {
-    return new PayslipWriteService(ctx).save(input);
+    return inUnit(ctx, (unit) => new PayslipWriteService(unit).save(input));
   }
 
   @Mutation(() => PayslipType, {
     description: 'The employee acknowledges their payslip (ознакомлен).',
   })
   acknowledgePayslip(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Payslip> {
-    return new PayslipActionsService(ctx).acknowledge(id);
+    return inUnit(ctx, (unit) => new PayslipActionsService(unit).acknowledge(id));
   }
 
   @Query(() => [PayslipType], {
@@ -63,7 +64,7 @@ export class PayslipActionsResolver {
     @Arg('question', () => String) question: string,
     @Ctx() ctx: AppContext,
   ): Promise<PayslipQuestion> {
-    return new PayslipActionsService(ctx).question(lineId, question);
+    return inUnit(ctx, (unit) => new PayslipActionsService(unit).question(lineId, question));
   }
 
   @FieldResolver(() => [PayslipLineChange], {

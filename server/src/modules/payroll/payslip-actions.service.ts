@@ -1,4 +1,5 @@
 import { viewerOf, type AppContext } from '../../app/context.js';
+import { unitOf } from '../../app/unit-of-work.js';
 import { forbidden, hasRole, requireRole } from '../../core/auth/viewer.js';
 import { appErrorOf, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { fromKopecks, toKopecks } from '../../core/money.js';
@@ -41,55 +42,50 @@ export class PayslipActionsService {
       throw badInput(['year'], 'A year from 2000');
     if (!Number.isInteger(month) || month < 1 || month > 12)
       throw badInput(['month'], 'A month from 1 to 12');
-    const published = await this.ctx.em.transactional(async (tx) => {
-      const period = await tx.findOne(PayrollPeriod, {
-        organization: viewer.organizationId,
-        year,
-        month,
-        deletedAt: null,
-      });
-      if (!period) throw notFound('Payroll period', `${year}-${month}`);
-      const field = part === 'ADVANCE' ? 'advancePublishedAt' : 'publishedAt';
-      if (period[field]) return { period, notify: null };
-      const firstTime = !period.advancePublishedAt && !period.publishedAt;
-      period[field] = new Date();
-      await this.ctx.access.writeNow(tx, {
-        section: 'PAYROLL',
-        action: 'CHANGE',
-        allowed: true,
-        operation: `publish${part}`,
-      });
-      // Each employee hears once, when their payslip first becomes visible.
-      const recipients = firstTime
-        ? await tx.execute<{ user_id: string; payslip_id: string }[]>(
-            `select u.id as user_id, s.id as payslip_id from payslip s
+    const unit = unitOf(this.ctx);
+    const tx = unit.em;
+    const period = await tx.findOne(PayrollPeriod, {
+      organization: viewer.organizationId,
+      year,
+      month,
+      deletedAt: null,
+    });
+    if (!period) throw notFound('Payroll period', `${year}-${month}`);
+    const field = part === 'ADVANCE' ? 'advancePublishedAt' : 'publishedAt';
+    if (period[field]) return period;
+    const firstTime = !period.advancePublishedAt && !period.publishedAt;
+    period[field] = new Date();
+    await this.ctx.access.writeNow(tx, {
+      section: 'PAYROLL',
+      action: 'CHANGE',
+      allowed: true,
+      operation: `publish${part}`,
+    });
+    // Each employee hears once, when their payslip first becomes visible.
+    const recipients = firstTime
+      ? await tx.execute<{ user_id: string; payslip_id: string }[]>(
+          `select u.id as user_id, s.id as payslip_id from payslip s
                join app_user u on u.employee_id = s.employee_id and u.status = 'ACTIVE'
               where s.period_id = ? and s.deleted_at is null`,
-            [period.id],
-          )
-        : [];
-      const notify = await writeNotifications(
-        tx,
-        recipients.map((row) => ({
-          recipientUserId: row.user_id,
-          organizationId: viewer.organizationId,
-          type: 'PAYSLIP_PUBLISHED' as const,
-          title: `Расчётный листок за ${monthNames[month - 1]} ${year} г. готов`,
-          link: `/payslips/${row.payslip_id}`,
-        })),
-      );
-      return { period, notify };
-    });
-    // After commit: events only for what was committed.
-    if (published.notify) {
-      published.notify(this.ctx.app.pubSub);
-      this.ctx.app.pubSub.publish('PAYROLL_PUBLISHED', {
+          [period.id],
+        )
+      : [];
+    await writeNotifications(
+      unit,
+      recipients.map((row) => ({
+        recipientUserId: row.user_id,
         organizationId: viewer.organizationId,
-        periodId: published.period.id,
-        part,
-      });
-    }
-    return published.period;
+        type: 'PAYSLIP_PUBLISHED' as const,
+        title: `Расчётный листок за ${monthNames[month - 1]} ${year} г. готов`,
+        link: `/payslips/${row.payslip_id}`,
+      })),
+    );
+    unit.events.publish('PAYROLL_PUBLISHED', {
+      organizationId: viewer.organizationId,
+      periodId: period.id,
+      part,
+    });
+    return period;
   }
 
   /** The owner acknowledges their payslip (ознакомлен); the first time counts. */

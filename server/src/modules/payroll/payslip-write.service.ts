@@ -1,4 +1,5 @@
 import { viewerOf, type AppContext } from '../../app/context.js';
+import { unitOf } from '../../app/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
@@ -32,55 +33,54 @@ export class PayslipWriteService {
         })
       : null;
     if (!employee) throw badInput(['input', 'employeeId'], 'No such employee in this organization');
-    return this.ctx.em.transactional(async (tx) => {
-      const startDate = `${input.year}-${String(input.month).padStart(2, '0')}-01`;
-      const period =
-        (await tx.findOne(PayrollPeriod, {
-          organization: viewer.organizationId,
-          year: input.year,
-          month: input.month,
-        })) ??
-        tx.create(PayrollPeriod, {
-          organization: viewer.organizationId,
-          year: input.year,
-          month: input.month,
-          startDate,
-        });
-      // A month the system of record had deleted is back once the payroll office writes to it.
-      period.deletedAt = null;
-      const payslip = tx.create(Payslip, {
+    const tx = unitOf(this.ctx).em;
+    const startDate = `${input.year}-${String(input.month).padStart(2, '0')}-01`;
+    const period =
+      (await tx.findOne(PayrollPeriod, {
         organization: viewer.organizationId,
-        period,
-        employee,
-        openingBalance: input.openingBalance,
-        closingBalance: input.closingBalance,
-        normDays: input.normDays ?? null,
-        workedDays: input.workedDays ?? null,
-        lines: input.lines.map(payslipLineData),
+        year: input.year,
+        month: input.month,
+      })) ??
+      tx.create(PayrollPeriod, {
+        organization: viewer.organizationId,
+        year: input.year,
+        month: input.month,
+        startDate,
       });
-      await tx.flush();
-      // Questions about the replaced version stay, on the new one: each keeps the line it was about.
-      await tx.execute(
-        `update payslip_question set payslip_id = ?
+    // A month the system of record had deleted is back once the payroll office writes to it.
+    period.deletedAt = null;
+    const payslip = tx.create(Payslip, {
+      organization: viewer.organizationId,
+      period,
+      employee,
+      openingBalance: input.openingBalance,
+      closingBalance: input.closingBalance,
+      normDays: input.normDays ?? null,
+      workedDays: input.workedDays ?? null,
+      lines: input.lines.map(payslipLineData),
+    });
+    await tx.flush();
+    // Questions about the replaced version stay, on the new one: each keeps the line it was about.
+    await tx.execute(
+      `update payslip_question set payslip_id = ?
           where payslip_id in (select id from payslip where employee_id = ? and period_id = ?
                                   and assignment_id is null and id <> ?)`,
-        [payslip.id, employee.id, period.id, payslip.id],
-      );
-      await tx.nativeDelete(Payslip, {
-        employee: employee.id,
-        period: period.id,
-        assignment: null,
-        id: { $ne: payslip.id },
-      });
-      await this.ctx.access.writeNow(tx, {
-        subjectEmployeeId: employee.id,
-        section: 'PAYROLL',
-        action: 'CHANGE',
-        allowed: true,
-        operation: 'savePayslip',
-      });
-      return payslip;
+      [payslip.id, employee.id, period.id, payslip.id],
+    );
+    await tx.nativeDelete(Payslip, {
+      employee: employee.id,
+      period: period.id,
+      assignment: null,
+      id: { $ne: payslip.id },
     });
+    await this.ctx.access.writeNow(tx, {
+      subjectEmployeeId: employee.id,
+      section: 'PAYROLL',
+      action: 'CHANGE',
+      allowed: true,
+      operation: 'savePayslip',
+    });
+    return payslip;
   }
 }
 

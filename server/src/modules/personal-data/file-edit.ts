@@ -1,6 +1,7 @@
 import type { EntityClass, FilterQuery, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { viewerOf, type AppContext } from '../../app/context.js';
+import { unitOf } from '../../app/unit-of-work.js';
 import { forbidden } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
@@ -38,17 +39,16 @@ export async function editFile<T>(
     throw forbidden('Only HR changes the personal file');
   }
   const today = await organizationToday(ctx, employee);
-  return ctx.em.transactional(async (tx) => {
-    const result = await change(tx, employee, today);
-    await ctx.access.writeNow(tx, {
-      subjectEmployeeId: employee.id,
-      section,
-      action: 'CHANGE',
-      allowed: true,
-      operation,
-    });
-    return result;
+  const tx = unitOf(ctx).em;
+  const result = await change(tx, employee, today);
+  await ctx.access.writeNow(tx, {
+    subjectEmployeeId: employee.id,
+    section,
+    action: 'CHANGE',
+    allowed: true,
+    operation,
   });
+  return result;
 }
 
 /**

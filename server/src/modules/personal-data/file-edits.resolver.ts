@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../app/context.js';
+import { inUnit } from '../../app/unit-of-work.js';
 import { badInput } from '../../core/errors.js';
 import { DateTimeScalar } from '../../core/graphql/scalars.js';
 import type { Assignment } from '../assignment/assignment.entity.js';
@@ -65,7 +66,7 @@ export class FileEditsResolver {
     @Arg('input', () => AssignmentInput) input: AssignmentInput,
     @Ctx() ctx: AppContext,
   ): Promise<Assignment> {
-    return new FileEditsService(ctx).saveAssignment(input);
+    return inUnit(ctx, (unit) => new FileEditsService(unit).saveAssignment(input));
   }
 
   @Mutation(() => LeaveType, { description: 'HR: adds or corrects a leave.' })
@@ -73,7 +74,7 @@ export class FileEditsResolver {
     @Arg('input', () => LeaveInput) input: LeaveInput,
     @Ctx() ctx: AppContext,
   ): Promise<LeaveRecord> {
-    return new FileEditsService(ctx).saveLeave(input);
+    return inUnit(ctx, (unit) => new FileEditsService(unit).saveLeave(input));
   }
 
   @Mutation(() => SeniorityPeriodRecordType, {
@@ -83,7 +84,7 @@ export class FileEditsResolver {
     @Arg('input', () => SeniorityPeriodInput) input: SeniorityPeriodInput,
     @Ctx() ctx: AppContext,
   ): Promise<{ id: string }> {
-    return new FileEditsService(ctx).saveSeniorityPeriod(input);
+    return inUnit(ctx, (unit) => new FileEditsService(unit).saveSeniorityPeriod(input));
   }
 
   @Mutation(() => EmployeeType, { description: 'HR: changes the personal section of a file.' })
@@ -92,7 +93,9 @@ export class FileEditsResolver {
     @Arg('input', () => PersonalDataInput) input: PersonalDataInput,
     @Ctx() ctx: AppContext,
   ): Promise<Employee> {
-    return new PersonalEditsService(ctx).updatePersonalData(employeeId, input);
+    return inUnit(ctx, (unit) =>
+      new PersonalEditsService(unit).updatePersonalData(employeeId, input),
+    );
   }
 
   @Mutation(() => FamilyMemberType, { description: 'HR: adds or corrects a family member.' })
@@ -100,7 +103,7 @@ export class FileEditsResolver {
     @Arg('input', () => FamilyMemberInput) input: FamilyMemberInput,
     @Ctx() ctx: AppContext,
   ): Promise<FamilyMember> {
-    return new PersonalEditsService(ctx).saveFamilyMember(input);
+    return inUnit(ctx, (unit) => new PersonalEditsService(unit).saveFamilyMember(input));
   }
 
   @Mutation(() => BusinessTripType, { description: 'HR: adds or corrects a business trip.' })
@@ -108,7 +111,7 @@ export class FileEditsResolver {
     @Arg('input', () => BusinessTripInput) input: BusinessTripInput,
     @Ctx() ctx: AppContext,
   ): Promise<BusinessTrip> {
-    return new RecordEditsService(ctx).saveTrip(input);
+    return inUnit(ctx, (unit) => new RecordEditsService(unit).saveTrip(input));
   }
 
   @Mutation(() => AttestationType, { description: 'HR: adds or corrects an attestation.' })
@@ -116,7 +119,7 @@ export class FileEditsResolver {
     @Arg('input', () => AttestationInput) input: AttestationInput,
     @Ctx() ctx: AppContext,
   ): Promise<Attestation> {
-    return new RecordEditsService(ctx).saveAttestation(input);
+    return inUnit(ctx, (unit) => new RecordEditsService(unit).saveAttestation(input));
   }
 
   @Mutation(() => EducationRecordType, { description: 'HR: adds or corrects an education record.' })
@@ -124,7 +127,7 @@ export class FileEditsResolver {
     @Arg('input', () => EducationRecordInput) input: EducationRecordInput,
     @Ctx() ctx: AppContext,
   ): Promise<EducationRecord> {
-    return new RecordEditsService(ctx).saveEducation(input);
+    return inUnit(ctx, (unit) => new RecordEditsService(unit).saveEducation(input));
   }
 
   @Mutation(() => Boolean, {
@@ -137,7 +140,9 @@ export class FileEditsResolver {
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
     if (!(section in removable)) return Promise.reject(badSection());
-    return new FileEditsService(ctx).deleteRecord(section as RemovableSection, id);
+    return inUnit(ctx, (unit) =>
+      new FileEditsService(unit).deleteRecord(section as RemovableSection, id),
+    );
   }
 
   @Mutation(() => FileErrorReportType, {
@@ -148,7 +153,7 @@ export class FileEditsResolver {
     @Arg('comment', () => String) comment: string,
     @Ctx() ctx: AppContext,
   ): Promise<FileErrorReport> {
-    return new FileErrorReportService(ctx).report(section, comment);
+    return inUnit(ctx, (unit) => new FileErrorReportService(unit).report(section, comment));
   }
 
   @Query(() => [FileErrorReportType], {

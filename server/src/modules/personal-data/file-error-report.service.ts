@@ -1,4 +1,5 @@
 import { viewerOf, type AppContext } from '../../app/context.js';
+import { unitOf } from '../../app/unit-of-work.js';
 import { forbidden, requireRole } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
 import { User } from '../identity/user.entity.js';
@@ -21,18 +22,17 @@ export class FileErrorReportService {
     }
     const employeeId = viewer.employeeId;
     const today = await new TaskPolicy(viewer, this.ctx).today();
-    const { report, publish } = await this.ctx.em.transactional(async (tx) => {
-      const report = tx.create(FileErrorReport, {
-        employee: tx.getReference(Employee, employeeId),
-        reportedBy: tx.getReference(User, viewer.userId),
-        section,
-        comment: text,
-      });
-      await tx.flush();
-      // HR works the report as a personal-file correction task with the 152-ФЗ deadline.
-      return { report, publish: await openFileCorrection(tx, viewer, report, today) };
+    const unit = unitOf(this.ctx);
+    const tx = unit.em;
+    const report = tx.create(FileErrorReport, {
+      employee: tx.getReference(Employee, employeeId),
+      reportedBy: tx.getReference(User, viewer.userId),
+      section,
+      comment: text,
     });
-    publish(this.ctx.app.pubSub);
+    await tx.flush();
+    // HR works the report as a personal-file correction task with the 152-ФЗ deadline.
+    await openFileCorrection(unit, viewer, report, today);
     return report;
   }
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../app/context.js';
+import { inUnit } from '../../app/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import type { PingEvent } from '../../app/topics.js';
 import { badInput } from '../../core/errors.js';
@@ -11,17 +12,22 @@ const MAX_PING_LENGTH = 200;
 @Resolver(() => PingType)
 export class SystemResolver {
   @Mutation(() => Boolean, { description: 'ADMIN: publishes a ping to every `ping` subscriber.' })
-  publishPing(@Arg('message', () => String) message: string, @Ctx() ctx: AppContext): boolean {
+  publishPing(
+    @Arg('message', () => String) message: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<boolean> {
     requireRole(viewerOf(ctx), 'ADMIN');
     if (message.length > MAX_PING_LENGTH) {
       throw badInput(['message'], `message must be at most ${MAX_PING_LENGTH} characters`);
     }
-    ctx.app.pubSub.publish('PING', {
-      message,
-      sentAt: new Date().toISOString(),
-      instanceId: ctx.app.instanceId,
+    return inUnit(ctx, async (unit) => {
+      unit.events.publish('PING', {
+        message,
+        sentAt: new Date().toISOString(),
+        instanceId: ctx.app.instanceId,
+      });
+      return true;
     });
-    return true;
   }
 
   @Subscription(() => PingType, {

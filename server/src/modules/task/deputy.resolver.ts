@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type AppContext } from '../../app/context.js';
+import { inUnit } from '../../app/unit-of-work.js';
 import type { Deputy } from './task.entity.js';
 import { personOf, type Person } from './task.loaders.js';
 import { DeputyService } from './deputy.service.js';
@@ -16,12 +17,12 @@ export class DeputyResolver {
 
   @Mutation(() => DeputyGqlType, { description: 'Names a deputy for a period (замещение).' })
   setDeputy(@Arg('input', () => DeputyInput) input: DeputyInput, @Ctx() ctx: AppContext) {
-    return new DeputyService(ctx).setDeputy(input);
+    return inUnit(ctx, (unit) => new DeputyService(unit).setDeputy(input));
   }
 
   @Mutation(() => DeputyGqlType)
   revokeDeputy(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Deputy> {
-    return new DeputyService(ctx).revokeDeputy(id);
+    return inUnit(ctx, (unit) => new DeputyService(unit).revokeDeputy(id));
   }
 
   @FieldResolver(() => TaskPersonType)

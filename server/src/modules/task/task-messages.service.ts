@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { UnitContext } from '../../app/unit-of-work.js';
 import { AppError, badInput, ErrorCode } from '../../core/errors.js';
 import { User } from '../identity/user.entity.js';
 import { claimUploads } from '../files/files.service.js';
@@ -11,6 +12,10 @@ import { optionalText, text, TaskUseCase } from './task.service.js';
 
 /** The conversation on a task: messages, read state, and documents attached. */
 export class TaskMessageService extends TaskUseCase {
+  constructor(ctx: UnitContext) {
+    super(ctx);
+  }
+
   /** A message on a task, to everyone on it; the author has read it by writing it. */
   async postMessage(
     id: string,
@@ -19,22 +24,20 @@ export class TaskMessageService extends TaskUseCase {
   ): Promise<TaskMessage> {
     const viewer = this.viewer;
     const message = text(body, ['text'], 1, 10_000);
-    const { row, publish } = await this.write(async (tx) => {
-      const task = await this.get(id, tx, true);
-      const row = tx.create(TaskMessage, {
-        task,
-        author: tx.getReference(User, viewer.userId),
-        text: message,
-      });
-      const change = new TaskChange(tx, task, viewer.userId);
-      change.join(viewer.userId);
-      change.event('COMMENTED', { data: { messageId: row.id } });
-      if (fileIds.length > 0) await this.attachFiles(tx, change, fileIds, row);
-      await markRead(tx, task.id, viewer.userId, row.id);
-      await this.notifyMessage(tx, change, message);
-      return { row, publish: await change.done() };
+    const tx = this.unit.em;
+    const task = await this.get(id, tx, true);
+    const row = tx.create(TaskMessage, {
+      task,
+      author: tx.getReference(User, viewer.userId),
+      text: message,
     });
-    publish(this.ctx.app.pubSub);
+    const change = new TaskChange(this.unit, task, viewer.userId);
+    change.join(viewer.userId);
+    change.event('COMMENTED', { data: { messageId: row.id } });
+    if (fileIds.length > 0) await this.attachFiles(tx, change, fileIds, row);
+    await markRead(tx, task.id, viewer.userId, row.id);
+    await this.notifyMessage(tx, change, message);
+    await change.done();
     return row;
   }
 
@@ -80,32 +83,30 @@ export class TaskMessageService extends TaskUseCase {
       throw badInput(['fileIds'], 'From 1 to 20 files');
     }
     const note = optionalText(comment, ['comment'], 10_000);
-    const { task, publish } = await this.write(async (tx) => {
-      const task = await this.get(id, tx, true);
-      if (isTerminal(task.type, task.status)) {
-        throw new AppError(ErrorCode.TransitionNotAllowed, 'The task is closed', {
-          field: ['taskId'],
-          details: { status: task.status },
-        });
-      }
-      const change = new TaskChange(tx, task, viewer.userId);
-      if (action || !note) {
-        await this.attachFiles(tx, change, fileIds, null);
-        if (action) await new TaskTransitionService(this.ctx).apply(tx, change, action, note);
-      } else {
-        // A comment without a transition is a message the files come with.
-        const message = tx.create(TaskMessage, {
-          task,
-          author: tx.getReference(User, viewer.userId),
-          text: note,
-        });
-        change.event('COMMENTED', { data: { messageId: message.id } });
-        await this.attachFiles(tx, change, fileIds, message);
-        await this.notifyMessage(tx, change, note);
-      }
-      return { task, publish: await change.done() };
-    });
-    publish(this.ctx.app.pubSub);
+    const tx = this.unit.em;
+    const task = await this.get(id, tx, true);
+    if (isTerminal(task.type, task.status)) {
+      throw new AppError(ErrorCode.TransitionNotAllowed, 'The task is closed', {
+        field: ['taskId'],
+        details: { status: task.status },
+      });
+    }
+    const change = new TaskChange(this.unit, task, viewer.userId);
+    if (action || !note) {
+      await this.attachFiles(tx, change, fileIds, null);
+      if (action) await new TaskTransitionService(this.unit).apply(tx, change, action, note);
+    } else {
+      // A comment without a transition is a message the files come with.
+      const message = tx.create(TaskMessage, {
+        task,
+        author: tx.getReference(User, viewer.userId),
+        text: note,
+      });
+      change.event('COMMENTED', { data: { messageId: message.id } });
+      await this.attachFiles(tx, change, fileIds, message);
+      await this.notifyMessage(tx, change, note);
+    }
+    await change.done();
     return task;
   }
 

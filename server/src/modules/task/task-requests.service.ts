@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Unit } from '../../app/unit-of-work.js';
+import type { UnitContext } from '../../app/unit-of-work.js';
 import { forbidden, type Viewer } from '../../core/auth/viewer.js';
 import { AppError, badInput, ErrorCode } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
@@ -11,7 +13,7 @@ import { User } from '../identity/user.entity.js';
 import { LeaveRecord } from '../leave/leave.entity.js';
 import { leaveDays } from '../leave/leave.rules.js';
 import { type FileErrorReport } from '../personal-data/file-error-report.entity.js';
-import { standIn, TaskChange, type Publish } from './task.change.js';
+import { standIn, TaskChange } from './task.change.js';
 import { Task, type CertificateRequestDetails, type LeaveRequestDetails } from './task.entity.js';
 import { workflows, type TaskQueue } from './task.workflows.js';
 
@@ -75,6 +77,10 @@ const ru = (date: string) => date.split('-').reverse().join('.');
 
 /** An employee's requests: leave (through the manager) and certificates (with the legal deadline). */
 export class TaskRequestService extends TaskUseCase {
+  constructor(ctx: UnitContext) {
+    super(ctx);
+  }
+
   /** An employee asks for leave: to their manager first (or their deputy), then HR registers it. */
   async requestLeave(input: LeaveRequestInput): Promise<Task> {
     const viewer = this.viewer;
@@ -105,63 +111,61 @@ export class TaskRequestService extends TaskUseCase {
     }
     const comment = optionalText(input.comment, ['input', 'comment'], 2000);
     const employeeId = viewer.employeeId;
-    const { task, publish } = await this.write(async (tx) => {
-      const employee = await tx.findOneOrFail(Employee, { id: employeeId });
-      await checkNoOverlap(tx, employeeId, input.startDate, input.endDate, null);
-      const calendar = await calendarDays(tx, input.startDate, input.endDate);
-      const holidays = new Set(
-        [...calendar].filter(([, kind]) => kind === 'HOLIDAY').map(([date]) => date),
-      );
-      const days = leaveDays(
-        { kind: input.kind, start: input.startDate, end: input.endDate },
-        holidays,
-      );
-      const details: LeaveRequestDetails = {
-        kind: input.kind,
-        startDate: input.startDate,
-        endDate: input.endDate,
-        days,
-      };
-      const manager = await managerOf(employee, this.ctx.loaders);
-      const managerUser = manager ? await userOfEmployee(tx, manager.id) : null;
-      const approver =
-        managerUser && managerUser.id !== viewer.userId
-          ? await standIn(tx, managerUser.id, today)
-          : null;
-      // Holiday pay is due 3 days before the leave (ст. 136 ТК): HR must finish by then.
-      const payBy = addDays(input.startDate, -3);
-      const task = tx.create(Task, {
-        organization: viewer.organizationId,
-        type: 'LEAVE_REQUEST',
-        title: `Отпуск с ${ru(input.startDate)} по ${ru(input.endDate)} (${days} дн.)`,
-        description: comment,
-        author: tx.getReference(User, viewer.userId),
-        subject: employee,
-        assigneeUser: approver ? tx.getReference(User, approver.userId) : null,
-        assigneeQueue: approver ? null : 'HR',
-        serviceQueue: 'HR',
-        status: approver ? workflows.LEAVE_REQUEST.initial : workflows.LEAVE_REQUEST.fallback,
-        dueDate: payBy < today ? today : payBy,
-        deadlineBasis: 'ст. 136 ТК РФ: отпускные выплачиваются не позднее чем за 3 дня до отпуска',
-        details: { leave: details },
-        participants: [],
-      });
-      const change = new TaskChange(tx, task, viewer.userId);
-      change.join(viewer.userId, approver?.userId);
-      change.event('CREATED', {
-        toStatus: task.status,
-        comment,
-        data: approver
-          ? { assigneeUserId: approver.userId, deputyFor: approver.deputyFor }
-          : { assigneeQueue: 'HR' },
-      });
-      await change.notifyAssignee(
-        approver ? `Согласуйте отпуск: ${task.title}` : `Новое заявление: ${task.title}`,
-        comment,
-      );
-      return { task, publish: await change.done() };
+    const tx = this.unit.em;
+    const employee = await tx.findOneOrFail(Employee, { id: employeeId });
+    await checkNoOverlap(tx, employeeId, input.startDate, input.endDate, null);
+    const calendar = await calendarDays(tx, input.startDate, input.endDate);
+    const holidays = new Set(
+      [...calendar].filter(([, kind]) => kind === 'HOLIDAY').map(([date]) => date),
+    );
+    const days = leaveDays(
+      { kind: input.kind, start: input.startDate, end: input.endDate },
+      holidays,
+    );
+    const details: LeaveRequestDetails = {
+      kind: input.kind,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      days,
+    };
+    const manager = await managerOf(employee, this.ctx.loaders);
+    const managerUser = manager ? await userOfEmployee(tx, manager.id) : null;
+    const approver =
+      managerUser && managerUser.id !== viewer.userId
+        ? await standIn(tx, managerUser.id, today)
+        : null;
+    // Holiday pay is due 3 days before the leave (ст. 136 ТК): HR must finish by then.
+    const payBy = addDays(input.startDate, -3);
+    const task = tx.create(Task, {
+      organization: viewer.organizationId,
+      type: 'LEAVE_REQUEST',
+      title: `Отпуск с ${ru(input.startDate)} по ${ru(input.endDate)} (${days} дн.)`,
+      description: comment,
+      author: tx.getReference(User, viewer.userId),
+      subject: employee,
+      assigneeUser: approver ? tx.getReference(User, approver.userId) : null,
+      assigneeQueue: approver ? null : 'HR',
+      serviceQueue: 'HR',
+      status: approver ? workflows.LEAVE_REQUEST.initial : workflows.LEAVE_REQUEST.fallback,
+      dueDate: payBy < today ? today : payBy,
+      deadlineBasis: 'ст. 136 ТК РФ: отпускные выплачиваются не позднее чем за 3 дня до отпуска',
+      details: { leave: details },
+      participants: [],
     });
-    publish(this.ctx.app.pubSub);
+    const change = new TaskChange(this.unit, task, viewer.userId);
+    change.join(viewer.userId, approver?.userId);
+    change.event('CREATED', {
+      toStatus: task.status,
+      comment,
+      data: approver
+        ? { assigneeUserId: approver.userId, deputyFor: approver.deputyFor }
+        : { assigneeQueue: 'HR' },
+    });
+    await change.notifyAssignee(
+      approver ? `Согласуйте отпуск: ${task.title}` : `Новое заявление: ${task.title}`,
+      comment,
+    );
+    await change.done();
     return task;
   }
 
@@ -178,39 +182,37 @@ export class TaskRequestService extends TaskUseCase {
     const purpose = optionalText(input.purpose, ['input', 'purpose'], 500);
     const today = await this.policy().today();
     const employeeId = viewer.employeeId;
-    const { task, publish } = await this.write(async (tx) => {
-      const dueDate = await workingDaysFrom(tx, today, CERTIFICATE_WORKING_DAYS);
-      const details: CertificateRequestDetails = {
-        kind: input.kind,
-        purpose,
-        copies,
-        delivery: input.delivery ?? 'ELECTRONIC',
-      };
-      const task = tx.create(Task, {
-        organization: viewer.organizationId,
-        type: 'CERTIFICATE_REQUEST',
-        title: kind.ru,
-        description: purpose,
-        author: tx.getReference(User, viewer.userId),
-        subject: tx.getReference(Employee, employeeId),
-        assigneeQueue: kind.queue,
-        serviceQueue: kind.queue,
-        status: workflows.CERTIFICATE_REQUEST.initial,
-        dueDate,
-        deadlineBasis: `${kind.basis}: не позднее ${CERTIFICATE_WORKING_DAYS} рабочих дней`,
-        details: { certificate: details },
-        participants: [],
-      });
-      const change = new TaskChange(tx, task, viewer.userId);
-      change.join(viewer.userId);
-      change.event('CREATED', { toStatus: task.status, data: { assigneeQueue: kind.queue } });
-      await change.notifyAssignee(
-        `Заказ справки: ${kind.ru}`,
-        `Срок — ${ru(dueDate)} (${kind.basis}).${purpose ? ` Для: ${purpose}` : ''}`,
-      );
-      return { task, publish: await change.done() };
+    const tx = this.unit.em;
+    const dueDate = await workingDaysFrom(tx, today, CERTIFICATE_WORKING_DAYS);
+    const details: CertificateRequestDetails = {
+      kind: input.kind,
+      purpose,
+      copies,
+      delivery: input.delivery ?? 'ELECTRONIC',
+    };
+    const task = tx.create(Task, {
+      organization: viewer.organizationId,
+      type: 'CERTIFICATE_REQUEST',
+      title: kind.ru,
+      description: purpose,
+      author: tx.getReference(User, viewer.userId),
+      subject: tx.getReference(Employee, employeeId),
+      assigneeQueue: kind.queue,
+      serviceQueue: kind.queue,
+      status: workflows.CERTIFICATE_REQUEST.initial,
+      dueDate,
+      deadlineBasis: `${kind.basis}: не позднее ${CERTIFICATE_WORKING_DAYS} рабочих дней`,
+      details: { certificate: details },
+      participants: [],
     });
-    publish(this.ctx.app.pubSub);
+    const change = new TaskChange(this.unit, task, viewer.userId);
+    change.join(viewer.userId);
+    change.event('CREATED', { toStatus: task.status, data: { assigneeQueue: kind.queue } });
+    await change.notifyAssignee(
+      `Заказ справки: ${kind.ru}`,
+      `Срок — ${ru(dueDate)} (${kind.basis}).${purpose ? ` Для: ${purpose}` : ''}`,
+    );
+    await change.done();
     return task;
   }
 }
@@ -263,11 +265,12 @@ async function workingDaysFrom(tx: EntityManager, from: string, count: number): 
 
 /** Opens a personal-file correction for an employee's error report, in the report's transaction. */
 export async function openFileCorrection(
-  tx: EntityManager,
+  unit: Unit,
   viewer: Viewer,
   report: FileErrorReport,
   today: string,
-): Promise<Publish> {
+): Promise<void> {
+  const tx = unit.em;
   const dueDate = await workingDaysFrom(tx, today, CORRECTION_WORKING_DAYS);
   const task = tx.create(Task, {
     organization: viewer.organizationId,
@@ -284,7 +287,7 @@ export async function openFileCorrection(
     details: { correction: { section: report.section, reportId: report.id } },
     participants: [],
   });
-  const change = new TaskChange(tx, task, viewer.userId);
+  const change = new TaskChange(unit, task, viewer.userId);
   change.join(viewer.userId);
   change.event('CREATED', { toStatus: task.status, data: { assigneeQueue: 'HR' } });
   await change.notifyAssignee(`Ошибка в личном деле: ${report.section}`, report.comment);

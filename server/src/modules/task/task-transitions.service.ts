@@ -1,3 +1,4 @@
+import type { UnitContext } from '../../app/unit-of-work.js';
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden } from '../../core/auth/viewer.js';
@@ -22,17 +23,19 @@ import { optionalText, TaskUseCase } from './task.service.js';
 
 /** Moving a task along its status model, with its effects, and handing it to someone else. */
 export class TaskTransitionService extends TaskUseCase {
+  constructor(ctx: UnitContext) {
+    super(ctx);
+  }
+
   /** Moves a task along its status model: only where the model allows, for whom it allows. */
   async transition(id: string, action: string, comment: string | null): Promise<Task> {
     const viewer = this.viewer;
     const note = optionalText(comment, ['comment'], 10_000);
-    const { task, publish } = await this.write(async (tx) => {
-      const task = await this.get(id, tx, true);
-      const change = new TaskChange(tx, task, viewer.userId);
-      await this.apply(tx, change, action, note);
-      return { task, publish: await change.done() };
-    });
-    publish(this.ctx.app.pubSub);
+    const tx = this.unit.em;
+    const task = await this.get(id, tx, true);
+    const change = new TaskChange(this.unit, task, viewer.userId);
+    await this.apply(tx, change, action, note);
+    await change.done();
     return task;
   }
 
@@ -101,46 +104,44 @@ export class TaskTransitionService extends TaskUseCase {
     if (!to.userId === !to.queue) throw badInput(['to'], 'Name a user or a queue');
     const note = optionalText(comment, ['comment'], 2000);
     const today = await this.policy().today();
-    const { task, publish } = await this.write(async (tx) => {
-      const task = await this.get(id, tx, true);
-      const policy = this.policy();
-      if (!policy.isService(task)) throw forbidden('Only the service reassigns a task');
-      if (isTerminal(task.type, task.status)) {
-        throw new AppError(ErrorCode.TransitionNotAllowed, 'The task is closed', {
-          field: ['id'],
-          details: { status: task.status },
-        });
+    const tx = this.unit.em;
+    const task = await this.get(id, tx, true);
+    const policy = this.policy();
+    if (!policy.isService(task)) throw forbidden('Only the service reassigns a task');
+    if (isTerminal(task.type, task.status)) {
+      throw new AppError(ErrorCode.TransitionNotAllowed, 'The task is closed', {
+        field: ['id'],
+        details: { status: task.status },
+      });
+    }
+    const change = new TaskChange(this.unit, task, viewer.userId);
+    change.join(viewer.userId);
+    if (to.queue) {
+      task.assigneeQueue = to.queue;
+      task.assigneeUser = null;
+      change.event('REASSIGNED', { comment: note, data: { assigneeQueue: to.queue } });
+    } else {
+      const user = isUuid(to.userId!)
+        ? await tx.findOne(User, {
+            id: to.userId,
+            organization: viewer.organizationId,
+            status: 'ACTIVE',
+          })
+        : null;
+      if (!user || user.roles.includes('INTEGRATION') || user.roles.includes('EXTERNAL')) {
+        throw badInput(['to', 'userId'], 'Not a colleague in this organization');
       }
-      const change = new TaskChange(tx, task, viewer.userId);
-      change.join(viewer.userId);
-      if (to.queue) {
-        task.assigneeQueue = to.queue;
-        task.assigneeUser = null;
-        change.event('REASSIGNED', { comment: note, data: { assigneeQueue: to.queue } });
-      } else {
-        const user = isUuid(to.userId!)
-          ? await tx.findOne(User, {
-              id: to.userId,
-              organization: viewer.organizationId,
-              status: 'ACTIVE',
-            })
-          : null;
-        if (!user || user.roles.includes('INTEGRATION') || user.roles.includes('EXTERNAL')) {
-          throw badInput(['to', 'userId'], 'Not a colleague in this organization');
-        }
-        const taker = await standIn(tx, user.id, today);
-        task.assigneeUser = ref(tx.getReference(User, taker.userId));
-        task.assigneeQueue = null;
-        change.join(taker.userId);
-        change.event('REASSIGNED', {
-          comment: note,
-          data: { assigneeUserId: taker.userId, deputyFor: taker.deputyFor },
-        });
-      }
-      await change.notifyAssignee(`Новая задача: ${task.title}`, note);
-      return { task, publish: await change.done() };
-    });
-    publish(this.ctx.app.pubSub);
+      const taker = await standIn(tx, user.id, today);
+      task.assigneeUser = ref(tx.getReference(User, taker.userId));
+      task.assigneeQueue = null;
+      change.join(taker.userId);
+      change.event('REASSIGNED', {
+        comment: note,
+        data: { assigneeUserId: taker.userId, deputyFor: taker.deputyFor },
+      });
+    }
+    await change.notifyAssignee(`Новая задача: ${task.title}`, note);
+    await change.done();
     return task;
   }
 

@@ -1,12 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppPubSub } from '../../app/topics.js';
+import type { Unit } from '../../app/unit-of-work.js';
 import { User } from '../identity/user.entity.js';
 import { writeNotifications, type NewNotification } from '../notification/notification.service.js';
 import type { NotificationType } from '../notification/notification.entity.js';
 import { Deputy, type Task, TaskEvent, type TaskEventKind } from './task.entity.js';
 import type { TaskQueue, TaskStatus } from './task.workflows.js';
-
-export type Publish = (pubSub: AppPubSub) => void;
 
 /** The active users holding `queue`'s role in an organization. */
 export async function queueMembers(
@@ -45,17 +43,21 @@ const link = (task: Task) => `/tasks/${task.id}`;
 
 /**
  * One change to one task inside a transaction: the events it adds to the history and the
- * notifications it causes, written with it; `done()` returns what to publish after the commit.
+ * notifications it causes, written with it; the unit publishes them after its commit.
  */
 export class TaskChange {
   private readonly events: TaskEvent[] = [];
   private readonly notifications: NewNotification[] = [];
 
+  private readonly tx: EntityManager;
+
   constructor(
-    private readonly tx: EntityManager,
+    private readonly unit: Unit,
     readonly task: Task,
     private readonly actorUserId: string | null,
-  ) {}
+  ) {
+    this.tx = unit.em;
+  }
 
   event(
     kind: TaskEventKind,
@@ -122,19 +124,15 @@ export class TaskChange {
     this.notify(recipients, 'TASK_ASSIGNED', title, body);
   }
 
-  /** Writes the events and notifications; returns the after-commit publisher. */
-  async done(): Promise<Publish> {
+  /** Writes the events and notifications; the unit publishes them after its commit. */
+  async done(): Promise<void> {
     await this.tx.flush();
-    const publishNotifications = await writeNotifications(this.tx, this.notifications);
-    const events = [...this.events];
-    return (pubSub) => {
-      publishNotifications(pubSub);
-      for (const event of events) {
-        pubSub.publish('TASK_EVENT_ADDED', this.task.id, {
-          taskId: this.task.id,
-          eventId: event.id,
-        });
-      }
-    };
+    await writeNotifications(this.unit, this.notifications);
+    for (const event of this.events) {
+      this.unit.events.publish('TASK_EVENT_ADDED', this.task.id, {
+        taskId: this.task.id,
+        eventId: event.id,
+      });
+    }
   }
 }

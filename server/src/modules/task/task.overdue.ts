@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { AppPubSub } from '../../app/topics.js';
 import type { Orm } from '../../core/orm/orm.js';
-import { queueMembers, TaskChange, type Publish } from './task.change.js';
+import { inSystemUnit } from '../../app/unit-of-work.js';
+import { queueMembers, TaskChange } from './task.change.js';
 import { Task } from './task.entity.js';
 
 const BATCH = 200;
@@ -12,10 +13,15 @@ const BATCH = 200;
  * an OVERDUE entry in its history. Rows are claimed with SKIP LOCKED, so several server processes
  * sweeping at once never notify twice. Returns how many tasks it flagged.
  */
-export async function sweepOverdueTasks(orm: Orm, pubSub: AppPubSub): Promise<number> {
+export async function sweepOverdueTasks(
+  orm: Orm,
+  pubSub: AppPubSub,
+  logger: Logger,
+): Promise<number> {
   let flagged = 0;
   for (;;) {
-    const { count, publish } = await orm.em.fork().transactional(async (tx) => {
+    const count = await inSystemUnit(orm.em.fork(), pubSub, logger, async (unit) => {
+      const tx = unit.em;
       const rows = await tx.execute<{ id: string }[]>(
         `select t.id from task t join organization o on o.id = t.organization_id
           where t.closed_at is null and t.overdue_notified_at is null
@@ -24,12 +30,11 @@ export async function sweepOverdueTasks(orm: Orm, pubSub: AppPubSub): Promise<nu
           limit ${BATCH}
           for update of t skip locked`,
       );
-      if (rows.length === 0) return { count: 0, publish: [] as Publish[] };
+      if (rows.length === 0) return 0;
       const tasks = await tx.find(Task, { id: { $in: rows.map((row) => row.id) } });
-      const publish: Publish[] = [];
       for (const task of tasks) {
         task.overdueNotifiedAt = new Date();
-        const change = new TaskChange(tx, task, null);
+        const change = new TaskChange(unit, task, null);
         change.event('OVERDUE', { data: { dueDate: task.dueDate } });
         const service = await queueMembers(tx, task.organization.id, task.serviceQueue);
         const assigned = task.assigneeQueue
@@ -43,11 +48,10 @@ export async function sweepOverdueTasks(orm: Orm, pubSub: AppPubSub): Promise<nu
           `Просрочена задача: ${task.title}`,
           `Срок был ${task.dueDate!.split('-').reverse().join('.')}${task.deadlineBasis ? ` (${task.deadlineBasis})` : ''}`,
         );
-        publish.push(await change.done());
+        await change.done();
       }
-      return { count: tasks.length, publish };
+      return tasks.length;
     });
-    for (const send of publish) send(pubSub);
     flagged += count;
     if (count < BATCH) return flagged;
   }
@@ -64,7 +68,7 @@ export function startOverdueSweeper(
   const sweep = () => {
     running = running.then(async () => {
       try {
-        const flagged = await sweepOverdueTasks(orm, pubSub);
+        const flagged = await sweepOverdueTasks(orm, pubSub, logger);
         if (flagged > 0) logger.info({ flagged }, 'overdue tasks flagged');
       } catch (error) {
         logger.error({ err: error }, 'overdue task sweep failed');

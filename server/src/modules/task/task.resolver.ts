@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { type AppContext } from '../../app/context.js';
+import { inUnit } from '../../app/unit-of-work.js';
 import { ForwardPageArgs, type Connection } from '../../core/graphql/connection.js';
 import type { Task, TaskMessage } from './task.entity.js';
 import { TaskService, type TaskScope } from './task.service.js';
@@ -69,7 +70,7 @@ export class TaskResolver {
     @Arg('input', () => CreateTaskInput) input: CreateTaskInput,
     @Ctx() ctx: AppContext,
   ): Promise<Task> {
-    return new TaskService(ctx).create(input);
+    return inUnit(ctx, (unit) => new TaskService(unit).create(input));
   }
 
   @Mutation(() => TaskGqlType, { description: 'An employee asks for leave (заявление на отпуск).' })
@@ -77,7 +78,7 @@ export class TaskResolver {
     @Arg('input', () => LeaveRequestInput) input: LeaveRequestInput,
     @Ctx() ctx: AppContext,
   ): Promise<Task> {
-    return new TaskRequestService(ctx).requestLeave(input);
+    return inUnit(ctx, (unit) => new TaskRequestService(unit).requestLeave(input));
   }
 
   @Mutation(() => TaskGqlType, { description: 'An employee orders a certificate (заказ справки).' })
@@ -85,7 +86,7 @@ export class TaskResolver {
     @Arg('input', () => CertificateRequestInput) input: CertificateRequestInput,
     @Ctx() ctx: AppContext,
   ): Promise<Task> {
-    return new TaskRequestService(ctx).requestCertificate(input);
+    return inUnit(ctx, (unit) => new TaskRequestService(unit).requestCertificate(input));
   }
 
   @Mutation(() => TaskGqlType, { description: "Makes one of the task's `actions`." })
@@ -95,7 +96,7 @@ export class TaskResolver {
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<Task> {
-    return new TaskTransitionService(ctx).transition(id, action, comment);
+    return inUnit(ctx, (unit) => new TaskTransitionService(unit).transition(id, action, comment));
   }
 
   @Mutation(() => TaskGqlType, { description: 'The service hands the task to a user or a queue.' })
@@ -106,7 +107,9 @@ export class TaskResolver {
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<Task> {
-    return new TaskTransitionService(ctx).reassign(id, { userId, queue }, comment);
+    return inUnit(ctx, (unit) =>
+      new TaskTransitionService(unit).reassign(id, { userId, queue }, comment),
+    );
   }
 
   @Mutation(() => TaskMessageGqlType, {
@@ -118,7 +121,7 @@ export class TaskResolver {
     @Arg('fileIds', () => [ID], { defaultValue: [] }) fileIds: string[],
     @Ctx() ctx: AppContext,
   ): Promise<TaskMessage> {
-    return new TaskMessageService(ctx).postMessage(taskId, text, fileIds);
+    return inUnit(ctx, (unit) => new TaskMessageService(unit).postMessage(taskId, text, fileIds));
   }
 
   @Mutation(() => TaskGqlType, {
@@ -132,7 +135,9 @@ export class TaskResolver {
     @Arg('action', () => String, { nullable: true }) action: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<Task> {
-    return new TaskMessageService(ctx).attach(taskId, fileIds, comment, action);
+    return inUnit(ctx, (unit) =>
+      new TaskMessageService(unit).attach(taskId, fileIds, comment, action),
+    );
   }
 
   @Mutation(() => TaskGqlType, { description: "Marks the task's messages read for the viewer." })
@@ -140,6 +145,6 @@ export class TaskResolver {
     @Arg('taskId', () => ID) taskId: string,
     @Ctx() ctx: AppContext,
   ): Promise<Task> {
-    return new TaskMessageService(ctx).markMessagesRead(taskId);
+    return inUnit(ctx, (unit) => new TaskMessageService(unit).markMessagesRead(taskId));
   }
 }

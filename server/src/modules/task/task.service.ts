@@ -1,7 +1,7 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { viewerOf, type AppContext } from '../../app/context.js';
-import { forbidden, type Viewer } from '../../core/auth/viewer.js';
+import { UseCase } from '../../app/unit-of-work.js';
+import { forbidden } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { checkPageSize, type Connection } from '../../core/graphql/connection.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
@@ -56,16 +56,10 @@ export async function userOfEmployee(em: EntityManager, employeeId: string): Pro
 }
 
 /**
- * What every task use case shares: the viewer, the task policy, a task the viewer may see, and one
- * transaction per use case.
+ * What every task use case shares: the viewer, the task policy, a task the viewer may see, and,
+ * for writes, the unit of work they run in.
  */
-export abstract class TaskUseCase {
-  constructor(protected readonly ctx: AppContext) {}
-
-  protected get viewer(): Viewer {
-    return viewerOf(this.ctx);
-  }
-
+export abstract class TaskUseCase extends UseCase {
   policy(): TaskPolicy {
     return new TaskPolicy(this.viewer, this.ctx);
   }
@@ -80,11 +74,6 @@ export abstract class TaskUseCase {
     );
     if (!task || !(await this.policy().canSee(task))) throw notFound('Task', id);
     return task;
-  }
-
-  /** Runs a use case in one transaction with its own fork, so a failure leaves nothing behind. */
-  protected write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.ctx.em.transactional(work);
   }
 }
 
@@ -171,30 +160,28 @@ export class TaskService extends TaskUseCase {
     ) {
       throw badInput(['input', 'dueDate'], 'A date from today on');
     }
-    const { task, publish } = await this.write(async (tx) => {
-      const assignee = await this.assigneeOf(tx, input);
-      const subjectId = assignee.employee?.id ?? null;
-      const task = tx.create(Task, {
-        organization: viewer.organizationId,
-        type: 'GENERAL',
-        title,
-        description,
-        author: tx.getReference(User, viewer.userId),
-        subject: subjectId ? tx.getReference(Employee, subjectId) : null,
-        assigneeUser: assignee,
-        serviceQueue: queues[0]!,
-        status: workflows.GENERAL.initial,
-        priority: input.priority ?? 'NORMAL',
-        dueDate: input.dueDate ?? null,
-        participants: [],
-      });
-      const change = new TaskChange(tx, task, viewer.userId);
-      change.join(viewer.userId, assignee.id);
-      change.event('CREATED', { toStatus: task.status, data: { assigneeUserId: assignee.id } });
-      await change.notifyAssignee(`Новая задача: ${title}`, description);
-      return { task, publish: await change.done() };
+    const tx = this.unit.em;
+    const assignee = await this.assigneeOf(tx, input);
+    const subjectId = assignee.employee?.id ?? null;
+    const task = tx.create(Task, {
+      organization: viewer.organizationId,
+      type: 'GENERAL',
+      title,
+      description,
+      author: tx.getReference(User, viewer.userId),
+      subject: subjectId ? tx.getReference(Employee, subjectId) : null,
+      assigneeUser: assignee,
+      serviceQueue: queues[0]!,
+      status: workflows.GENERAL.initial,
+      priority: input.priority ?? 'NORMAL',
+      dueDate: input.dueDate ?? null,
+      participants: [],
     });
-    publish(this.ctx.app.pubSub);
+    const change = new TaskChange(this.unit, task, viewer.userId);
+    change.join(viewer.userId, assignee.id);
+    change.event('CREATED', { toStatus: task.status, data: { assigneeUserId: assignee.id } });
+    await change.notifyAssignee(`Новая задача: ${title}`, description);
+    await change.done();
     return task;
   }
 

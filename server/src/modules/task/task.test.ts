@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../app/logger.js';
 import { addDays } from '../../core/local-date.js';
 import { todayIn } from '../../core/time.js';
 import { sweepOverdueTasks } from './task.overdue.js';
@@ -556,9 +557,9 @@ describe('overdue tasks', () => {
       .fork()
       .execute(`update task set due_date = ? where id = ?`, [addDays(today, -1), task.id]);
     expect((await taskAs('employee', task.id)).data!.task.overdue).toBe(true);
-    const flagged = await sweepOverdueTasks(server.orm, server.pubSub);
+    const flagged = await sweepOverdueTasks(server.orm, server.pubSub, createLogger('silent'));
     expect(flagged).toBeGreaterThanOrEqual(1);
-    expect(await sweepOverdueTasks(server.orm, server.pubSub)).toBe(0);
+    expect(await sweepOverdueTasks(server.orm, server.pubSub, createLogger('silent'))).toBe(0);
 
     const history = (await taskAs('hr', task.id)).data!.task.history;
     expect(history.map((event) => event.kind)).toEqual(['CREATED', 'OVERDUE']);
