@@ -23,6 +23,7 @@ import { generatePersonalFiles } from './personal-file.generator.js';
 import { generatePayroll } from './payroll.generator.js';
 import { PayrollPeriod, Payslip } from '../modules/payroll/payroll.entity.js';
 import { payslipLineData, type PayslipLineData } from '../modules/payroll/payslip-lines.js';
+import { rethrow, runInUnit } from '../core/orm/unit-scope.js';
 
 const CHUNK = 1000;
 
@@ -90,172 +91,176 @@ export async function seedInstitution(
   const organizationId = newId();
   const total = institution.employees.length;
 
-  await em.transactional(async (tx) => {
-    await tx.insert(Organization, {
-      id: organizationId,
-      ...options.organization,
-      timeZone: 'Europe/Moscow',
-      externalSource: SEED_SOURCE,
-      externalId: options.externalId,
-    });
-    await tx.insert(OrganizationSettings, {
-      id: newId(),
-      organization: organizationId,
-      managerSections: [...defaultManagerSections],
-      enabledSections: [...PortalSections],
-    });
-    await tx.insertMany(
-      Position,
-      institution.positions.map((position) => {
-        const teaching = position.category === 'Педагогические работники';
-        return {
-          ...position,
-          organization: organizationId,
-          basicLeaveDays: teaching ? 56 : 28,
-          additionalLeaveDays: 0,
-          seniorityKind: teaching ? 'PEDAGOGICAL' : null,
-        };
-      }),
-    );
-    await tx.insertMany(
-      Department,
-      institution.departments.map(({ id, parentId, name, code, sortOrder }) => ({
-        id,
-        organization: organizationId,
-        parent: parentId,
-        name,
-        code,
-        sortOrder,
-      })),
-    );
-    for (let start = 0; start < total; start += CHUNK) {
-      const chunk = institution.employees.slice(start, start + CHUNK);
-      await tx.insertMany(
-        Employee,
-        chunk.map(({ departmentId, positionId, ...employee }) => ({
-          ...employee,
-          ...personal.get(employee.id),
-          organization: organizationId,
-          department: departmentId,
-          position: positionId,
-        })),
-      );
-      options.onProgress?.(Math.min(start + CHUNK, total), total);
-    }
-    await tx.execute(
-      `update department d set head_id = h.head_id
-         from json_to_recordset(?::json) as h(id uuid, head_id uuid) where d.id = h.id`,
-      [
-        JSON.stringify(
-          institution.departments.map((department) => ({
-            id: department.id,
-            head_id: department.headId,
-          })),
-        ),
-      ],
-    );
-
-    // Every personal-file row belongs to an employee; most also name the organization.
-    const ofOrganization = { organization: organizationId };
-    const owned = <R extends { employeeId: string }>(rows: R[], extra: object = {}) =>
-      rows.map(({ employeeId, ...row }) => ({
-        id: newId(),
-        ...extra,
-        ...row,
-        employee: employeeId,
-      }));
-    await insertChunked(
-      tx,
-      IdentityDocument,
-      owned(files.documents, { kind: 'Паспорт гражданина РФ' }),
-    );
-    await insertChunked(
-      tx,
-      Assignment,
-      owned(
-        files.assignments.map(({ departmentId, positionId, ...row }) => ({
-          ...row,
-          department: departmentId,
-          position: positionId,
-        })),
-        ofOrganization,
-      ),
-    );
-    await insertChunked(
-      tx,
-      PreviousEmployment,
-      owned(files.previousEmployment, { countsAsMedical: false }),
-    );
-    await insertChunked(tx, LeaveRecord, owned(files.leaves, ofOrganization));
-    await insertChunked(tx, LeaveScheduleEntry, owned(files.schedule, ofOrganization));
-    await insertChunked(tx, FamilyMember, owned(files.family));
-    await insertChunked(tx, BusinessTrip, owned(files.trips, ofOrganization));
-    await insertChunked(tx, Attestation, owned(files.attestations, ofOrganization));
-    await insertChunked(tx, EducationRecord, owned(files.education));
-    await insertChunked(
-      tx,
-      PayrollPeriod,
-      payroll.periods.map(({ published, ...period }) => ({
-        ...period,
-        ...ofOrganization,
-        advancePublishedAt: published ? new Date(`${period.startDate}T12:00:00Z`) : null,
-        publishedAt: published ? new Date(`${period.startDate}T12:00:00Z`) : null,
-      })),
-    );
-    const linesOf = new Map<string, PayslipLineData[]>();
-    for (const line of payroll.lines) {
-      let lines = linesOf.get(line.payslipId);
-      if (!lines) linesOf.set(line.payslipId, (lines = []));
-      lines.push(payslipLineData(line));
-    }
-    await insertChunked(
-      tx,
-      Payslip,
-      payroll.payslips.map(({ periodId, employeeId, ...payslip }) => ({
-        ...payslip,
-        ...ofOrganization,
-        period: periodId,
-        employee: employeeId,
-        lines: linesOf.get(payslip.id) ?? [],
-      })),
-    );
-
-    const accounts = [...named];
-    if (options.loginPrefix !== null) {
-      // An HR account reads the whole institution: what benchmarks of lists need.
-      accounts.push({
-        login: `${options.loginPrefix}hr`,
-        roles: ['HR'],
-        employeeId: null,
-        displayName: 'Отдел кадров (нагрузочный тест)',
+  await runInUnit(
+    em,
+    async ({ em: tx }) => {
+      await tx.insert(Organization, {
+        id: organizationId,
+        ...options.organization,
+        timeZone: 'Europe/Moscow',
+        externalSource: SEED_SOURCE,
+        externalId: options.externalId,
       });
-      const taken = new Set(named.map((account) => account.employeeId));
-      for (const employee of institution.employees) {
-        if (employee.dismissalDate || taken.has(employee.id)) continue;
-        accounts.push({
-          login: `${options.loginPrefix}${employee.personnelNumber}`,
-          roles: ['EMPLOYEE'],
-          employeeId: employee.id,
-        });
-      }
-    }
-    for (let start = 0; start < accounts.length; start += CHUNK) {
+      await tx.insert(OrganizationSettings, {
+        id: newId(),
+        organization: organizationId,
+        managerSections: [...defaultManagerSections],
+        enabledSections: [...PortalSections],
+      });
       await tx.insertMany(
-        User,
-        accounts.slice(start, start + CHUNK).map((account) => ({
-          id: newId(),
+        Position,
+        institution.positions.map((position) => {
+          const teaching = position.category === 'Педагогические работники';
+          return {
+            ...position,
+            organization: organizationId,
+            basicLeaveDays: teaching ? 56 : 28,
+            additionalLeaveDays: 0,
+            seniorityKind: teaching ? 'PEDAGOGICAL' : null,
+          };
+        }),
+      );
+      await tx.insertMany(
+        Department,
+        institution.departments.map(({ id, parentId, name, code, sortOrder }) => ({
+          id,
           organization: organizationId,
-          login: account.login,
-          roles: account.roles,
-          employee: account.employeeId,
-          displayName: account.displayName ?? null,
-          email: account.email ?? null,
-          passwordHash,
-          status: 'ACTIVE' as const,
+          parent: parentId,
+          name,
+          code,
+          sortOrder,
         })),
       );
-    }
-  });
+      for (let start = 0; start < total; start += CHUNK) {
+        const chunk = institution.employees.slice(start, start + CHUNK);
+        await tx.insertMany(
+          Employee,
+          chunk.map(({ departmentId, positionId, ...employee }) => ({
+            ...employee,
+            ...personal.get(employee.id),
+            organization: organizationId,
+            department: departmentId,
+            position: positionId,
+          })),
+        );
+        options.onProgress?.(Math.min(start + CHUNK, total), total);
+      }
+      await tx.execute(
+        `update department d set head_id = h.head_id
+         from json_to_recordset(?::json) as h(id uuid, head_id uuid) where d.id = h.id`,
+        [
+          JSON.stringify(
+            institution.departments.map((department) => ({
+              id: department.id,
+              head_id: department.headId,
+            })),
+          ),
+        ],
+      );
+
+      // Every personal-file row belongs to an employee; most also name the organization.
+      const ofOrganization = { organization: organizationId };
+      const owned = <R extends { employeeId: string }>(rows: R[], extra: object = {}) =>
+        rows.map(({ employeeId, ...row }) => ({
+          id: newId(),
+          ...extra,
+          ...row,
+          employee: employeeId,
+        }));
+      await insertChunked(
+        tx,
+        IdentityDocument,
+        owned(files.documents, { kind: 'Паспорт гражданина РФ' }),
+      );
+      await insertChunked(
+        tx,
+        Assignment,
+        owned(
+          files.assignments.map(({ departmentId, positionId, ...row }) => ({
+            ...row,
+            department: departmentId,
+            position: positionId,
+          })),
+          ofOrganization,
+        ),
+      );
+      await insertChunked(
+        tx,
+        PreviousEmployment,
+        owned(files.previousEmployment, { countsAsMedical: false }),
+      );
+      await insertChunked(tx, LeaveRecord, owned(files.leaves, ofOrganization));
+      await insertChunked(tx, LeaveScheduleEntry, owned(files.schedule, ofOrganization));
+      await insertChunked(tx, FamilyMember, owned(files.family));
+      await insertChunked(tx, BusinessTrip, owned(files.trips, ofOrganization));
+      await insertChunked(tx, Attestation, owned(files.attestations, ofOrganization));
+      await insertChunked(tx, EducationRecord, owned(files.education));
+      await insertChunked(
+        tx,
+        PayrollPeriod,
+        payroll.periods.map(({ published, ...period }) => ({
+          ...period,
+          ...ofOrganization,
+          advancePublishedAt: published ? new Date(`${period.startDate}T12:00:00Z`) : null,
+          publishedAt: published ? new Date(`${period.startDate}T12:00:00Z`) : null,
+        })),
+      );
+      const linesOf = new Map<string, PayslipLineData[]>();
+      for (const line of payroll.lines) {
+        let lines = linesOf.get(line.payslipId);
+        if (!lines) linesOf.set(line.payslipId, (lines = []));
+        lines.push(payslipLineData(line));
+      }
+      await insertChunked(
+        tx,
+        Payslip,
+        payroll.payslips.map(({ periodId, employeeId, ...payslip }) => ({
+          ...payslip,
+          ...ofOrganization,
+          period: periodId,
+          employee: employeeId,
+          lines: linesOf.get(payslip.id) ?? [],
+        })),
+      );
+
+      const accounts = [...named];
+      if (options.loginPrefix !== null) {
+        // An HR account reads the whole institution: what benchmarks of lists need.
+        accounts.push({
+          login: `${options.loginPrefix}hr`,
+          roles: ['HR'],
+          employeeId: null,
+          displayName: 'Отдел кадров (нагрузочный тест)',
+        });
+        const taken = new Set(named.map((account) => account.employeeId));
+        for (const employee of institution.employees) {
+          if (employee.dismissalDate || taken.has(employee.id)) continue;
+          accounts.push({
+            login: `${options.loginPrefix}${employee.personnelNumber}`,
+            roles: ['EMPLOYEE'],
+            employeeId: employee.id,
+          });
+        }
+      }
+      for (let start = 0; start < accounts.length; start += CHUNK) {
+        await tx.insertMany(
+          User,
+          accounts.slice(start, start + CHUNK).map((account) => ({
+            id: newId(),
+            organization: organizationId,
+            login: account.login,
+            roles: account.roles,
+            employee: account.employeeId,
+            displayName: account.displayName ?? null,
+            email: account.email ?? null,
+            passwordHash,
+            status: 'ACTIVE' as const,
+          })),
+        );
+      }
+    },
+    rethrow,
+  );
 
   // Fresh statistics, or the planner takes a bulk-loaded table for empty and scans it.
   await em.execute(

@@ -21,6 +21,7 @@ import {
 import { Position } from '../modules/position/position.entity.js';
 import { SEED_SOURCE } from './institution.seeder.js';
 import { Random } from './institution.generator.js';
+import { rethrow, runInUnit } from '../core/orm/unit-scope.js';
 
 interface CatalogueEntry {
   key: string;
@@ -200,27 +201,31 @@ export async function seedIndicators(
       }
     }
   }
-  await em.transactional(async (tx) => {
-    await tx.insertMany(Indicator, indicators);
-    await tx.insertMany(
-      IndicatorAssignment,
-      indicators.flatMap((indicator) =>
-        teaching.map((position) => ({
-          id: newId(),
-          indicator: indicator.id,
-          position: position.id,
-          weight: null,
-        })),
-      ),
-    );
-    for (const [entity, rows] of [
-      [EvaluationSheet, sheets],
-      [IndicatorValue, values],
-      [EvaluationEvent, events],
-    ] as const) {
-      for (let start = 0; start < rows.length; start += 1000) {
-        await tx.insertMany(entity, rows.slice(start, start + 1000));
+  await runInUnit(
+    em,
+    async ({ em: tx }) => {
+      await tx.insertMany(Indicator, indicators);
+      await tx.insertMany(
+        IndicatorAssignment,
+        indicators.flatMap((indicator) =>
+          teaching.map((position) => ({
+            id: newId(),
+            indicator: indicator.id,
+            position: position.id,
+            weight: null,
+          })),
+        ),
+      );
+      for (const [entity, rows] of [
+        [EvaluationSheet, sheets],
+        [IndicatorValue, values],
+        [EvaluationEvent, events],
+      ] as const) {
+        for (let start = 0; start < rows.length; start += 1000) {
+          await tx.insertMany(entity, rows.slice(start, start + 1000));
+        }
       }
-    }
-  });
+    },
+    rethrow,
+  );
 }

@@ -29,6 +29,11 @@ export interface UnitScope {
 const scope = new AsyncLocalStorage<UnitScope>();
 const unwrapped = new WeakMap<object, EntityManager>();
 
+/** For units whose after-commit steps cannot fail quietly (seeding): the error surfaces. */
+export const rethrow = (error: unknown): never => {
+  throw error;
+};
+
 /** The unit of work the calling code runs in, if any. */
 export const currentUnit = (): UnitScope | undefined => scope.getStore();
 

@@ -3,6 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { viewerOf, type AppContext } from '../../app/context.js';
+import { inSystemUnit, inUnit } from '../../app/unit-of-work.js';
 import type { Viewer } from '../../core/auth/viewer.js';
 import { AppError, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
@@ -166,17 +167,19 @@ export class FilesService {
   async record(received: ReceivedFile): Promise<StoredFile> {
     const viewer = viewerOf(this.ctx);
     try {
-      const file = this.ctx.em.create(StoredFile, {
-        organization: viewer.organizationId,
-        uploadedBy: viewer.userId,
-        fileName: received.fileName,
-        contentType: received.contentType,
-        size: received.size,
-        sha256: received.sha256,
-        storageKey: received.storageKey,
+      return await inUnit(this.ctx, async (unit) => {
+        const file = unit.em.create(StoredFile, {
+          organization: viewer.organizationId,
+          uploadedBy: viewer.userId,
+          fileName: received.fileName,
+          contentType: received.contentType,
+          size: received.size,
+          sha256: received.sha256,
+          storageKey: received.storageKey,
+        });
+        await unit.em.flush();
+        return file;
       });
-      await this.ctx.em.flush();
-      return file;
     } catch (error) {
       await this.discard(received);
       throw error;
@@ -285,13 +288,12 @@ export async function sweepUnclaimed(
   now = new Date(),
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - UNCLAIMED_TTL_MS);
-  const rows = await orm.em
-    .getKnex()
-    .from('stored_file')
-    .where('claimed_at', null)
-    .andWhere('created_at', '<', cutoff)
-    .delete()
-    .returning<{ storage_key: string }[]>('storage_key');
+  const rows = await inSystemUnit(orm.em.fork(), null, logger, (unit) =>
+    unit.em.execute<{ storage_key: string }[]>(
+      `delete from stored_file where claimed_at is null and created_at < ? returning storage_key`,
+      [cutoff],
+    ),
+  );
   for (const { storage_key: key } of rows) {
     await storage
       .remove(key)

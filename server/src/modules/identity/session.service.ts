@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthFailure, Role, Viewer } from '../../core/auth/viewer.js';
+import { runInUnit } from '../../core/orm/unit-scope.js';
 import { Session } from './session.entity.js';
 import {
   isIntegrationToken,
@@ -101,10 +102,15 @@ export class SessionService {
       return { viewer: null, failure: 'SESSION_EXPIRED' };
     }
     if (now - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
-      await this.em.execute('update session set last_seen_at = ? where id = ?', [
-        new Date(now),
-        row.session_id,
-      ]);
+      await runInUnit(
+        this.em,
+        ({ em }) =>
+          em.execute('update session set last_seen_at = ? where id = ?', [
+            new Date(now),
+            row.session_id,
+          ]),
+        () => undefined,
+      );
     }
     const roles = new Set<Role>(row.roles);
     if (row.is_manager) roles.add('MANAGER');

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createTransport, type NodemailerError } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { AppPubSub } from '../../app/topics.js';
+import { inSystemUnit } from '../../app/unit-of-work.js';
 import type { MailConfig } from '../../config/env.js';
 import type { Orm } from '../../core/orm/orm.js';
 import { composeNotificationMail } from './mail.message.js';
@@ -119,33 +120,37 @@ export class Mailer {
       });
   }
 
+  /** Each step on the outbox is its own unit of work; no transaction is held while SMTP talks. */
+  private write<T>(step: (em: EntityManager) => Promise<T>): Promise<T> {
+    return inSystemUnit(this.orm.em.fork(), null, this.logger, (unit) => step(unit.em));
+  }
+
   private async drain(): Promise<void> {
-    const em = this.orm.em.fork();
     if (Date.now() - this.lastPurge > PURGE_EVERY_MS) {
       this.lastPurge = Date.now();
-      const purged = await purgeFinishedEmails(em, RETENTION_DAYS);
+      const purged = await this.write((em) => purgeFinishedEmails(em, RETENTION_DAYS));
       if (purged > 0) this.logger.info({ purged }, 'old outbox rows deleted');
     }
     const sentBefore = this.stats.sent;
     while (!this.stopped) {
-      const batch = await claimEmails(em, BATCH, LEASE_MS);
-      await Promise.all(batch.map((claim) => this.deliver(em, claim)));
+      const batch = await this.write((em) => claimEmails(em, BATCH, LEASE_MS));
+      await Promise.all(batch.map((claim) => this.deliver(claim)));
       if (batch.length < BATCH) break;
     }
     const sent = this.stats.sent - sentBefore;
     if (sent > 0) this.logger.info({ sent }, 'e-mails sent');
   }
 
-  private async deliver(em: EntityManager, claim: ClaimedEmail): Promise<void> {
+  private async deliver(claim: ClaimedEmail): Promise<void> {
     const log = this.logger.child({
       notificationId: claim.notificationId,
       attempt: claim.attempts,
     });
     if (!claim.address) {
-      return this.giveUp(em, claim, 'The recipient has no e-mail address or is not active', log);
+      return this.giveUp(claim, 'The recipient has no e-mail address or is not active', log);
     }
     if (Date.now() - claim.createdAt.getTime() > STALE_AFTER_MS) {
-      return this.giveUp(em, claim, 'Not sent within 72 hours of the notification', log);
+      return this.giveUp(claim, 'Not sent within 72 hours of the notification', log);
     }
     try {
       await this.transport.sendMail(
@@ -155,9 +160,9 @@ export class Mailer {
         ),
       );
     } catch (error) {
-      return this.failed(em, claim, error, log);
+      return this.failed(claim, error, log);
     }
-    if (await markSent(em, claim)) {
+    if (await this.write((em) => markSent(em, claim))) {
       this.stats.sent += 1;
       log.debug('e-mail sent');
     } else {
@@ -165,19 +170,19 @@ export class Mailer {
     }
   }
 
-  private async failed(em: EntityManager, claim: ClaimedEmail, error: unknown, log: Logger) {
+  private async failed(claim: ClaimedEmail, error: unknown, log: Logger) {
     const reason = describeSendError(error);
     if (isPermanentRejection(error) || claim.attempts >= this.config.maxAttempts) {
-      return this.giveUp(em, claim, reason, log);
+      return this.giveUp(claim, reason, log);
     }
     const retryInMs = Math.min(this.config.retryMs * 2 ** (claim.attempts - 1), MAX_RETRY_MS);
-    await markFailed(em, claim, reason, retryInMs);
+    await this.write((em) => markFailed(em, claim, reason, retryInMs));
     this.stats.retried += 1;
     log.info({ reason, retryInMs }, 'e-mail not sent; will retry');
   }
 
-  private async giveUp(em: EntityManager, claim: ClaimedEmail, reason: string, log: Logger) {
-    await markFailed(em, claim, reason, null);
+  private async giveUp(claim: ClaimedEmail, reason: string, log: Logger) {
+    await this.write((em) => markFailed(em, claim, reason, null));
     this.stats.failed += 1;
     log.warn({ reason }, 'e-mail failed for good');
   }
