@@ -25,7 +25,7 @@ export class PayslipActionsResolver {
     @Arg('part', () => PublishPartValue) part: PublishPartValue,
     @Ctx() ctx: AppContext,
   ): Promise<PayrollPeriod> {
-    return inUnit(ctx, (unit) => new PayslipActionsService(unit).publish(year, month, part));
+    return inUnit(ctx, (unit) => new PayslipActionsService(unit).publishPeriod(year, month, part));
   }
 
   @Mutation(() => PayslipType, {

@@ -35,7 +35,7 @@ export class PayslipActionsService {
   constructor(private readonly ctx: AppContext) {}
 
   /** ACCOUNTANT or INTEGRATION: makes a period's payslips visible; publishing twice changes nothing. */
-  async publish(year: number, month: number, part: PublishPart): Promise<PayrollPeriod> {
+  async publishPeriod(year: number, month: number, part: PublishPart): Promise<PayrollPeriod> {
     const viewer = viewerOf(this.ctx);
     requireRole(viewer, 'ACCOUNTANT', 'INTEGRATION');
     if (!Number.isInteger(year) || year < 2000 || year > 2100)

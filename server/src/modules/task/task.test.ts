@@ -288,7 +288,7 @@ describe('leave request', () => {
     expect(statusNotes).toHaveLength(3);
 
     // The history is never edited, not even by the server's own database role.
-    const db = new pg.Client({ connectionString: server.orm.config.get('clientUrl') });
+    const db = new pg.Client({ connectionString: server.databaseUrl });
     await db.connect();
     try {
       await expect(
@@ -467,6 +467,39 @@ describe('messages', () => {
       { id: task.id },
     );
     expect(messages.data!.task.messages.edges).toHaveLength(1);
+  });
+});
+
+describe('a task the caller may not see', () => {
+  it('answers NOT_FOUND at once to writes on it, and nobody else waits meanwhile', async () => {
+    const task = (
+      await as<{ requestCertificate: { id: string } }>(
+        'employee',
+        `mutation { requestCertificate(input: { kind: SENIORITY }) { id } }`,
+      )
+    ).data!.requestCertificate;
+    const timed = async <T>(work: () => Promise<T>) => {
+      const started = Date.now();
+      const result = await work();
+      return { result, ms: Date.now() - started };
+    };
+    // On the embedded database (one connection) a check outside the write's transaction used to
+    // hold every request for the pool's acquire timeout.
+    const [message, moved, reader] = await Promise.all([
+      timed(() =>
+        as(
+          'other',
+          `mutation($id: ID!) { postTaskMessage(taskId: $id, text: "Чужая задача") { id } }`,
+          { id: task.id },
+        ),
+      ),
+      timed(() => transition('other', task.id, 'CANCEL')),
+      timed(() => taskAs('hr', task.id)),
+    ]);
+    expect(errorCode(message.result)).toBe('NOT_FOUND');
+    expect(errorCode(moved.result)).toBe('NOT_FOUND');
+    expect(reader.result.errors).toBeUndefined();
+    for (const { ms } of [message, moved, reader]) expect(ms).toBeLessThan(2_000);
   });
 });
 
