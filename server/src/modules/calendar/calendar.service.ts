@@ -1,4 +1,5 @@
 import { viewerOf, type AppContext } from '../../app/context.js';
+import { unitOf } from '../../app/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
@@ -42,7 +43,7 @@ export class CalendarService {
   ): Promise<boolean> {
     requireRole(viewerOf(this.ctx), 'HR', 'ADMIN');
     if (!isLocalDate(date)) throw badInput(['date'], 'Not a date');
-    const em = this.ctx.em;
+    const em = unitOf(this.ctx).em;
     const existing = await em.findOne(CalendarDay, { date });
     if (kind === 'ORDINARY') {
       if (existing) await em.remove(existing).flush();

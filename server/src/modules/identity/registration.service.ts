@@ -45,7 +45,7 @@ export class RegistrationService {
     }
     const organization = await this.organization(input.organizationId);
     const passwordHash = await this.ctx.app.passwords.hash(input.password);
-    const user = this.ctx.em.create(User, {
+    const user = unitOf(this.ctx).em.create(User, {
       organization,
       login,
       passwordHash,

@@ -53,7 +53,7 @@ export class IndicatorCatalogueService extends KpiUseCase {
     ) {
       throw badInput(['input', 'planMax'], 'The upper bound is below the lower one');
     }
-    const em = this.ctx.em;
+    const em = this.unit.em;
     const indicator = input.id
       ? await em.findOne(Indicator, {
           id: isUuid(input.id) ? input.id : '00000000-0000-0000-0000-000000000000',
@@ -98,7 +98,7 @@ export class IndicatorCatalogueService extends KpiUseCase {
       throw badInput(['positionId'], 'Name a position or an employee');
     }
     if (weight !== null && weight !== undefined) decimal(weight, ['weight'], 'Weight');
-    const em = this.ctx.em;
+    const em = this.unit.em;
     const indicator = isUuid(indicatorId)
       ? await em.findOne(Indicator, { id: indicatorId, organization: viewer.organizationId })
       : null;

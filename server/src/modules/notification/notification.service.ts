@@ -1,5 +1,5 @@
 import { viewerOf, type AppContext } from '../../app/context.js';
-import type { Unit } from '../../app/unit-of-work.js';
+import { unitOf, type Unit } from '../../app/unit-of-work.js';
 import { badInput } from '../../core/errors.js';
 import { checkPageSize, type Connection } from '../../core/graphql/connection.js';
 import { isUuid } from '../../core/ids.js';
@@ -70,7 +70,7 @@ export class NotificationService {
     if (!all && (!ids || ids.length === 0))
       throw badInput(['ids'], 'Name the notifications, or pass all: true');
     if (ids?.some((id) => !isUuid(id))) throw badInput(['ids'], 'Not a notification id');
-    return this.ctx.em.nativeUpdate(
+    return unitOf(this.ctx).em.nativeUpdate(
       Notification,
       {
         recipientUserId: viewer.userId,

@@ -95,7 +95,7 @@ export class PayslipActionsService {
       throw forbidden('Only the employee acknowledges a payslip');
     if (!payslip.acknowledgedAt) {
       payslip.acknowledgedAt = new Date();
-      await this.ctx.em.flush();
+      await unitOf(this.ctx).em.flush();
     }
     return payslip;
   }
@@ -152,7 +152,7 @@ export class PayslipActionsService {
     const question = text.trim();
     if (question.length < 3 || question.length > 2000)
       throw badInput(['question'], 'A question of 3 to 2000 characters');
-    const row = this.ctx.em.create(PayslipQuestion, {
+    const row = unitOf(this.ctx).em.create(PayslipQuestion, {
       id: newId(),
       payslip,
       lineNo: place.index + 1,

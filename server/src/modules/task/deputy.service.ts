@@ -33,7 +33,7 @@ export class DeputyService extends TaskUseCase {
     if (principalId === input.deputyUserId) {
       throw badInput(['input', 'deputyUserId'], 'Someone else stands in');
     }
-    const em = this.ctx.em;
+    const em = this.unit.em;
     const colleague = (id: string) =>
       isUuid(id)
         ? em.findOne(User, {
@@ -81,7 +81,7 @@ export class DeputyService extends TaskUseCase {
       (row.principal.id === viewer.userId || hasRole(viewer, 'HR'));
     if (!row || !mine) throw notFound('Deputy', id);
     row.revokedAt ??= new Date();
-    await this.ctx.em.flush();
+    await this.unit.em.flush();
     return row;
   }
 
