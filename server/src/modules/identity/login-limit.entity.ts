@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * Failed sign-in counters, written by rate-limiter-flexible's PostgreSQL store (never by the ORM).
+ * Failed sign-in counters, written by LoginLimitStore in plain SQL (never by the ORM).
  * Mapped so that generated migrations know the table instead of proposing to drop it.
  */
 @Entity({ tableName: 'login_limit' })

@@ -1,6 +1,6 @@
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Knex } from '@mikro-orm/postgresql';
 import { AppError, ErrorCode } from '../../core/errors.js';
+import { LoginLimitStore, type CounterHit } from './login-limit.store.js';
 
 export interface LoginLimits {
   /** Failed attempts per login before a short lock, and its length. */
@@ -19,69 +19,79 @@ export const defaultLoginLimits: LoginLimits = {
   perIp: 50,
 };
 
-/** Counts failed sign-ins per login and per IP in PostgreSQL, shared by every server process. */
+/** One kind of counter: its key prefix, what it counts, how many failures, over what window. */
+interface Rule {
+  prefix: 'login' | 'login-day' | 'ip';
+  of: 'login' | 'ip';
+  limit: number;
+  windowMs: number;
+}
+
+/** Expired counters are deleted at most this often, by the next failed attempt. */
+const SWEEP_EVERY_MS = 60 * 60_000;
+
+/**
+ * Counts failed sign-ins per login and per IP in the database, shared by every server process: a
+ * counter's window opens at its first failure, and a full counter refuses until the window closes.
+ */
 export class LoginLimiter {
-  private readonly limiters: { limiter: RateLimiterPostgres; key: 'login' | 'ip' }[];
+  private readonly store: LoginLimitStore;
+  private readonly rules: Rule[];
+  private nextSweep = 0;
 
   constructor(knex: Knex, limits: LoginLimits) {
-    const store = (keyPrefix: string, points: number, duration: number, blockDuration: number) =>
-      new RateLimiterPostgres({
-        storeClient: knex,
-        storeType: 'knex',
-        tableName: 'login_limit',
-        tableCreated: true,
-        clearExpiredByTimeout: false,
-        keyPrefix,
-        points,
-        duration,
-        blockDuration,
-      });
-    this.limiters = [
+    this.store = new LoginLimitStore(knex);
+    this.rules = [
       {
-        limiter: store(
-          'login',
-          limits.perLogin,
-          limits.perLoginLockMinutes * 60,
-          limits.perLoginLockMinutes * 60,
-        ),
-        key: 'login',
+        prefix: 'login',
+        of: 'login',
+        limit: limits.perLogin,
+        windowMs: limits.perLoginLockMinutes * 60_000,
       },
-      { limiter: store('login-day', limits.perLoginDaily, 86_400, 86_400), key: 'login' },
-      { limiter: store('ip', limits.perIp, 3_600, 3_600), key: 'ip' },
+      { prefix: 'login-day', of: 'login', limit: limits.perLoginDaily, windowMs: 86_400_000 },
+      { prefix: 'ip', of: 'ip', limit: limits.perIp, windowMs: 3_600_000 },
     ];
   }
 
   /** Refuses with TOO_MANY_ATTEMPTS while any counter for this login or address is exhausted. */
   async assertAllowed(login: string, ip: string): Promise<void> {
-    const states = await Promise.all(
-      this.limiters.map(({ limiter, key }) => limiter.get(key === 'login' ? login : ip)),
-    );
-    const waits = states.flatMap((state, index) =>
-      state && state.consumedPoints >= this.limiters[index]!.limiter.points
-        ? [state.msBeforeNext]
-        : [],
-    );
+    const now = Date.now();
+    const keys = this.keys(login, ip);
+    const counters = await this.store.read(keys, now);
+    const waits = counters.flatMap((counter) => {
+      const rule = this.rules[keys.indexOf(counter.key)];
+      return rule && counter.points >= rule.limit ? [counter.expiresAt - now] : [];
+    });
     if (waits.length > 0) throw tooMany(Math.max(...waits));
   }
 
-  /** Records a failed attempt. */
+  /** Records a failed attempt on every counter at once. */
   async failed(login: string, ip: string): Promise<void> {
-    await Promise.all(
-      this.limiters.map(({ limiter, key }) =>
-        limiter.consume(key === 'login' ? login : ip).catch((error: unknown) => {
-          if (!(error instanceof RateLimiterRes)) throw error;
-        }),
-      ),
-    );
+    const now = Date.now();
+    const keys = this.keys(login, ip);
+    const hits: CounterHit[] = this.rules.map((rule, index) => ({
+      key: keys[index]!,
+      windowMs: rule.windowMs,
+    }));
+    await this.store.hit(hits, now);
+    if (now >= this.nextSweep) {
+      this.nextSweep = now + SWEEP_EVERY_MS;
+      await this.store.sweep(now);
+    }
   }
 
   /** A successful sign-in clears the short per-login counter. */
   async succeeded(login: string): Promise<void> {
-    await this.limiters[0]!.limiter.delete(login);
+    await this.store.reset(this.keys(login, '')[0]!);
+  }
+
+  /** The counters' keys, in the order of the rules (the same keys rate-limiter-flexible wrote). */
+  private keys(login: string, ip: string): string[] {
+    return this.rules.map((rule) => `${rule.prefix}:${rule.of === 'login' ? login : ip}`);
   }
 }
 
 const tooMany = (msBeforeNext: number): AppError =>
   new AppError(ErrorCode.TooManyAttempts, 'Too many failed sign-in attempts; try again later', {
-    details: { retryAfterSeconds: Math.ceil(msBeforeNext / 1000) },
+    details: { retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) },
   });
