@@ -39,7 +39,10 @@ export function ormOptions(
       max: connection.poolMax,
       idleTimeoutMillis: connection.idleTimeoutMs ?? 30_000,
     },
-    driverOptions: { acquireConnectionTimeout: connection.acquireTimeoutMs ?? 5_000 },
+    driverOptions: {
+      acquireConnectionTimeout: connection.acquireTimeoutMs ?? 5_000,
+      log: knexLog(logger),
+    },
     extensions: [Migrator],
     migrations: {
       path: migrationsDir,
@@ -73,6 +76,17 @@ export function ormOptions(
     connect: false,
   });
 }
+
+/**
+ * knex's own notices (a pooled connection found broken, deprecations) go to the app's log instead of
+ * the console. Its debug output, which carries bindings, is dropped.
+ */
+const knexLog = (logger: Logger) => ({
+  warn: (message: unknown) => logger.warn({ knex: true }, String(message)),
+  error: (message: unknown) => logger.error({ knex: true }, String(message)),
+  deprecate: (message: unknown) => logger.warn({ knex: true }, String(message)),
+  debug: () => undefined,
+});
 
 /** Connects the ORM; throws with one readable line when the database cannot be reached. */
 export async function connectOrm(options: Options): Promise<Orm> {

@@ -1,4 +1,4 @@
-import { DefaultLogger, type LogContext } from '@mikro-orm/core';
+import { DefaultLogger, type LoggerNamespace, type LogContext } from '@mikro-orm/core';
 
 /** Counts every SQL statement the ORM sends; tests and request logs read it to catch N+1 queries. */
 export class QueryCounter {
@@ -20,7 +20,10 @@ export class QueryCounter {
   }
 }
 
-/** MikroORM logger that feeds a QueryCounter and writes queries through the app's logger when enabled. */
+/**
+ * MikroORM logger that feeds a QueryCounter and writes queries through the app's logger when enabled,
+ * always with `$1` placeholders: parameters carry personal data, so no option can turn them on.
+ */
 export class CountingLogger extends DefaultLogger {
   constructor(
     options: ConstructorParameters<typeof DefaultLogger>[0],
@@ -30,8 +33,13 @@ export class CountingLogger extends DefaultLogger {
     super(options);
   }
 
+  // MikroORM asks for 'query-params' (config or a query's `logging` option) to log values inlined.
+  override isEnabled(namespace: LoggerNamespace, context?: LogContext): boolean {
+    return namespace !== 'query-params' && super.isEnabled(namespace, context);
+  }
+
   override logQuery(context: { query: string } & LogContext): void {
     this.counter.increment();
-    if (this.verbose) super.logQuery(context);
+    if (this.verbose) super.logQuery({ ...context, params: [] });
   }
 }
