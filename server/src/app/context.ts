@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/env.js';
 import { requireViewer, type AuthFailure, type Viewer } from '../core/auth/viewer.js';
+import { serviceUnavailable } from '../core/errors.js';
+import { isConnectionFault } from '../core/orm/connection-fault.js';
 import { Loaders } from '../core/orm/loaders.js';
 import type { Orm } from '../core/orm/orm.js';
 import { sealedDuringUnits } from '../core/orm/unit-scope.js';
@@ -64,7 +66,7 @@ export interface RequestInfo {
 export async function createContext(app: AppServices, request: RequestInfo): Promise<AppContext> {
   const em = sealedDuringUnits(app.orm.em.fork());
   const session = request.token
-    ? await new SessionService(em, app.config.session).resolve(request.token)
+    ? await resolveSession(em, app, request.token, request.logger)
     : { viewer: null, failure: null };
   const logger = session.viewer
     ? request.logger.child({ userId: session.viewer.userId })
@@ -87,6 +89,20 @@ export async function createContext(app: AppServices, request: RequestInfo): Pro
       requestId: request.requestId,
     }),
   };
+}
+
+/**
+ * The session behind a token. A database that cannot be reached answers SERVICE_UNAVAILABLE, so
+ * the client never sees the statement in Apollo's "Context creation failed: …" (nor its token hash).
+ */
+async function resolveSession(em: EntityManager, app: AppServices, token: string, logger: Logger) {
+  try {
+    return await new SessionService(em, app.config.session).resolve(token);
+  } catch (error) {
+    if (!isConnectionFault(error)) throw error;
+    logger.error({ err: error }, 'session lookup failed: database unavailable');
+    throw serviceUnavailable();
+  }
 }
 
 /** The signed-in viewer of a context (root fields are already guarded by requireSignIn). */

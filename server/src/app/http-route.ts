@@ -1,6 +1,6 @@
 import type express from 'express';
 import { tokenFromRequest } from '../core/auth/credentials.js';
-import { appErrorOf, ErrorCode } from '../core/errors.js';
+import { appErrorOf, ErrorCode, publicErrorOf, type AppError } from '../core/errors.js';
 import { createContext, type AppContext, type AppServices } from './context.js';
 
 /**
@@ -21,6 +21,7 @@ const statusOf: Partial<Record<string, number>> = {
   [ErrorCode.FileTypeMismatch]: 415,
   [ErrorCode.TooManyAttempts]: 429,
   [ErrorCode.UploadQuotaExceeded]: 429,
+  [ErrorCode.ServiceUnavailable]: 503,
 };
 
 /** The HTTP status an expected error answers with. */
@@ -28,7 +29,13 @@ export const httpStatusOf = (code: string): number => statusOf[code] ?? 400;
 
 /** The body of every error a route outside GraphQL answers with. */
 export interface HttpErrorBody {
-  error: { code: string; message: string; field?: (string | number)[] };
+  error: {
+    code: string;
+    message: string;
+    field?: (string | number)[];
+    /** With SERVICE_UNAVAILABLE, as in the Retry-After header. */
+    retryAfterSeconds?: number;
+  };
 }
 
 /** What the route is given: the request's AppContext, built from its session on first use. */
@@ -72,10 +79,14 @@ export function appRoute(
   };
 }
 
-/** Answers `error` as JSON, or cuts the connection when the answer had already begun. */
+/**
+ * Answers `error` as JSON, or cuts the connection when the answer had already begun. A database
+ * that cannot be reached answers 503 SERVICE_UNAVAILABLE with Retry-After; the driver's text is
+ * only logged (redacted).
+ */
 export function sendError(req: express.Request, res: express.Response, error: unknown): void {
-  const expected = appErrorOf(error);
-  if (!expected) req.log.error({ err: error }, 'request failed');
+  const expected = publicErrorOf(error);
+  if (!appErrorOf(error)) req.log.error({ err: error }, 'request failed');
   if (res.headersSent) {
     // A body was under way (a download): the client must not take a truncated file for a whole one.
     res.destroy();
@@ -85,15 +96,20 @@ export function sendError(req: express.Request, res: express.Response, error: un
   // keep the connection for a body no one will read.
   if (!req.complete) res.set('Connection', 'close');
   const body: HttpErrorBody = expected
-    ? {
-        error: {
-          code: String(expected.extensions['code']),
-          message: expected.message,
-          ...(Array.isArray(expected.extensions['field'])
-            ? { field: expected.extensions['field'] as (string | number)[] }
-            : {}),
-        },
-      }
+    ? { error: bodyOf(expected) }
     : { error: { code: ErrorCode.Internal, message: 'Internal server error' } };
+  if (body.error.retryAfterSeconds !== undefined)
+    res.set('Retry-After', String(body.error.retryAfterSeconds));
   res.status(expected ? httpStatusOf(body.error.code) : 500).json(body);
+}
+
+/** The client's view of an expected error: its code, message, field path and retry hint. */
+function bodyOf(error: AppError): HttpErrorBody['error'] {
+  const { code, field, retryAfterSeconds } = error.extensions;
+  return {
+    code: String(code),
+    message: error.message,
+    ...(Array.isArray(field) ? { field: field as (string | number)[] } : {}),
+    ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}),
+  };
 }

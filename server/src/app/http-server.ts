@@ -17,6 +17,14 @@ import { registerPayslipPdf } from '../modules/payroll/payslip-pdf.route.js';
 import { registerImportRoute } from '../modules/integration/import.route.js';
 import { createContext, type AppContext, type AppServices, type SessionCookie } from './context.js';
 import { formatForClient, graphqlRules, operationLimits } from './graphql-rules.js';
+import {
+  finalErrorHandler,
+  graphqlErrorHandler,
+  notFoundHandler,
+  readinessProbe,
+  retryAfterPlugin,
+} from './http-errors.js';
+import { errorSerializer } from './logger.js';
 
 const requestIdHeader = 'x-request-id';
 
@@ -57,20 +65,15 @@ export async function createHttpApp(
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      // pino-http gives its child logger (req.log) pino's own `err` serializer: keep the redacting one.
+      serializers: { err: errorSerializer },
     }),
   );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    const check = await services.orm.checkConnection();
-    if (check.ok) {
-      res.json({ status: 'ready' });
-    } else {
-      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
-    }
-  });
+  app.get('/readyz', readinessProbe(services.orm));
 
   const inFlight = new InFlight();
   const apollo = new ApolloServer<AppContext>({
@@ -87,6 +90,7 @@ export async function createHttpApp(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      retryAfterPlugin,
       {
         async serverWillStart() {
           return { drainServer: drainWebSockets };
@@ -123,12 +127,15 @@ export async function createHttpApp(
           cookie: sessionCookie(res, config),
         }),
     }),
+    graphqlErrorHandler,
   );
 
   registerPayslipPdf(app, services);
   registerFileRoutes(app, services);
   registerImportRoute(app, services);
   serveWebClient(app, config, logger);
+  app.use(notFoundHandler);
+  app.use(finalErrorHandler);
   return { server, apollo, idle: (timeoutMs) => inFlight.idle(timeoutMs) };
 }
 

@@ -14,7 +14,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { tokenFromConnectionParams, tokenFromRequest } from '../core/auth/credentials.js';
 import { originAllowed } from '../core/auth/origin.js';
 import { SessionService } from '../modules/identity/session.service.js';
-import { ErrorCode } from '../core/errors.js';
+import { AppError, ErrorCode, internalError, publicErrorOf } from '../core/errors.js';
 import { createContext, type AppContext, type AppServices } from './context.js';
 import { formatForClient, parseOperation } from './graphql-rules.js';
 
@@ -47,24 +47,19 @@ export function attachWebSocketServer(
   const cleanup = useServer<Record<string, unknown> | undefined>(
     {
       onConnect: async (ctx) => {
-        const { request, socket } = ctx.extra;
-        const paramsToken = tokenFromConnectionParams(ctx.connectionParams);
-        // A cookie is ambient: accept it only from pages this server trusts (no cross-site hijacking).
-        const token =
-          paramsToken ??
-          (originAllowed(request, services.config.allowedOrigins)
-            ? tokenFromRequest(request)
-            : null);
-        if (!token) return false;
-        const session = await new SessionService(
-          services.orm.em.fork(),
-          services.config.session,
-        ).resolve(token);
-        if (!session.viewer) return false;
-        auth.set(socket, { token, sessionId: session.viewer.sessionId });
-        const sockets = socketsBySession.get(session.viewer.sessionId) ?? new Set();
+        const { socket } = ctx.extra;
+        let entry: SocketAuth | null;
+        try {
+          entry = await authenticate(services, ctx.extra.request, ctx.connectionParams);
+        } catch (error) {
+          refuseSocket(socket, error, logger);
+          return false;
+        }
+        if (!entry) return false;
+        auth.set(socket, entry);
+        const sockets = socketsBySession.get(entry.sessionId) ?? new Set();
         sockets.add(socket);
-        socketsBySession.set(session.viewer.sessionId, sockets);
+        socketsBySession.set(entry.sessionId, sockets);
         return true;
       },
       onClose: (ctx) => {
@@ -89,14 +84,20 @@ export function attachWebSocketServer(
         const errors = validate(schema, document, [...specifiedRules, ...rules]);
         if (errors.length > 0) return errors;
         const requestId = randomUUID();
-        const contextValue = await createContext(services, {
-          logger: logger.child({ reqId: requestId, wsOperation: id }),
-          requestId,
-          token: auth.get(ctx.extra.socket)?.token ?? null,
-          ip: ctx.extra.request.socket.remoteAddress ?? null,
-          userAgent: ctx.extra.request.headers['user-agent'] ?? null,
-          cookie: null,
-        });
+        let contextValue: AppContext;
+        try {
+          contextValue = await createContext(services, {
+            logger: logger.child({ reqId: requestId, wsOperation: id }),
+            requestId,
+            token: auth.get(ctx.extra.socket)?.token ?? null,
+            ip: ctx.extra.request.socket.remoteAddress ?? null,
+            userAgent: ctx.extra.request.headers['user-agent'] ?? null,
+            cookie: null,
+          });
+        } catch (error) {
+          // Answered as this operation's error (masked by onError); the socket stays open.
+          return [error instanceof AppError ? error : internalError(error)];
+        }
         return {
           schema,
           document,
@@ -107,9 +108,16 @@ export function attachWebSocketServer(
       },
       onError: (_ctx, _id, _payload, errors) => mask(errors),
       onNext: async (_ctx, _id, _payload, args, result) => {
-        await (args.contextValue as AppContext).access.flush();
+        try {
+          await (args.contextValue as AppContext).access.flush();
+        } catch (error) {
+          // A read that could not be journalled is not delivered.
+          return { errors: mask([internalError(error)]) };
+        }
         return result.errors ? { ...result, errors: mask(result.errors) } : undefined;
       },
+      // Whatever still escapes a hook closes the socket with a fixed reason, never its message.
+      isProd: true,
     },
     wss,
   );
@@ -134,4 +142,37 @@ export function attachWebSocketServer(
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The session a connecting socket presents: a token in `connectionParams`, or the session cookie
+ * from an allowed Origin (a cookie is ambient: no cross-site hijacking). Null when refused.
+ */
+async function authenticate(
+  services: AppServices,
+  request: http.IncomingMessage,
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+): Promise<SocketAuth | null> {
+  const token =
+    tokenFromConnectionParams(connectionParams) ??
+    (originAllowed(request, services.config.allowedOrigins) ? tokenFromRequest(request) : null);
+  if (!token) return null;
+  const session = await new SessionService(services.orm.em.fork(), services.config.session).resolve(
+    token,
+  );
+  return session.viewer ? { token, sessionId: session.viewer.sessionId } : null;
+}
+
+/** WebSocket close code 1013 "Try Again Later": graphql-ws clients retry it, unlike 4500. */
+const TRY_AGAIN_LATER = 1013;
+
+/**
+ * Closes a socket whose session could not be checked, with a fixed reason: SERVICE_UNAVAILABLE
+ * when the database cannot be reached, else a bare internal error. The cause goes to the log only.
+ */
+function refuseSocket(socket: WebSocket, error: unknown, logger: Logger): void {
+  logger.error({ err: error }, 'WebSocket connection check failed');
+  if (publicErrorOf(error)?.extensions['code'] === ErrorCode.ServiceUnavailable)
+    socket.close(TRY_AGAIN_LATER, ErrorCode.ServiceUnavailable);
+  else socket.close(CloseCode.InternalServerError, 'Internal server error');
 }

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isConnectionFault } from './orm/connection-fault.js';
 
 /** The short, stable list of `extensions.code`s clients may rely on. */
 export const ErrorCode = {
@@ -37,6 +38,8 @@ export const ErrorCode = {
   UploadQuotaExceeded: 'UPLOAD_QUOTA_EXCEEDED',
   /** A state-changing HTTP request authenticated by the cookie, without proof it is from our page. */
   CsrfCheckFailed: 'CSRF_CHECK_FAILED',
+  /** The database could not be reached in time (outage, restart, no free connection): retry later. */
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -78,28 +81,66 @@ export function appErrorOf(error: unknown): AppError | null {
   return null;
 }
 
-const isAppError = (error: unknown): boolean => appErrorOf(error) !== null;
+/** How long a client should wait before retrying after SERVICE_UNAVAILABLE. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database cannot serve now: a stable code and a retry hint, never the driver's text. Over
+ * HTTP, Apollo turns `extensions.http` into a 503 with Retry-After when it fails the whole request.
+ */
+export const serviceUnavailable = (): AppError =>
+  new AppError(
+    ErrorCode.ServiceUnavailable,
+    'The service is temporarily unavailable; retry later',
+    {
+      details: {
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+        http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+      },
+    },
+  );
+
+/** A failure the client sees only as INTERNAL_SERVER_ERROR; `cause` is kept for the log. */
+export const internalError = (cause: unknown): GraphQLError =>
+  new GraphQLError('Internal server error', {
+    originalError: cause instanceof Error ? cause : new Error(String(cause)),
+    extensions: { code: ErrorCode.Internal },
+  });
+
+/** What a client may learn of an error: its AppError, SERVICE_UNAVAILABLE for a lost database, or null. */
+export const publicErrorOf = (error: unknown): AppError | null =>
+  appErrorOf(error) ?? (isConnectionFault(error) ? serviceUnavailable() : null);
 
 /**
  * Turns any error into what a client may see: expected errors and GraphQL's own request errors keep
- * their message and code; everything else (SQL, bugs) becomes a bare INTERNAL_SERVER_ERROR.
+ * their message and code; a database that cannot be reached becomes SERVICE_UNAVAILABLE; everything
+ * else (SQL, bugs) becomes a bare INTERNAL_SERVER_ERROR. Both of the latter are reported.
  */
 export function maskError(
   formatted: GraphQLFormattedError,
   error: unknown,
   onInternal: (error: unknown) => void,
 ): GraphQLFormattedError {
-  if (isAppError(error)) {
-    return { ...formatted, extensions: withoutStack(formatted.extensions) };
+  const expected = appErrorOf(error);
+  if (expected) {
+    return { ...formatted, extensions: clientExtensions(formatted.extensions) };
   }
-  // Errors without a path come from parsing, validation or variable coercion, never from a resolver.
-  if (formatted.path === undefined && error instanceof GraphQLError) {
+  if (isConnectionFault(error)) {
+    onInternal(error);
+    const unavailable = serviceUnavailable();
+    return {
+      message: unavailable.message,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: clientExtensions(unavailable.extensions),
+    };
+  }
+  if (formatted.path === undefined && isRequestError(error)) {
     const code = formatted.extensions?.['code'];
     return {
       message: formatted.message,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       extensions: {
-        ...withoutStack(formatted.extensions),
+        ...clientExtensions(formatted.extensions),
         code:
           typeof code === 'string' && publicCodes.has(code)
             ? code
@@ -115,10 +156,28 @@ export function maskError(
   };
 }
 
-function withoutStack(
+/**
+ * Errors without a path come from parsing, validation or variable coercion (a scalar's TypeError),
+ * never from a resolver; one marked internal, or wrapping anything else (Apollo's "Context creation
+ * failed: …", a failed subscription stream), carries a foreign message and is internal.
+ */
+function isRequestError(error: unknown): boolean {
+  if (
+    !(error instanceof GraphQLError) ||
+    error.extensions['code'] === ErrorCode.Internal ||
+    error.message.startsWith('Context creation failed')
+  )
+    return false;
+  let cause: unknown = error.originalError;
+  while (cause instanceof GraphQLError) cause = cause.originalError;
+  return cause === undefined || cause === null || cause instanceof TypeError;
+}
+
+/** Extensions fit for a client: no stack trace, no wrapped exception, no HTTP head for Apollo. */
+function clientExtensions(
   extensions: GraphQLFormattedError['extensions'],
 ): Record<string, unknown> | undefined {
   if (!extensions) return undefined;
-  const { stacktrace: _stacktrace, exception: _exception, ...rest } = extensions;
+  const { stacktrace: _stacktrace, exception: _exception, http: _http, ...rest } = extensions;
   return rest;
 }
