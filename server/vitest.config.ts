@@ -1,7 +1,30 @@
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
+
+/** Tests of the database's own embedded mode: they start PGlite themselves, in the embedded lane. */
+const embeddedOnly = ['test/embedded*.test.ts'];
+
+/**
+ * Every write flow of the API, run again on the embedded database (PGlite, a pool of one). The rest
+ * run on PostgreSQL only: reads, the browser portal, and tests that share one database between two
+ * servers (mail, Redis pub/sub), which PGlite's one process per data directory cannot.
+ */
+const writeFlows = [
+  'src/app/unit-of-work.test.ts',
+  'test/permission-matrix.test.ts',
+  'src/modules/identity/*.test.ts',
+  'src/modules/task/task.test.ts',
+  'src/modules/kpi/kpi.test.ts',
+  'src/modules/payroll/payroll.test.ts',
+  'src/modules/files/files.test.ts',
+  'src/modules/integration/import.test.ts',
+  'src/modules/personal-data/file-edits.test.ts',
+  'src/modules/notification/notification.test.ts',
+  'src/modules/calendar/calendar.test.ts',
+  'src/modules/dashboard/dashboard.test.ts',
+];
 
 export default defineConfig({
   resolve: {
@@ -10,12 +33,30 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup.ts'],
     env: { TZ: 'UTC' },
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 90_000,
+    // Two lanes; run one with `--project postgres` or `--project embedded`.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...embeddedOnly],
+          globalSetup: ['test/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'embedded',
+          include: [...writeFlows, ...embeddedOnly],
+          globalSetup: ['test/embedded-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { createClient, type Client, type ClientOptions } from 'graphql-ws';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -6,6 +9,7 @@ import WebSocket from 'ws';
 import { createLogger } from '../src/app/logger.js';
 import { startServer, type RunningServer } from '../src/app/server.js';
 import { loadConfig } from '../src/config/env.js';
+import { copyDataDir } from './embedded-setup.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -35,7 +39,40 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   };
 }
 
+/** Which database this test file's servers run on: the vitest project (lane) decides. */
+export const testLane = (): 'postgres' | 'embedded' =>
+  inject('embeddedTemplates') ? 'embedded' : 'postgres';
+
+/** A fresh embedded data directory (no DATABASE_URL), copied from the lane's closed template. */
+async function createEmbeddedDataDir(
+  demo: boolean,
+): Promise<{ dir: string; drop: () => Promise<void> }> {
+  const templates = inject('embeddedTemplates')!;
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'kabinet-test-'));
+  const dir = path.join(root, 'data');
+  await copyDataDir(demo ? templates.demo : templates.bare, dir);
+  return { dir, drop: () => fs.rm(root, { recursive: true, force: true }) };
+}
+
+/** The environment that points a server at a fresh database of this lane, and how to drop it. */
+async function freshDatabase(
+  demo: boolean,
+): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  if (testLane() === 'embedded') {
+    // The real embedded path: startServer opens PGlite itself, with its pool of one connection.
+    const data = await createEmbeddedDataDir(demo);
+    return { env: { DATA_DIR: data.dir }, drop: () => data.drop() };
+  }
+  const database = await createTestDatabase();
+  return {
+    env: { DATABASE_URL: database.url, DATABASE_POOL_MAX: '4' },
+    drop: () => database.drop(),
+  };
+}
+
 export interface TestServer extends RunningServer {
+  /** A connection string for a client of the server's database apart from its pool. */
+  databaseUrl: string;
   /** Sends one GraphQL operation over HTTP, as `token`'s session when given. */
   gql<T = Record<string, unknown>>(
     query: string,
@@ -55,14 +92,19 @@ export const DEMO_PASSWORD = 'demo1234';
 export const errorCode = (result: GraphQLResponse<unknown>): unknown =>
   result.errors?.[0]?.extensions?.['code'];
 
-/** Starts the real server (HTTP + WebSocket) on a random port over a fresh database. */
+/**
+ * Starts the real server (HTTP + WebSocket) on a random port over a fresh database of the lane:
+ * a PostgreSQL database cloned from the migrated template, or an embedded data directory copied
+ * from the lane's template (already seeded when `demo`). `databaseUrl` shares a PostgreSQL one.
+ */
 export async function startTestServer(
   options: { demo?: boolean; env?: Record<string, string>; databaseUrl?: string } = {},
 ): Promise<TestServer> {
-  const database = options.databaseUrl ? null : await createTestDatabase();
+  const database = options.databaseUrl
+    ? { env: { DATABASE_URL: options.databaseUrl, DATABASE_POOL_MAX: '4' }, drop: async () => {} }
+    : await freshDatabase(options.demo !== false);
   const config = loadConfig({
-    DATABASE_URL: options.databaseUrl ?? database!.url,
-    DATABASE_POOL_MAX: '4',
+    ...database.env,
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
@@ -70,7 +112,12 @@ export async function startTestServer(
     NODE_ENV: 'test',
     ...options.env,
   });
-  const server = await startServer(config, createLogger(config.logLevel));
+  const server = await startServer(config, createLogger(config.logLevel)).catch(
+    async (error: unknown) => {
+      await database.drop();
+      throw error;
+    },
+  );
   const clients: Client[] = [];
   const gql: TestServer['gql'] = async (query, variables, token) => {
     const response = await fetch(`${server.url}/graphql`, {
@@ -83,8 +130,15 @@ export async function startTestServer(
     });
     return (await response.json()) as GraphQLResponse<never>;
   };
+  // The embedded database's socket, on the port PGlite was given (MikroORM's clientUrl is a default).
+  const orm = server.orm.config;
+  const databaseUrl =
+    config.database.kind === 'postgres'
+      ? config.database.url
+      : `postgres://${orm.get('user')}@${orm.get('host')}:${orm.get('port')}/${orm.get('dbName')}`;
   return {
     ...server,
+    databaseUrl,
     gql,
     async login(login, password = DEMO_PASSWORD) {
       const result = await gql<{ login: { accessToken: string } }>(
@@ -109,7 +163,7 @@ export async function startTestServer(
     async close() {
       await Promise.all(clients.map(async (client) => client.dispose()));
       await server.stop();
-      await database?.drop();
+      await database.drop();
     },
   };
 }
