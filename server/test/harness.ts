@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { createClient, type Client, type ClientOptions } from 'graphql-ws';
 import pg from 'pg';
@@ -48,7 +47,8 @@ async function createEmbeddedDataDir(
   demo: boolean,
 ): Promise<{ dir: string; drop: () => Promise<void> }> {
   const templates = inject('embeddedTemplates')!;
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'kabinet-test-'));
+  // Beside the templates: the lane's teardown removes whatever a crashed test left behind.
+  const root = await fs.mkdtemp(path.join(path.dirname(templates.demo), 'server-'));
   const dir = path.join(root, 'data');
   await copyDataDir(demo ? templates.demo : templates.bare, dir);
   return { dir, drop: () => fs.rm(root, { recursive: true, force: true }) };
