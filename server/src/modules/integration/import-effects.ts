@@ -1,7 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { monthNames } from '../../core/ru-months.js';
 import type { Unit } from '../../app/unit-of-work.js';
-import type { FileSection } from '../organization/organization-settings.entity.js';
+import {
+  fileSectionWords,
+  FileSections,
+  type FileSection,
+} from '../organization/organization-settings.entity.js';
 import { writeNotifications, type NewNotification } from '../notification/notification.service.js';
 import { uuidV7Sql } from './import-apply.js';
 import type { BatchKey } from './import-resolve.js';
@@ -17,19 +21,6 @@ export interface JournalActor {
 
 /** More payslips than this for one person in one batch come as one notice, not one each. */
 const SINGLE_PAYSLIP_NOTICES = 3;
-
-const sectionWords: Record<string, string> = {
-  BASIC: 'основные сведения',
-  PERSONAL: 'персональные данные',
-  EMPLOYMENT: 'трудовая деятельность',
-  LEAVE: 'отпуска',
-  TRIPS: 'командировки',
-  SENIORITY: 'стаж',
-  ATTESTATION: 'аттестация',
-  EDUCATION: 'образование',
-  PAYROLL: 'расчётные листки',
-};
-const sectionOrder = Object.keys(sectionWords);
 
 const ruDate = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 
@@ -145,14 +136,14 @@ export async function notifyChanges(
     }
   }
   for (const row of await updatedFiles(tx, has('payslip'), published)) {
-    const sections = row.sections
-      .filter((section) => !specific.get(row.employee_id)?.has(section as FileSection))
-      .sort((a, b) => sectionOrder.indexOf(a) - sectionOrder.indexOf(b));
+    const sections = (row.sections as FileSection[])
+      .filter((section) => !specific.get(row.employee_id)?.has(section))
+      .sort((a, b) => FileSections.indexOf(a) - FileSections.indexOf(b));
     if (sections.length === 0) continue;
     notices.push({
       ...of(row),
       type: 'FILE_UPDATED',
-      title: `Личное дело обновлено: ${sections.map((s) => sectionWords[s] ?? s).join(', ')}`,
+      title: `Личное дело обновлено: ${sections.map((s) => fileSectionWords[s]).join(', ')}`,
       body: 'Кадровая служба внесла изменения в учётной системе.',
       link: sections[0] === 'PAYROLL' ? '/payslips' : `/file/${sections[0]!.toLowerCase()}`,
     });

@@ -17,6 +17,20 @@ export const FileSections = [
 ] as const;
 export type FileSection = (typeof FileSections)[number];
 
+/** A section as people name it in titles and notices (never the enum's name in Russian text). */
+export const fileSectionWords: Record<FileSection, string> = {
+  BASIC: 'основные сведения',
+  PERSONAL: 'персональные данные',
+  EMPLOYMENT: 'трудовая деятельность',
+  LEAVE: 'отпуска',
+  TRIPS: 'командировки',
+  SENIORITY: 'стаж',
+  ATTESTATION: 'аттестация',
+  EDUCATION: 'образование',
+  PAYROLL: 'расчётные листки',
+  KPI: 'показатели эффективности',
+};
+
 /**
  * Portal sections an institution can switch off (one without KPIs hides them): every file section
  * but the basic and personal data, which a file always has, and the tasks.

@@ -2,6 +2,7 @@ import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { BaseEntity } from '../../core/orm/base.entity.js';
 import { Employee } from '../employee/employee.entity.js';
 import { User } from '../identity/user.entity.js';
+import type { FileSection } from '../organization/organization-settings.entity.js';
 
 /** An employee's report that a section of their file is wrong; HR works it as a FILE_CORRECTION task. */
 @Entity({ tableName: 'file_error_report' })
@@ -14,7 +15,7 @@ export class FileErrorReport extends BaseEntity<'resolvedAt'> {
   reportedBy!: Ref<User>;
 
   @Property({ type: 'string', length: 32 })
-  section!: string;
+  section!: FileSection;
 
   @Property({ type: 'text' })
   comment!: string;

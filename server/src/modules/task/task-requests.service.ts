@@ -11,6 +11,7 @@ import { managerOf } from '../employee/employee.service.js';
 import { User } from '../identity/user.entity.js';
 import { LeaveRecord } from '../leave/leave.entity.js';
 import { leaveDays } from '../leave/leave.rules.js';
+import { fileSectionWords } from '../organization/organization-settings.entity.js';
 import { type FileErrorReport } from '../personal-data/file-error-report.entity.js';
 import { standIn, TaskChange } from './task.change.js';
 import { Task, type CertificateRequestDetails, type LeaveRequestDetails } from './task.entity.js';
@@ -274,7 +275,7 @@ export async function openFileCorrection(
   const task = tx.create(Task, {
     organization: viewer.organizationId,
     type: 'FILE_CORRECTION',
-    title: `Исправить личное дело: ${report.section}`,
+    title: `Исправить личное дело: ${fileSectionWords[report.section]}`,
     description: report.comment,
     author: tx.getReference(User, viewer.userId),
     subject: report.employee,
@@ -289,6 +290,9 @@ export async function openFileCorrection(
   const change = new TaskChange(unit, task, viewer.userId);
   change.join(viewer.userId);
   change.event('CREATED', { toStatus: task.status, data: { assigneeQueue: 'HR' } });
-  await change.notifyAssignee(`Ошибка в личном деле: ${report.section}`, report.comment);
+  await change.notifyAssignee(
+    `Ошибка в личном деле: ${fileSectionWords[report.section]}`,
+    report.comment,
+  );
   return change.done();
 }

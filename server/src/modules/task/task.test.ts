@@ -558,6 +558,7 @@ describe('reportFileError', () => {
     );
     const task = queue.data!.tasks.edges[0]!.node;
     expect(task).toMatchObject({ status: 'NEW', assignee: { queue: 'HR' } });
+    expect(task.title).toBe('Исправить личное дело: образование');
     expect(task.deadlineBasis).toContain('152-ФЗ');
     const before = await as<{ fileErrorReports: { id: string }[] }>(
       'hr',
