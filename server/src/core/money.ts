@@ -1,5 +1,7 @@
 /** A money amount as a decimal string with at most two places: exact, never a float. */
 export const moneyPattern = /^\d{1,12}(\.\d{1,2})?$/;
+/** The largest amount Money (and a numeric(14,2) column) holds: 999 999 999 999.99 ₽. */
+export const MAX_KOPECKS = 10n ** 14n - 1n;
 
 /** "4500.5" → "4500.50": the canonical form, by string arithmetic, never through a float. */
 export function normalizeMoney(amount: string): string {

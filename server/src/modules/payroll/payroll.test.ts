@@ -582,6 +582,21 @@ describe('savePayslip', () => {
       { employeeId: '00000000-0000-7000-8000-000000000000' },
       ['input', 'employeeId'],
     ],
+    [
+      // Each line fits Money, their sum does not: the month's accruals could never be shown again.
+      'accruals whose total overflows an amount',
+      {
+        openingBalance: '0.00',
+        closingBalance: '0.00',
+        lines: [
+          { kind: 'ACCRUAL', payCode: '001', name: 'Оклад', amount: '999999999999.99' },
+          { kind: 'ACCRUAL', payCode: '035', name: 'Премия', amount: '999999999999.99' },
+          { kind: 'PAYMENT', payCode: '700', name: 'Выплата', amount: '999999999999.99' },
+          { kind: 'PAYMENT', payCode: '700', name: 'Выплата', amount: '999999999999.99' },
+        ],
+      },
+      ['input', 'lines', 1, 'amount'],
+    ],
   ])(
     'refuses %s with BAD_USER_INPUT and the reason, writing nothing',
     async (_name, change, field) => {

@@ -3,7 +3,7 @@ import { unitOf } from '../../app/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
-import { fromKopecks, toKopecks } from '../../core/money.js';
+import { fromKopecks, MAX_KOPECKS, toKopecks } from '../../core/money.js';
 import { Employee } from '../employee/employee.entity.js';
 import { PayrollPeriod, Payslip } from './payroll.entity.js';
 import { payslipLineData } from './payslip-lines.js';
@@ -119,6 +119,7 @@ export function checkPayslipBody(
   if (input.lines.length > MAX_LINES)
     throw badInput(['input', 'lines'], `At most ${MAX_LINES} lines`);
   let balance = toKopecks(input.openingBalance);
+  const totals = { ACCRUAL: 0n, DEDUCTION: 0n, PAYMENT: 0n };
   input.lines.forEach((line, index) => {
     if (line.days !== null && line.days !== undefined && line.days < 0) {
       throw badInput(['input', 'lines', index, 'days'], 'A day count cannot be negative');
@@ -130,6 +131,13 @@ export function checkPayslipBody(
       );
     if (!line.payCode.trim() || !line.name.trim())
       throw badInput(['input', 'lines', index, 'payCode'], 'Every line has a pay code and a name');
+    totals[line.kind] += toKopecks(line.amount);
+    // A total the payslip shows (accrued, deducted, paid) must fit an amount, or it could never be read.
+    if (totals[line.kind] > MAX_KOPECKS)
+      throw badInput(
+        ['input', 'lines', index, 'amount'],
+        `The payslip's ${line.kind.toLowerCase()} total would exceed ${fromKopecks(MAX_KOPECKS)}`,
+      );
     balance += line.kind === 'ACCRUAL' ? toKopecks(line.amount) : -toKopecks(line.amount);
   });
   if (balance !== toKopecks(input.closingBalance)) {
