@@ -11,6 +11,7 @@ import { LeaveSectionResolver } from './leave/leave.resolver.js';
 import { SeniorityResolver } from './seniority/seniority.resolver.js';
 import { RecordSectionsResolver } from './personal-data/sections.resolver.js';
 import { FileEditsResolver } from './personal-data/file-edits.resolver.js';
+import { FileErrorReportResolver } from './personal-data/file-error-report.resolver.js';
 import { PayrollResolver } from './payroll/payroll.resolver.js';
 import { PayslipActionsResolver } from './payroll/payslip-actions.resolver.js';
 import { CalendarResolver } from './calendar/calendar.resolver.js';
@@ -51,6 +52,7 @@ export const resolvers: NonEmptyArray<Function> = [
   SeniorityResolver,
   RecordSectionsResolver,
   FileEditsResolver,
+  FileErrorReportResolver,
   PayrollResolver,
   PayslipActionsResolver,
   CalendarResolver,

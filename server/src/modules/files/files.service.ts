@@ -1,13 +1,11 @@
 import { Readable } from 'node:stream';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Logger } from 'pino';
 import { viewerOf, type AppContext } from '../../app/context.js';
-import { inSystemUnit, inUnit } from '../../app/unit-of-work.js';
+import { inUnit } from '../../app/unit-of-work.js';
 import type { Viewer } from '../../core/auth/viewer.js';
 import { AppError, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
-import type { Orm } from '../../core/orm/orm.js';
 import {
   allowedType,
   allowedTypes,
@@ -274,33 +272,4 @@ async function peek(stream: Readable, bytes: number) {
     whole: Readable.from(all(), { objectMode: false }),
     release: () => void iterator.return?.(),
   };
-}
-
-/**
- * Deletes files not attached within UNCLAIMED_TTL_MS, row first (in one statement, so two
- * processes sweeping together each take their own rows and a concurrent claim either wins or
- * finds nothing), then their bytes. Returns how many were swept.
- */
-export async function sweepUnclaimed(
-  orm: Orm,
-  storage: FileStorage,
-  logger: Logger,
-  now = new Date(),
-): Promise<number> {
-  const cutoff = new Date(now.getTime() - UNCLAIMED_TTL_MS);
-  const rows = await inSystemUnit(orm.em.fork(), null, logger, (unit) =>
-    unit.em.execute<{ storage_key: string }[]>(
-      `delete from stored_file where claimed_at is null and created_at < ? returning storage_key`,
-      [cutoff],
-    ),
-  );
-  for (const { storage_key: key } of rows) {
-    await storage
-      .remove(key)
-      .catch((error: unknown) =>
-        logger.error({ err: error, storageKey: key }, 'could not remove a swept upload'),
-      );
-  }
-  if (rows.length > 0) logger.info({ files: rows.length }, 'unattached uploads swept');
-  return rows.length;
 }

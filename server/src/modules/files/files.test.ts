@@ -20,12 +20,8 @@ import { registerFileAccess } from './file-access.js';
 import { attachmentDisposition, sanitizeFileName } from './file-name.js';
 import { StoredFileResolver } from './files.resolver.js';
 import { FileGqlType } from './files.type.js';
-import {
-  claimUploads,
-  MAX_UNCLAIMED_PER_USER,
-  sweepUnclaimed,
-  UNCLAIMED_TTL_MS,
-} from './files.service.js';
+import { claimUploads, MAX_UNCLAIMED_PER_USER, UNCLAIMED_TTL_MS } from './files.service.js';
+import { sweepUnclaimed } from './sweeper.js';
 import { DiskFileStorage } from './storage.js';
 import { StoredFile } from './stored-file.entity.js';
 

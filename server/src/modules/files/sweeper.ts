@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
+import { inSystemUnit } from '../../app/unit-of-work.js';
 import type { Orm } from '../../core/orm/orm.js';
-import { sweepUnclaimed } from './files.service.js';
+import { UNCLAIMED_TTL_MS } from './files.service.js';
 import { DiskFileStorage, type FileStorage } from './storage.js';
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
@@ -41,4 +42,33 @@ export function startFileSweeper(
       await running;
     },
   };
+}
+
+/**
+ * Deletes files not attached within UNCLAIMED_TTL_MS, row first (in one statement, so two
+ * processes sweeping together each take their own rows and a concurrent claim either wins or
+ * finds nothing), then their bytes. Returns how many were swept.
+ */
+export async function sweepUnclaimed(
+  orm: Orm,
+  storage: FileStorage,
+  logger: Logger,
+  now = new Date(),
+): Promise<number> {
+  const cutoff = new Date(now.getTime() - UNCLAIMED_TTL_MS);
+  const rows = await inSystemUnit(orm.em.fork(), null, logger, (unit) =>
+    unit.em.execute<{ storage_key: string }[]>(
+      `delete from stored_file where claimed_at is null and created_at < ? returning storage_key`,
+      [cutoff],
+    ),
+  );
+  for (const { storage_key: key } of rows) {
+    await storage
+      .remove(key)
+      .catch((error: unknown) =>
+        logger.error({ err: error, storageKey: key }, 'could not remove a swept upload'),
+      );
+  }
+  if (rows.length > 0) logger.info({ files: rows.length }, 'unattached uploads swept');
+  return rows.length;
 }

@@ -1,8 +1,7 @@
-import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { AppContext } from '../../app/context.js';
 import { inUnit } from '../../app/unit-of-work.js';
 import { badInput } from '../../core/errors.js';
-import { DateTimeScalar } from '../../core/graphql/scalars.js';
 import type { Assignment } from '../assignment/assignment.entity.js';
 import { AssignmentType } from '../assignment/assignment.type.js';
 import type { Employee } from '../employee/employee.entity.js';
@@ -10,8 +9,6 @@ import { EmployeeType, FileSectionValue } from '../employee/employee.type.js';
 import type { LeaveRecord } from '../leave/leave.entity.js';
 import { LeaveType } from '../leave/leave.type.js';
 import type { FileSection } from '../organization/organization-settings.entity.js';
-import type { FileErrorReport } from './file-error-report.entity.js';
-import { FileErrorReportService } from './file-error-report.service.js';
 import {
   AssignmentInput,
   AttestationInput,
@@ -33,23 +30,6 @@ import type { EducationRecord } from '../education/education.entity.js';
 import { FileEditsService, removable, type RemovableSection } from './file-edits.service.js';
 import { RecordEditsService } from './record-edits.service.js';
 import { PersonalEditsService } from './personal-edits.service.js';
-
-@ObjectType('FileErrorReport', {
-  description: 'An employee says a section of their file is wrong.',
-})
-export class FileErrorReportType {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => FileSectionValue)
-  section!: string;
-
-  @Field(() => String)
-  comment!: string;
-
-  @Field(() => DateTimeScalar)
-  createdAt!: Date;
-}
 
 @ObjectType('SeniorityPeriodRecord', { description: 'A directly entered seniority period.' })
 export class SeniorityPeriodRecordType {
@@ -143,24 +123,6 @@ export class FileEditsResolver {
     return inUnit(ctx, (unit) =>
       new FileEditsService(unit).deleteRecord(section as RemovableSection, id),
     );
-  }
-
-  @Mutation(() => FileErrorReportType, {
-    description: 'The owner reports an error in a section of their file.',
-  })
-  reportFileError(
-    @Arg('section', () => FileSectionValue) section: FileSection,
-    @Arg('comment', () => String) comment: string,
-    @Ctx() ctx: AppContext,
-  ): Promise<FileErrorReport> {
-    return inUnit(ctx, (unit) => new FileErrorReportService(unit).report(section, comment));
-  }
-
-  @Query(() => [FileErrorReportType], {
-    description: 'HR: open error reports of the organization.',
-  })
-  fileErrorReports(@Ctx() ctx: AppContext): Promise<FileErrorReport[]> {
-    return new FileErrorReportService(ctx).open();
   }
 }
 

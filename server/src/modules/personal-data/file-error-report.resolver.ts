@@ -1,0 +1,47 @@
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { AppContext } from '../../app/context.js';
+import { inUnit } from '../../app/unit-of-work.js';
+import { DateTimeScalar } from '../../core/graphql/scalars.js';
+import { FileSectionValue } from '../employee/employee.type.js';
+import type { FileSection } from '../organization/organization-settings.entity.js';
+import type { FileErrorReport } from './file-error-report.entity.js';
+import { FileErrorReportService } from './file-error-report.service.js';
+
+@ObjectType('FileErrorReport', {
+  description: 'An employee says a section of their file is wrong.',
+})
+export class FileErrorReportType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => FileSectionValue)
+  section!: string;
+
+  @Field(() => String)
+  comment!: string;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+}
+
+/** Employees report errors in their file; HR sees the open reports. */
+@Resolver()
+export class FileErrorReportResolver {
+  @Mutation(() => FileErrorReportType, {
+    description: 'The owner reports an error in a section of their file.',
+  })
+  reportFileError(
+    @Arg('section', () => FileSectionValue) section: FileSection,
+    @Arg('comment', () => String) comment: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<FileErrorReport> {
+    return inUnit(ctx, (unit) => new FileErrorReportService(unit).report(section, comment));
+  }
+
+  @Query(() => [FileErrorReportType], {
+    description: 'HR: open error reports of the organization.',
+  })
+  fileErrorReports(@Ctx() ctx: AppContext): Promise<FileErrorReport[]> {
+    return new FileErrorReportService(ctx).open();
+  }
+}
