@@ -49,6 +49,8 @@ async function startLogged(databaseUrl: string, env: Record<string, string> = {}
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let dbName: string;
 let main: LoggedServer;
+/** A working employee whose СНИЛС the write tests try to change. */
+let employeeId: string;
 /** A second server on the same database with a pool of one connection, 300 ms to get it. */
 let small: LoggedServer | undefined;
 let token: string;
@@ -90,6 +92,9 @@ beforeAll(async () => {
     null,
   );
   token = (login.body.data as { login: { accessToken: string } }).login.accessToken;
+  // Read before any outage: right after one, the pool may still hand out a dead connection.
+  employeeId = (await main.server.orm.em.fork().findOneOrFail(Employee, { dismissalDate: null }))
+    .id;
 });
 afterAll(async () => {
   await main?.server.stop();
@@ -207,11 +212,8 @@ describe('a database outage in the middle of a request', () => {
   });
 
   it('HTTP: a write whose statement carries a СНИЛС fails as SERVICE_UNAVAILABLE', async () => {
-    const employee = await main.server.orm.em.fork().findOneOrFail(Employee, {
-      dismissalDate: null,
-    });
     const { result, ms } = await outageDuring('lock table employee in exclusive mode', () =>
-      post(main.server, { query: updateSnils, variables: { id: employee.id, snils } }),
+      post(main.server, { query: updateSnils, variables: { id: employeeId, snils } }),
     );
     expect(result.body.errors?.[0]).toMatchObject({
       path: ['updatePersonalData'],
@@ -261,14 +263,11 @@ describe('a database outage in the middle of a request', () => {
   });
 
   it('WebSocket: a write that loses the database answers SERVICE_UNAVAILABLE at its path', async () => {
-    const employee = await main.server.orm.em.fork().findOneOrFail(Employee, {
-      dismissalDate: null,
-    });
     const client = wsClient(main.server);
     try {
       expect(await wsOnce(client, me)).toMatchObject({ kind: 'next' });
       const { result, ms } = await outageDuring('lock table employee in exclusive mode', () =>
-        wsOnce(client, updateSnils, { id: employee.id, snils }),
+        wsOnce(client, updateSnils, { id: employeeId, snils }),
       );
       expect(result).toMatchObject({
         kind: 'next',
