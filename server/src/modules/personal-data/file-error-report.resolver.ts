@@ -1,28 +1,11 @@
-import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../app/context.js';
 import { inUnit } from '../../app/unit-of-work.js';
-import { DateTimeScalar } from '../../core/graphql/scalars.js';
 import { FileSectionValue } from '../employee/employee.type.js';
 import type { FileSection } from '../organization/organization-settings.entity.js';
 import type { FileErrorReport } from './file-error-report.entity.js';
 import { FileErrorReportService } from './file-error-report.service.js';
-
-@ObjectType('FileErrorReport', {
-  description: 'An employee says a section of their file is wrong.',
-})
-export class FileErrorReportType {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => FileSectionValue)
-  section!: string;
-
-  @Field(() => String)
-  comment!: string;
-
-  @Field(() => DateTimeScalar)
-  createdAt!: Date;
-}
+import { FileErrorReportType } from './personal-data.type.js';
 
 /** Employees report errors in their file; HR sees the open reports. */
 @Resolver()
