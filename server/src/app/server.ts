@@ -6,7 +6,8 @@ import { openDatabase } from '../core/orm/database.js';
 import type { Orm } from '../core/orm/orm.js';
 import type { QueryCounter } from '../core/orm/query-counter.js';
 import { createAppPubSub } from '../core/pubsub.js';
-import { ensureStatutoryCalendar } from '../modules/calendar/calendar.service.js';
+import { syncProductionCalendar } from '../modules/calendar/calendar.service.js';
+import { inSystemUnit } from './unit-of-work.js';
 import { seedDemoIfEmpty, type DemoSeedResult } from '../seeders/demo.seeder.js';
 import { DiskFileStorage } from '../modules/files/storage.js';
 import { startFileSweeper } from '../modules/files/sweeper.js';
@@ -57,7 +58,11 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       if (applied.length > 0)
         logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     }
-    await ensureStatutoryCalendar(orm.em.fork(), new Date().getUTCFullYear());
+    const calendarYears = await inSystemUnit(orm.em.fork(), null, logger, (unit) =>
+      syncProductionCalendar(unit.em, new Date().getUTCFullYear()),
+    );
+    if (calendarYears.length > 0)
+      logger.info({ years: calendarYears }, 'production calendar synced');
     const demo = config.seedDemo ? await seedDemoIfEmpty(orm.em.fork(), logger) : null;
 
     const pubSub = await createAppPubSub<Topics>(config.redisUrl, logger);

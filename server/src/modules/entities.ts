@@ -10,7 +10,7 @@ import { Attestation } from './attestation/attestation.entity.js';
 import { EducationRecord } from './education/education.entity.js';
 import { FileErrorReport } from './personal-data/file-error-report.entity.js';
 import { PayrollPeriod, Payslip, PayslipQuestion } from './payroll/payroll.entity.js';
-import { CalendarDay } from './calendar/calendar.entity.js';
+import { CalendarDay, CalendarYear } from './calendar/calendar.entity.js';
 import { Notification } from './notification/notification.entity.js';
 import { NotificationPreference } from './notification/notification-preference.entity.js';
 import { EmailOutbox } from './mail/email-outbox.entity.js';
@@ -60,6 +60,7 @@ export const entities = [
   Payslip,
   PayslipQuestion,
   CalendarDay,
+  CalendarYear,
   Notification,
   NotificationPreference,
   EmailOutbox,

@@ -64,6 +64,29 @@ export function workingDaysIn(year: number, month: number, days: CalendarDays): 
   return count;
 }
 
+/** Hours of a working week the norms are published for (ст. 91, 92, 333 ТК). */
+export const WeekHours = [40, 36, 24] as const;
+export type WeekHours = (typeof WeekHours)[number];
+
+/**
+ * The norm of working time of a month, in tenths of an hour: the week's hours over five days for
+ * each working day, less an hour for each shortened pre-holiday day (Порядок исчисления нормы
+ * рабочего времени, приказ Минздравсоцразвития России от 13.08.2009 № 588н). 36 hours a week in
+ * May 2025: 7.2 × 18 − 0 = 129.6 hours, 1296 tenths.
+ */
+export function workingTenthsIn(
+  year: number,
+  month: number,
+  weekHours: WeekHours,
+  days: CalendarDays,
+): number {
+  let short = 0;
+  for (const [date, kind] of days) {
+    if (kind === 'SHORT' && date.startsWith(`${year}-${String(month).padStart(2, '0')}-`)) short++;
+  }
+  return weekHours * 2 * workingDaysIn(year, month, days) - 10 * short;
+}
+
 /**
  * A year's calendar as the law sets it before any decree: the ст. 112 holidays, and a day off on the
  * next working day for each of those (but the January ones) that falls on a weekend. The yearly

@@ -3,12 +3,19 @@ import { unitOf } from '../../app/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
-import { CalendarDay } from './calendar.entity.js';
+import { CalendarDay, CalendarYear } from './calendar.entity.js';
+import {
+  CALENDAR_REVISION,
+  calendarEntries,
+  calendarSource,
+  shippedYears,
+} from './calendar.data.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '../../core/orm/base.entity.js';
 import {
-  statutoryCalendar,
+  WeekHours,
   workingDaysIn,
+  workingTenthsIn,
   type CalendarDayKind,
   type CalendarDays,
 } from './calendar.rules.js';
@@ -26,12 +33,24 @@ export class CalendarService {
       { orderBy: { date: 'asc' } },
     );
     const days: CalendarDays = new Map(rows.map((row) => [row.date, row.kind]));
+    const months = Array.from({ length: 12 }, (_, index) => index + 1);
+    const workingDaysByMonth = months.map((month) => workingDaysIn(year, month, days));
+    const hours = (tenths: number) => (tenths / 10).toFixed(1).replace(/\.0$/, '');
+    const stored = await this.ctx.em.findOne(CalendarYear, { year });
     return {
       year,
       days: rows,
-      workingDaysByMonth: Array.from({ length: 12 }, (_, index) =>
-        workingDaysIn(year, index + 1, days),
-      ),
+      workingDaysByMonth,
+      workingDays: workingDaysByMonth.reduce((sum, count) => sum + count, 0),
+      norms: WeekHours.map((weekHours) => {
+        const byMonth = months.map((month) => workingTenthsIn(year, month, weekHours, days));
+        return {
+          weekHours,
+          hoursByMonth: byMonth.map(hours),
+          hours: hours(byMonth.reduce((sum, tenths) => sum + tenths, 0)),
+        };
+      }),
+      source: stored?.source ?? calendarSource(year),
     };
   }
 
@@ -50,26 +69,54 @@ export class CalendarService {
       return true;
     }
     const day = existing ?? em.create(CalendarDay, { date, kind });
-    em.assign(day, { kind, note: note?.trim() || null });
+    em.assign(day, { kind, note: note?.trim() || null, origin: 'HR' });
     await em.flush();
     return true;
   }
 }
 
 /**
- * Makes sure the statutory holidays of the years around `year` are in the calendar, at start-up:
- * days HR already entered stay as they are, so the decree's changes are never overwritten.
+ * Brings the shipped production calendar into the table, at start-up, in one transaction: every
+ * shipped year (2019 on) whose stored revision is older than the data's, and the statute alone for
+ * the years around `year` that ship no decree. A year's shipped rows are rewritten; days HR entered
+ * (`setCalendarDay`) stay as they are, so a regional decree is never overwritten. Processes that
+ * start together take turns on an advisory lock.
  */
-export async function ensureStatutoryCalendar(em: EntityManager, year: number): Promise<void> {
-  const days = [year - 3, year - 2, year - 1, year, year + 1].flatMap((y) => statutoryCalendar(y));
-  await em.execute(
-    `insert into production_calendar_day (id, date, kind, note)
-     select (d->>'id')::uuid, (d->>'date')::date, d->>'kind', d->>'note'
-       from json_array_elements(?::json) as d
-     on conflict (date) do nothing`,
-    [JSON.stringify(days.map((day) => ({ id: newId(), ...day })))],
+export async function syncProductionCalendar(em: EntityManager, year: number): Promise<number[]> {
+  await em.execute(`select pg_advisory_xact_lock(hashtext('production_calendar'))`);
+  const wanted = [...new Set([...shippedYears, year - 1, year, year + 1])];
+  const current = await em.find(CalendarYear, { year: { $in: wanted } });
+  const stale = wanted.filter(
+    (y) => (current.find((row) => row.year === y)?.revision ?? -1) < revisionOf(y),
   );
+  for (const y of stale) {
+    const entries = calendarEntries(y);
+    await em.execute(
+      `delete from production_calendar_day
+        where origin = 'SHIPPED' and date between ? and ? and date::text not in (?)`,
+      [`${y}-01-01`, `${y}-12-31`, entries.map((entry) => entry.date)],
+    );
+    await em.execute(
+      `insert into production_calendar_day (id, date, kind, note, origin)
+       select (d->>'id')::uuid, (d->>'date')::date, d->>'kind', d->>'note', 'SHIPPED'
+         from json_array_elements(?::json) as d
+       on conflict (date) do update set kind = excluded.kind, note = excluded.note,
+         updated_at = current_timestamp
+         where production_calendar_day.origin = 'SHIPPED'`,
+      [JSON.stringify(entries.map((entry) => ({ id: newId(), ...entry })))],
+    );
+    await em.upsert(CalendarYear, {
+      year: y,
+      revision: revisionOf(y),
+      source: calendarSource(y),
+      syncedAt: new Date(),
+    });
+  }
+  return stale;
 }
+
+/** A shipped year is at the data's revision; a statute-only year never needs rewriting. */
+const revisionOf = (year: number) => (shippedYears.includes(year) ? CALENDAR_REVISION : 0);
 
 /** The calendar's own days from `from` to `to` (inclusive), for working-day arithmetic. */
 export async function calendarDays(

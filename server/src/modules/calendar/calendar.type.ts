@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { DecimalScalar } from '../../core/graphql/decimal-scalar.js';
 import { graphqlEnum } from '../../core/graphql/enums.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
 import { CalendarDayKinds } from './calendar.rules.js';
@@ -21,6 +22,18 @@ export class CalendarDayType {
   note!: string | null;
 }
 
+@ObjectType('WorkingTimeNorm', { description: 'The norm of working time for a working week.' })
+export class WorkingTimeNormType {
+  @Field(() => Int, { description: 'Hours a week: 40, 36 or 24.' })
+  weekHours!: number;
+
+  @Field(() => [DecimalScalar], { description: 'Hours of each month, January first.' })
+  hoursByMonth!: string[];
+
+  @Field(() => DecimalScalar, { description: 'Hours of the year.' })
+  hours!: string;
+}
+
 @ObjectType('ProductionCalendar', { description: 'A year of the production calendar.' })
 export class ProductionCalendarType {
   @Field(() => Int)
@@ -31,6 +44,19 @@ export class ProductionCalendarType {
 
   @Field(() => [Int], { description: 'Working days of each month, January first.' })
   workingDaysByMonth!: number[];
+
+  @Field(() => Int, { description: 'Working days of the year.' })
+  workingDays!: number;
+
+  @Field(() => [WorkingTimeNormType], {
+    description: 'Norms of working time for the 40-, 36- and 24-hour weeks (приказ № 588н).',
+  })
+  norms!: WorkingTimeNormType[];
+
+  @Field(() => String, {
+    description: 'Where the year comes from: the decree moving days off, or the Labour Code alone.',
+  })
+  source!: string;
 }
 
 export const CalendarDaySettingValue = graphqlEnum(
