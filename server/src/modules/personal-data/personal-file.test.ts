@@ -121,9 +121,9 @@ describe('leave section', () => {
           index: number;
           start: string;
           end: string;
-          entitled: { basic: number };
-          used: { basic: number };
-          remaining: { basic: number };
+          entitled: { basic: string };
+          used: { basic: string };
+          remaining: { basic: string };
         }[];
         nextLeaveStart: string | null;
       };
@@ -140,9 +140,10 @@ describe('leave section', () => {
       const previousEnd = Date.parse(section.balance[i - 1]!.end);
       expect(Date.parse(section.balance[i]!.start) - previousEnd).toBe(86_400_000);
     }
-    const entitled = section.balance.reduce((sum, year) => sum + year.entitled.basic, 0);
-    const used = section.balance.reduce((sum, year) => sum + year.used.basic, 0);
-    const remaining = section.balance.reduce((sum, year) => sum + year.remaining.basic, 0);
+    // Decimal strings; this file's are whole days (no dismissal, no pro rata).
+    const entitled = section.balance.reduce((sum, year) => sum + Number(year.entitled.basic), 0);
+    const used = section.balance.reduce((sum, year) => sum + Number(year.used.basic), 0);
+    const remaining = section.balance.reduce((sum, year) => sum + Number(year.remaining.basic), 0);
     expect(entitled - used).toBe(remaining);
     const taken = section.records.filter(
       (r) => r.kind === 'ANNUAL_BASIC' && r.startDate <= new Date().toISOString().slice(0, 10),
@@ -199,7 +200,8 @@ describe('seniority section', () => {
       'MEDICAL',
     ]);
     const byKind = Object.fromEntries(kinds.map((k) => [k.kind, k]));
-    const sinceHire = (Date.parse(asOf) - Date.parse(hireDate)) / 86_400_000 + 1;
+    // As a certificate states it on asOf: the days before it, asOf itself not yet worked.
+    const sinceHire = (Date.parse(asOf) - Date.parse(hireDate)) / 86_400_000;
     expect(byKind['INSTITUTION']!.totalDays).toBe(Math.max(0, sinceHire));
     expect(byKind['GENERAL']!.totalDays).toBeGreaterThanOrEqual(byKind['INSTITUTION']!.totalDays);
     expect([60, 80, 100]).toContain(byKind['INSURANCE']!.sickPayPercent);
@@ -207,6 +209,14 @@ describe('seniority section', () => {
     const next = byKind['INSTITUTION']!.next!;
     expect(next.years).toBeGreaterThan(byKind['INSTITUTION']!.years);
     expect(next.date > asOf).toBe(true);
+    // On the date `next` names the years show, and not the day before (asOf and reaching agree).
+    const yearsOn = async (date: string) =>
+      (
+        await as<SeniorityData>('employee', seniority, { id: files.employee, asOf: date })
+      ).data!.employee.seniority.kinds.find((k) => k.kind === 'INSTITUTION')!.years;
+    expect(await yearsOn(next.date)).toBe(next.years);
+    const dayBefore = new Date(Date.parse(next.date) - 86_400_000).toISOString().slice(0, 10);
+    expect(await yearsOn(dayBefore)).toBe(next.years - 1);
   });
 
   it('answers when each requested number of years is reached, planned unpaid leave taken off', async () => {

@@ -13,7 +13,7 @@ import { organizationToday } from '../organization/organization.service.js';
 import { organizationPositionsLoader } from '../position/position.loader.js';
 import { SeniorityKinds, SeniorityPeriod } from './seniority.entity.js';
 import { periodsFor } from './seniority.periods.js';
-import { dateReaching, seniorityAsOf, sickPayPercent } from './seniority.rules.js';
+import { dateReaching, seniorityOn, sickPayPercent } from './seniority.rules.js';
 import { SenioritySection, type SeniorityType } from './seniority.type.js';
 
 const enteredLoader = rowsByOwner(SeniorityPeriod, 'employee', { startDate: 'asc', id: 'asc' });
@@ -26,7 +26,11 @@ export class SeniorityResolver {
   })
   async seniority(
     @Root() employee: Employee,
-    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Default: today.' })
+    @Arg('asOf', () => LocalDateScalar, {
+      nullable: true,
+      description:
+        'As a certificate states it on this date: the days before it (default: today). The date `reaching` names is the first on which the years show.',
+    })
     asOf: string | null | undefined,
     @Arg('reaching', () => [Int], {
       defaultValue: [],
@@ -52,7 +56,7 @@ export class SeniorityResolver {
     const rows = { assignments, previous, entered, leaves, positions };
     const kinds = SeniorityKinds.map((kind): SeniorityType => {
       const periods = periodsFor(kind, rows);
-      const { totalDays, duration } = seniorityAsOf(periods, date);
+      const { totalDays, duration } = seniorityOn(periods, date);
       const target = milestones.find((years) => years > duration.years);
       const reached = target === undefined ? null : dateReaching(periods, target, date);
       return {

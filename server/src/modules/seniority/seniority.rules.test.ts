@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkPeriod,
   dateReaching,
+  seniorityOn,
   mergePeriods,
   seniorityAsOf,
   sickPayPercent,
@@ -420,6 +421,24 @@ describe('dateReaching', () => {
         years,
       );
       expect(seniorityAsOf(periods, dayBefore(date, 2)).duration.years).toBeLessThan(years);
+    }
+  });
+
+  it('names the date on which seniorityOn first shows the years, for every milestone', () => {
+    // Hired 2020-03-01: on 2025-03-01 the certificate says 5 y 0 m 0 d (the days before it), and on
+    // 2025-02-28 4 y 11 m 27 d (28 Feb and 1 Mar are the two sides of the anniversary).
+    const hired = [p('2020-03-01', null)];
+    expect(dateReaching(hired, 5, '2024-01-01')).toBe('2025-03-01');
+    expect(seniorityOn(hired, '2025-03-01').duration).toEqual({ years: 5, months: 0, days: 0 });
+    expect(seniorityOn(hired, '2025-02-28').duration).toEqual({ years: 4, months: 11, days: 27 });
+    // A day of hire is not yet a day worked.
+    expect(seniorityOn(hired, '2020-03-01').totalDays).toBe(0);
+    const periods = [p('2001-05-31', '2003-01-30'), p('2006-01-31', null)];
+    for (const years of [1, 3, 5, 8, 15]) {
+      const date = dateReaching(periods, years, '2001-01-01')!;
+      expect(seniorityOn(periods, date).duration.years).toBeGreaterThanOrEqual(years);
+      const before = new Date(Date.parse(date) - 86_400_000).toISOString().slice(0, 10);
+      expect(seniorityOn(periods, before).duration.years).toBeLessThan(years);
     }
   });
 

@@ -191,6 +191,16 @@ export function seniorityAsOf(periods: readonly SeniorityPeriod[], asOf: string)
   return spanResult(countedSpans(parsePeriods(periods), parseDate(asOf, 'asOf')));
 }
 
+/**
+ * Seniority on a date as a certificate states it («стаж по состоянию на D»): the days before D,
+ * D itself not yet worked. Hired 2020-03-01, it is 5 y 0 m 0 d on 2025-03-01, the very date
+ * `dateReaching(periods, 5, …)` names; this is what the portal shows and what a sick note that
+ * opens on D is paid by (ст. 7 255-ФЗ counts the seniority before the illness).
+ */
+export function seniorityOn(periods: readonly SeniorityPeriod[], date: string): SeniorityResult {
+  return spanResult(countedSpans(parsePeriods(periods), parseDate(date, 'date') - 1));
+}
+
 /** Merged, non-overlapping, sorted counted intervals (after excluding). */
 export function mergePeriods(
   periods: readonly SeniorityPeriod[],
@@ -207,7 +217,7 @@ export function mergePeriods(
 
 /**
  * The first date on or after `from` from which the seniority is `years` full years: the first D
- * with seniorityAsOf(periods, D − 1 day).duration.years >= years, i.e. the day after the one that
+ * with seniorityOn(periods, D).duration.years >= years (seniorityAsOf the day before), i.e. the day after the one that
  * completes them (hired 2020-03-01 → 2025-03-01). Ongoing periods count forward and future excluded
  * periods (planned leave) are taken off. `from` itself if already reached; null if never reached:
  * no ongoing counted period, or an ongoing excluded one, and the closed periods fall short.
