@@ -1,7 +1,17 @@
 import { fromKopecks } from '../core/money.js';
+import { calendarOf } from '../modules/calendar/calendar.data.js';
+import {
+  isWorkingDay,
+  workingDaysIn,
+  type CalendarDays,
+} from '../modules/calendar/calendar.rules.js';
+import { ndflToWithhold } from '../modules/payroll/ndfl.rules.js';
+import { periodsFor, type PersonalFileRows } from '../modules/seniority/seniority.periods.js';
+import { seniorityOn, sickPayPercent } from '../modules/seniority/seniority.rules.js';
 import type { GeneratedInstitution, Random } from './institution.generator.js';
 import type { GeneratedPersonalFile } from './personal-file.generator.js';
 import {
+  addDays,
   DAY_MS as DAY,
   formatLocalDate as iso,
   pad,
@@ -44,6 +54,15 @@ export interface GeneratedLine {
   sortOrder: number;
 }
 
+/** Стаж the file holds beyond its assignments and earlier employers (military service …). */
+export interface GeneratedSeniorityPeriod {
+  employeeId: string;
+  kind: 'INSURANCE';
+  startDate: string;
+  endDate: string;
+  factor: string;
+}
+
 /** Monthly salaries (оклад, RUB) of the demo posts at a full rate. */
 const salaries: Record<string, number> = {
   Директор: 78_000,
@@ -62,36 +81,64 @@ const salaries: Record<string, number> = {
   'Заведующий хозяйством': 36_500,
 };
 const MINIMUM_WAGE = 27_093;
-/** Working days a month, as a production calendar of a recent year gives them. */
-const workingDays = [17, 19, 21, 22, 18, 21, 23, 21, 22, 23, 19, 22];
+/** Leave paid by average earnings, and so 3 days ahead (ст. 136 ТК). */
+const paidLeaveKinds = new Set(['ANNUAL_BASIC', 'ANNUAL_ADDITIONAL', 'STUDY']);
+/** The employer pays the first days of a sick leave, the Social Fund the rest (ст. 3 255-ФЗ). */
+const EMPLOYER_SICK_DAYS = 3;
+
+type Leave = GeneratedPersonalFile['leaves'][number];
+type Assignment = GeneratedPersonalFile['assignments'][number];
+type LineDraft = Omit<GeneratedLine, 'id' | 'payslipId' | 'sortOrder'>;
 
 const monthStart = (year: number, month: number) => `${year}-${pad(month)}-01`;
 const monthEnd = (year: number, month: number) => iso(Date.UTC(year, month, 0));
+const ruDate = (date: string) => date.split('-').reverse().join('.');
 const rub = (kopecks: bigint) => fromKopecks(kopecks);
-const share = (kopecks: bigint, part: number, whole: number) =>
-  whole === 0 ? 0n : (kopecks * BigInt(part)) / BigInt(whole);
+const share = (kopecks: bigint, part: bigint | number, whole: bigint | number) =>
+  BigInt(whole) === 0n ? 0n : (kopecks * BigInt(part)) / BigInt(whole);
+const min = (a: bigint, b: bigint) => (a < b ? a : b);
+/** Rate "0.50" as hundredths. */
+const rateOf = (rate: string) => BigInt(Math.round(Number(rate) * 100));
 
-/** Calendar days of [start, end] inside the month. */
-function daysIn(start: string, end: string, year: number, month: number): number {
-  const from = Math.max(parse(start), parse(monthStart(year, month)));
-  const to = Math.min(parse(end), parse(monthEnd(year, month)));
-  return to < from ? 0 : (to - from) / DAY + 1;
+/** The production calendar of a date's year. */
+type Calendars = (date: string) => CalendarDays;
+
+/** Each year's production calendar, built once. */
+function calendars(): Calendars {
+  const years = new Map<number, CalendarDays>();
+  return (date) => {
+    const year = Number(date.slice(0, 4));
+    let days = years.get(year);
+    if (!days) years.set(year, (days = calendarOf(year)));
+    return days;
+  };
 }
 
-/**
- * Three years of monthly payslips per employee, consistent with their leave: оклад for days worked,
- * стимулирующие, quarterly премия, отпускные and the employer's sick days, НДФЛ 13% in whole
- * roubles, the advance on the 20th and the final pay on the 5th of the next month, so each month
- * closes owing the final pay. The last month is left unpublished.
- */
-export function generatePayroll(
-  institution: GeneratedInstitution,
-  files: GeneratedPersonalFile,
-  random: Random,
-  asOf: string,
-  months: number,
-  newId: () => string,
-) {
+/** Pay falling on a day off is paid the working day before (ст. 136 ТК). */
+function payday(date: string, calendar: Calendars): string {
+  let day = date;
+  while (!isWorkingDay(day, calendar(day))) day = addDays(day, -1);
+  return day;
+}
+
+/** Working days of [from, to] (inclusive) under the calendar. */
+function workingDaysBetween(from: string, to: string, calendar: Calendars): number {
+  let count = 0;
+  for (let day = parse(from); day <= parse(to); day += DAY) {
+    if (isWorkingDay(iso(day), calendar(iso(day)))) count += 1;
+  }
+  return count;
+}
+
+/** [start, end] cut to [from, to], or null when they do not meet. */
+function clip(start: string, end: string, from: string, to: string): [string, string] | null {
+  const a = start > from ? start : from;
+  const b = end < to ? end : to;
+  return a <= b ? [a, b] : null;
+}
+
+/** The payroll months: `months` back from `asOf`'s month and that month itself, unpublished. */
+function generatePeriods(asOf: string, months: number, newId: () => string): GeneratedPeriod[] {
   const periods: GeneratedPeriod[] = [];
   const [asOfYear, asOfMonth] = asOf.split('-').map(Number) as [number, number];
   for (let back = months; back >= 0; back--) {
@@ -106,138 +153,318 @@ export function generatePayroll(
       published: back > 0,
     });
   }
+  return periods;
+}
+
+/** What the payroll of one employee reads from the rest of their file. */
+interface EmployeeFile {
+  hireDate: string;
+  dismissalDate: string | null;
+  assignments: Assignment[];
+  leaves: Leave[];
+  /** Sick-pay percent of a sick leave starting on a date, from the file's страховой стаж. */
+  sickPercent: (date: string) => number;
+}
+
+/** Groups rows by their employee. */
+function byEmployee<R extends { employeeId: string }>(rows: readonly R[]): Map<string, R[]> {
+  const map = new Map<string, R[]>();
+  for (const row of rows) map.set(row.employeeId, [...(map.get(row.employeeId) ?? []), row]);
+  return map;
+}
+
+/**
+ * The sick-pay percent as the portal's seniority section gives it: страховой стаж from the same
+ * periods (`periodsFor`) on the day the sick leave opens, the days before it (ст. 7 255-ФЗ).
+ */
+function sickPercentOf(
+  assignments: readonly Assignment[],
+  previous: GeneratedPersonalFile['previousEmployment'],
+  entered: readonly GeneratedSeniorityPeriod[],
+): (date: string) => number {
+  // periodsFor reads these fields only for INSURANCE: the rows stand in for the stored entities.
+  const rows = {
+    assignments: assignments.map((a) => ({ ...a, position: null })),
+    previous,
+    entered: entered.map((p) => ({ ...p })),
+    leaves: [],
+    positions: new Map(),
+  } as unknown as PersonalFileRows;
+  const periods = periodsFor('INSURANCE', rows);
+  return (date) => sickPayPercent(seniorityOn(periods, date).duration);
+}
+
+/**
+ * Three years of monthly payslips per employee, drawn from the rest of their file: оклад by the
+ * assignment's post and rate for the days worked against the production calendar's norm,
+ * стимулирующие, a quarterly премия, holiday pay paid as its own payout on a working day at least
+ * 3 days before the leave (ст. 136 ТК), the employer's first 3 sick days at the percent the file's
+ * страховой стаж gives (255-ФЗ), НДФЛ cumulative from the start of the year (ст. 226 НК), the
+ * advance on the 20th and the final pay on the 5th of the next month (the working day before when
+ * these are days off), everything owed paid on the day of dismissal. The last month is unpublished.
+ */
+export function generatePayroll(
+  institution: GeneratedInstitution,
+  files: GeneratedPersonalFile,
+  random: Random,
+  asOf: string,
+  months: number,
+  newId: () => string,
+  seniority: readonly GeneratedSeniorityPeriod[] = [],
+) {
+  const periods = generatePeriods(asOf, months, newId);
   const payslips: GeneratedPayslip[] = [];
   const lines: GeneratedLine[] = [];
+  const calendar = calendars();
   const positionName = new Map(institution.positions.map((p) => [p.id, p.name]));
-  const leavesOf = new Map<string, GeneratedPersonalFile['leaves']>();
-  for (const leave of files.leaves)
-    leavesOf.set(leave.employeeId, [...(leavesOf.get(leave.employeeId) ?? []), leave]);
+  const leavesOf = byEmployee(files.leaves);
+  const assignmentsOf = byEmployee(files.assignments);
+  const previousOf = byEmployee(files.previousEmployment);
+  const enteredOf = byEmployee(seniority);
 
   for (const employee of institution.employees) {
-    const base =
-      BigInt(
-        Math.max(salaries[positionName.get(employee.positionId) ?? ''] ?? 30_000, MINIMUM_WAGE),
-      ) * 100n;
+    const assignments = (assignmentsOf.get(employee.id) ?? []).filter(
+      (a) => a.kind === 'HIRE' || a.kind === 'TRANSFER',
+    );
+    const file: EmployeeFile = {
+      hireDate: employee.hireDate,
+      dismissalDate: employee.dismissalDate,
+      assignments,
+      leaves: leavesOf.get(employee.id) ?? [],
+      sickPercent: sickPercentOf(
+        assignments,
+        previousOf.get(employee.id) ?? [],
+        enteredOf.get(employee.id) ?? [],
+      ),
+    };
     const unionMember = random.chance(0.3);
-    let owed = 0n;
+    const salaryOf = (a: Assignment) =>
+      share(
+        BigInt(Math.max(salaries[positionName.get(a.positionId) ?? ''] ?? 30_000, MINIMUM_WAGE)) *
+          100n,
+        rateOf(a.rate),
+        100,
+      );
+    const ledger = { owed: 0n, year: 0, income: 0n, withheld: 0n };
     for (const period of periods) {
       const { year, month } = period;
       if (employee.hireDate > monthEnd(year, month)) continue;
       if (employee.dismissalDate && employee.dismissalDate < monthStart(year, month)) continue;
+      if (ledger.year !== year) Object.assign(ledger, { year, income: 0n, withheld: 0n });
       const payslipId = newId();
-      const norm = workingDays[month - 1]!;
-      const leaves = leavesOf.get(employee.id) ?? [];
-      const absent = (kind: string) =>
-        leaves
-          .filter((l) => l.kind === kind)
-          .reduce((sum, l) => sum + daysIn(l.startDate, l.endDate, year, month), 0);
-      const vacationDays = absent('ANNUAL_BASIC');
-      const sickDays = absent('SICK');
-      const worked = Math.max(0, norm - Math.round(((vacationDays + sickDays) * 5) / 7));
-      // Average daily earnings: a quarter above the salary, over 29.3 days a month (ст. 139 ТК).
-      const averageDaily = (base * 125n) / 2930n;
-      const relatesTo = period.startDate;
-      const out: Omit<GeneratedLine, 'id' | 'payslipId' | 'sortOrder' | 'relatesTo'>[] = [];
-      let accrued = 0n;
-      const accrue = (
-        payCode: string,
-        incomeCode: string,
-        name: string,
-        amount: bigint,
-        days: number | null,
-      ) => {
-        if (amount <= 0n) return;
-        accrued += amount;
-        out.push({
-          kind: 'ACCRUAL',
-          payCode,
-          incomeCode,
-          name,
-          days,
-          amount: rub(amount),
-          paidOn: null,
-        });
-      };
-      const salary = share(base, worked, norm);
-      accrue('001', '2000', 'Оклад по дням', salary, worked);
-      accrue('035', '2000', 'Стимулирующие выплаты', share(salary, 25, 100), null);
-      if (month % 3 === 0 && worked > 0)
-        accrue('050', '2002', 'Премия по итогам квартала', share(base, 50, 100), null);
-      accrue(
-        '100',
-        '2012',
-        'Оплата отпуска',
-        averageDaily * BigInt(vacationDays),
-        vacationDays || null,
-      );
-      accrue(
-        '200',
-        '2300',
-        'Пособие по временной нетрудоспособности за счёт работодателя',
-        share(averageDaily * BigInt(Math.min(3, sickDays)), 80, 100),
-        Math.min(3, sickDays) || null,
-      );
-      // НДФЛ is withheld in whole roubles.
-      const tax = (((accrued * 13n) / 100n + 50n) / 100n) * 100n;
-      const deductions: [string, string, bigint][] = [['900', 'НДФЛ', tax]];
-      if (unionMember) deductions.push(['910', 'Профсоюзные взносы (1%)', accrued / 100n]);
-      for (const [payCode, name, amount] of deductions) {
-        out.push({
-          kind: 'DEDUCTION',
-          payCode,
-          incomeCode: null,
-          name,
-          days: null,
-          amount: rub(amount),
-          paidOn: null,
-        });
-      }
-      const withheld = deductions.reduce((sum, [, , amount]) => sum + amount, 0n);
-      const net = accrued - withheld;
-      const advance =
-        net > 0n
-          ? share(share(base, worked, norm), 40, 100) < net
-            ? share(share(base, worked, norm), 40, 100)
-            : net
-          : 0n;
-      if (owed > 0n) {
-        out.push({
-          kind: 'PAYMENT',
-          payCode: '800',
-          incomeCode: null,
-          name: 'Зарплата за предыдущий месяц (перечисление в банк)',
-          days: null,
-          amount: rub(owed),
-          paidOn: `${year}-${pad(month)}-05`,
-        });
-      }
-      if (advance > 0n) {
-        out.push({
-          kind: 'PAYMENT',
-          payCode: '810',
-          incomeCode: null,
-          name: 'Аванс (перечисление в банк)',
-          days: null,
-          amount: rub(advance),
-          paidOn: `${year}-${pad(month)}-20`,
-        });
-      }
-      const opening = owed;
-      const paid = (opening > 0n ? opening : 0n) + advance;
-      owed = opening + net - paid;
-      payslips.push({
-        id: payslipId,
-        periodId: period.id,
-        employeeId: employee.id,
-        openingBalance: rub(opening),
-        closingBalance: rub(owed),
-        normDays: norm,
-        workedDays: worked,
-      });
-      out.forEach((line, index) =>
-        lines.push({ ...line, id: newId(), payslipId, relatesTo, sortOrder: index }),
+      const slip = monthOf(file, period, salaryOf, calendar, unionMember, ledger);
+      payslips.push({ id: payslipId, periodId: period.id, employeeId: employee.id, ...slip.head });
+      slip.lines.forEach((line, index) =>
+        lines.push({ ...line, id: newId(), payslipId, sortOrder: index }),
       );
     }
   }
   return { periods, payslips, lines };
+}
+
+interface Ledger {
+  /** Owed to the employee at the end of the last month. */
+  owed: bigint;
+  year: number;
+  /** This year's taxable income and НДФЛ withheld so far. */
+  income: bigint;
+  withheld: bigint;
+}
+
+/** A payslip's lines as they are added, kept in the payslip's order: accruals, deductions, payments. */
+class Slip {
+  readonly accruals: LineDraft[] = [];
+  readonly deductions: LineDraft[] = [];
+  readonly payments: LineDraft[] = [];
+  accrued = 0n;
+  withheld = 0n;
+  paid = 0n;
+
+  constructor(
+    readonly relatesTo: string,
+    private readonly ledger: Ledger,
+  ) {}
+
+  accrue(
+    line: { payCode: string; incomeCode: string; name: string; days: number | null },
+    amount: bigint,
+    relatesTo = this.relatesTo,
+  ): void {
+    if (amount <= 0n) return;
+    this.accrued += amount;
+    this.accruals.push({ kind: 'ACCRUAL', ...line, relatesTo, amount: rub(amount), paidOn: null });
+  }
+
+  deduct(payCode: string, name: string, amount: bigint): void {
+    this.withheld += amount;
+    this.deductions.push({
+      kind: 'DEDUCTION',
+      payCode,
+      incomeCode: null,
+      name,
+      relatesTo: this.relatesTo,
+      days: null,
+      amount: rub(amount),
+      paidOn: null,
+    });
+  }
+
+  /** НДФЛ on income paid now: the year's tax to date less what was withheld (ст. 226 НК). */
+  withholdNdfl(year: number, income: bigint, name: string): bigint {
+    this.ledger.income += income;
+    const tax = ndflToWithhold(year, this.ledger.income, this.ledger.withheld);
+    this.ledger.withheld += tax;
+    this.deduct('900', name, tax);
+    return tax;
+  }
+
+  pay(payCode: string, name: string, amount: bigint, paidOn: string): void {
+    if (amount <= 0n) return;
+    this.paid += amount;
+    this.payments.push({
+      kind: 'PAYMENT',
+      payCode,
+      incomeCode: null,
+      name,
+      relatesTo: this.relatesTo,
+      days: null,
+      amount: rub(amount),
+      paidOn,
+    });
+  }
+
+  get lines(): LineDraft[] {
+    return [...this.accruals, ...this.deductions, ...this.payments];
+  }
+}
+
+/** The days of a month the payslip counts, by the production calendar. */
+function daysOf(file: EmployeeFile, year: number, month: number, calendar: Calendars) {
+  const [first, last] = [monthStart(year, month), monthEnd(year, month)];
+  const employed = clip(file.hireDate, file.dismissalDate ?? last, first, last)!;
+  const absent = file.leaves.reduce((sum, leave) => {
+    const days = clip(leave.startDate, leave.endDate, ...employed);
+    return sum + (days ? workingDaysBetween(...days, calendar) : 0);
+  }, 0);
+  return {
+    first,
+    last,
+    employed,
+    norm: workingDaysIn(year, month, calendar(first)),
+    worked: workingDaysBetween(...employed, calendar) - absent,
+  };
+}
+
+/**
+ * Holiday pay for each leave whose payday falls in the month: a working day at least 3 days before
+ * it starts (ст. 136 ТК), paid out on its own with its НДФЛ withheld; returns what goes out when.
+ */
+function holidayPay(
+  slip: Slip,
+  file: EmployeeFile,
+  year: number,
+  [first, last]: [string, string],
+  averageDaily: bigint,
+  calendar: Calendars,
+): [name: string, net: bigint, paidOn: string][] {
+  const payouts: [string, bigint, string][] = [];
+  for (const leave of file.leaves) {
+    if (!paidLeaveKinds.has(leave.kind)) continue;
+    const paidOn = payday(addDays(leave.startDate, -3), calendar);
+    if (paidOn < first || paidOn > last) continue;
+    const amount = averageDaily * BigInt(leave.days);
+    const since = `с ${ruDate(leave.startDate)}`;
+    const name = `Оплата отпуска ${since}`;
+    slip.accrue(
+      { payCode: '100', incomeCode: '2012', name, days: leave.days },
+      amount,
+      `${leave.startDate.slice(0, 8)}01`,
+    );
+    const tax = slip.withholdNdfl(year, amount, `НДФЛ с отпускных ${since}`);
+    payouts.push([`Отпускные за отпуск ${since} (перечисление в банк)`, amount - tax, paidOn]);
+  }
+  return payouts;
+}
+
+/** The employer's first sick days of each sick leave inside `employed`, at the стаж percent. */
+function sickPay(slip: Slip, file: EmployeeFile, employed: [string, string], sickDaily: bigint) {
+  for (const leave of file.leaves) {
+    if (leave.kind !== 'SICK') continue;
+    const paidDays = Math.min(EMPLOYER_SICK_DAYS, leave.days);
+    const employer = clip(leave.startDate, addDays(leave.startDate, paidDays - 1), ...employed);
+    if (!employer) continue;
+    const days = (parse(employer[1]) - parse(employer[0])) / DAY + 1;
+    const percent = file.sickPercent(leave.startDate);
+    const name = `Пособие по временной нетрудоспособности за счёт работодателя, ${percent} % (больничный с ${ruDate(leave.startDate)})`;
+    slip.accrue(
+      { payCode: '200', incomeCode: '2300', name, days },
+      share(sickDaily * BigInt(days), percent, 100),
+    );
+  }
+}
+
+/** One month's payslip of one employee; moves the ledger on to the month's end. */
+function monthOf(
+  file: EmployeeFile,
+  period: GeneratedPeriod,
+  salaryOf: (assignment: Assignment) => bigint,
+  calendar: Calendars,
+  unionMember: boolean,
+  ledger: Ledger,
+) {
+  const { year, month } = period;
+  const { first, last, employed, norm, worked } = daysOf(file, year, month, calendar);
+  const assignment =
+    file.assignments.filter((a) => a.startDate <= employed[1]).at(-1) ?? file.assignments[0]!;
+  const base = salaryOf(assignment);
+  // Average daily earnings: a quarter above the salary, over 29.3 days a month for leave (ст. 139
+  // ТК) and over 730 days of two years for sick pay (ст. 14 255-ФЗ).
+  const averageDaily = (base * 125n) / 2930n;
+  const sickDaily = (base * 125n * 24n) / 73_000n;
+  const slip = new Slip(period.startDate, ledger);
+
+  // Holiday pay first: it goes out, with its НДФЛ withheld, before the month's wages.
+  const payouts = holidayPay(slip, file, year, [first, last], averageDaily, calendar);
+  const before = slip.accrued;
+  const salary = share(base, worked, norm);
+  slip.accrue({ payCode: '001', incomeCode: '2000', name: 'Оклад по дням', days: worked }, salary);
+  const bonus = { incomeCode: '2000', name: 'Стимулирующие выплаты', days: null };
+  slip.accrue({ payCode: '035', ...bonus }, share(salary, 25, 100));
+  if (month % 3 === 0 && worked > 0) {
+    const premium = { incomeCode: '2002', name: 'Премия по итогам квартала', days: null };
+    slip.accrue({ payCode: '050', ...premium }, share(base, 50, 100));
+  }
+  sickPay(slip, file, employed, sickDaily);
+  slip.withholdNdfl(year, slip.accrued - before, 'НДФЛ');
+  if (unionMember) slip.deduct('910', 'Профсоюзные взносы (1%)', slip.accrued / 100n);
+
+  const opening = ledger.owed;
+  const dismissed = file.dismissalDate !== null && file.dismissalDate <= last;
+  const fifth = payday(`${year}-${pad(month)}-05`, calendar);
+  const finalDay = dismissed && file.dismissalDate! < fifth ? file.dismissalDate! : fifth;
+  slip.pay('800', 'Зарплата за предыдущий месяц (перечисление в банк)', opening, finalDay);
+  for (const [name, amount, paidOn] of payouts) slip.pay('820', name, amount, paidOn);
+  const due = () => opening + slip.accrued - slip.withheld - slip.paid;
+  const twentieth = payday(`${year}-${pad(month)}-20`, calendar);
+  if (dismissed) {
+    // Everything owed is paid on the day of dismissal (ст. 140 ТК).
+    slip.pay(
+      '850',
+      'Окончательный расчёт при увольнении (перечисление в банк)',
+      due(),
+      file.dismissalDate!,
+    );
+  } else if (employed[0] <= twentieth) {
+    slip.pay('810', 'Аванс (перечисление в банк)', min(share(salary, 40, 100), due()), twentieth);
+  }
+  ledger.owed = due();
+  return {
+    head: {
+      openingBalance: rub(opening),
+      closingBalance: rub(ledger.owed),
+      normDays: norm,
+      workedDays: worked,
+    },
+    lines: slip.lines,
+  };
 }

@@ -1,6 +1,6 @@
 import { addDays, pad } from '../../core/local-date.js';
 import { generateInstitution, Random } from '../../seeders/institution.generator.js';
-import { generatePayroll } from '../../seeders/payroll.generator.js';
+import { generatePayroll, type GeneratedSeniorityPeriod } from '../../seeders/payroll.generator.js';
 import { generatePersonalFiles } from '../../seeders/personal-file.generator.js';
 
 export interface GeneratorOptions {
@@ -32,6 +32,7 @@ export function* generateImportRecords(options: GeneratorOptions): Generator<Row
     emailDomain: `org${options.seed}.example.ru`,
   });
   const files = generatePersonalFiles(institution, new Random(options.seed + 1), options.asOf);
+  const military = militaryService(institution, files);
   let sequence = 0;
   const payroll = generatePayroll(
     institution,
@@ -40,6 +41,7 @@ export function* generateImportRecords(options: GeneratorOptions): Generator<Row
     options.asOf,
     options.months,
     () => `g${++sequence}`,
+    military,
   );
   const upsert = (type: string, externalId: string, fields: Row): Row => ({
     type,
@@ -138,21 +140,12 @@ export function* generateImportRecords(options: GeneratorOptions): Generator<Row
     yield upsert('attestation', key('att'), { ...owned(employeeId), ...row });
   for (const { employeeId, ...row } of files.education)
     yield upsert('education', key('edu'), { ...owned(employeeId), ...row });
-  // Military service counts towards insurance seniority (документ — военный билет).
-  for (const [employeeId, data] of personal) {
-    if (!data.militaryCategory) continue;
-    const birthDate = institution.employees.find((e) => e.id === employeeId)?.birthDate;
-    if (!birthDate) continue;
-    const start = addDays(birthDate, 18 * 365 + 120);
+  for (const { employeeId, ...period } of military)
     yield upsert('seniorityPeriod', key('sen'), {
       ...owned(employeeId),
-      kind: 'INSURANCE',
-      startDate: start,
-      endDate: addDays(start, 364),
-      factor: '1.00',
+      ...period,
       document: 'Военный билет',
     });
-  }
 
   const periodKey = new Map(
     payroll.periods.map((p) => [p.id, `pp-${p.year}-${pad(p.month)}`] as const),
@@ -181,4 +174,29 @@ export function* generateImportRecords(options: GeneratorOptions): Generator<Row
       lines: linesOf.get(id) ?? [],
     });
   }
+}
+
+/**
+ * Military service, which counts towards страховой стаж (документ — военный билет): a year from
+ * 18 of every man whose file has a military category. The payslips' sick pay counts it too.
+ */
+function militaryService(
+  institution: ReturnType<typeof generateInstitution>,
+  files: ReturnType<typeof generatePersonalFiles>,
+): GeneratedSeniorityPeriod[] {
+  const birthDate = new Map(institution.employees.map((e) => [e.id, e.birthDate]));
+  return files.personal.flatMap(({ employeeId, militaryCategory }) => {
+    const born = birthDate.get(employeeId);
+    if (!militaryCategory || !born) return [];
+    const start = addDays(born, 18 * 365 + 120);
+    return [
+      {
+        employeeId,
+        kind: 'INSURANCE' as const,
+        startDate: start,
+        endDate: addDays(start, 364),
+        factor: '1.00',
+      },
+    ];
+  });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actors, startTestServer, type TestServer } from '../../../test/harness.js';
+import { addDays } from '../../core/local-date.js';
 import { newId } from '../../core/orm/base.entity.js';
 import { FileSections } from '../organization/organization-settings.entity.js';
 import { PayrollPeriod, Payslip, PayslipQuestion } from './payroll.entity.js';
@@ -649,24 +650,30 @@ describe('pay the organization allows managers to see', () => {
 });
 
 describe('demo payroll', () => {
-  it('pays holiday pay in the months of annual leave, for the days of leave in that month', async () => {
+  it("pays each annual leave's holiday pay once, for its days, in the month it goes out at least 3 days ahead (ст. 136 ТК)", async () => {
     const em = server.orm.em.fork();
-    const rows = await em.execute<{ leave_days: number; paid_days: number | null }[]>(
-      `select sum(least(l.end_date, (p.start_date + interval '1 month' - interval '1 day')::date)
-                 - greatest(l.start_date, p.start_date) + 1)::int as leave_days,
-              max(pl.days) as paid_days
-         from payslip s
+    const rows = await em.execute<
+      { start: string; days: number; paid_days: number; paid_on: string | null; month: string }[]
+    >(
+      `select l.start_date::text as start, l.days, pl.days as paid_days, pay."paidOn" as paid_on,
+              p.start_date::text as month
+         from leave_record l
+         join payslip s on s.employee_id = l.employee_id
          join payroll_period p on p.id = s.period_id
-         join leave_record l on l.employee_id = s.employee_id and l.kind = 'ANNUAL_BASIC'
-              and l.start_date <= (p.start_date + interval '1 month' - interval '1 day')::date
-              and l.end_date >= p.start_date
-         left join lateral jsonb_to_recordset(s.lines) as pl("payCode" text, days int)
+         join lateral jsonb_to_recordset(s.lines) as pl("payCode" text, name text, days int)
               on pl."payCode" = '100'
-        where s.employee_id = ?
-        group by s.id`,
+             and pl.name = 'Оплата отпуска с ' || to_char(l.start_date, 'DD.MM.YYYY')
+         left join lateral jsonb_to_recordset(s.lines) as pay("payCode" text, name text, "paidOn" text)
+              on pay."payCode" = '820' and pay.name like '%с ' || to_char(l.start_date, 'DD.MM.YYYY') || '%'
+        where l.employee_id = ? and l.kind = 'ANNUAL_BASIC'`,
       [files.employee],
     );
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row.paid_days).toBe(row.leave_days);
+    expect(new Set(rows.map((row) => row.start)).size).toBe(rows.length);
+    for (const row of rows) {
+      expect(row.paid_days).toBe(row.days);
+      expect(row.paid_on! <= addDays(row.start, -3)).toBe(true);
+      expect(row.paid_on!.slice(0, 7)).toBe(row.month.slice(0, 7));
+    }
   });
 });
