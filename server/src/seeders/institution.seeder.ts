@@ -18,6 +18,7 @@ import { Attestation } from '../modules/attestation/attestation.entity.js';
 import { EducationRecord } from '../modules/education/education.entity.js';
 import { BusinessTrip } from '../modules/trip/trip.entity.js';
 import { LeaveRecord, LeaveScheduleEntry } from '../modules/leave/leave.entity.js';
+import { postLeave } from '../modules/leave/leave.entitlement.js';
 import { Random, generateInstitution, type GeneratedInstitution } from './institution.generator.js';
 import { generatePersonalFiles } from './personal-file.generator.js';
 import { generatePayroll } from './payroll.generator.js';
@@ -114,7 +115,7 @@ export async function seedInstitution(
           return {
             ...position,
             organization: organizationId,
-            basicLeaveDays: teaching ? 56 : 28,
+            basicLeaveDays: postLeave(position.name).basicDays,
             additionalLeaveDays: 0,
             seniorityKind: teaching ? 'PEDAGOGICAL' : null,
           };

@@ -1,4 +1,6 @@
 import { addDays, pad } from '../core/local-date.js';
+import { postLeave } from '../modules/leave/leave.entitlement.js';
+import { annualLeaveEnd, statutoryHolidays } from '../modules/leave/leave.rules.js';
 import { records } from './personal-records.generator.js';
 import type { GeneratedEmployee, GeneratedInstitution, Random } from './institution.generator.js';
 
@@ -244,12 +246,11 @@ function employment(
   }
 }
 
-/** Days of annual leave a year: 56 for teachers (ПП РФ № 466), 28 for everyone else (ст. 115). */
+/** Days of annual leave a year by the post: 56 for the posts of ПП РФ № 415, else 28 (ст. 115). */
 const annualLeaveDays = (institution: GeneratedInstitution, employee: GeneratedEmployee) =>
-  institution.positions.find((position) => position.id === employee.positionId)?.category ===
-  'Педагогические работники'
-    ? 56
-    : 28;
+  postLeave(
+    institution.positions.find((position) => position.id === employee.positionId)?.name ?? '',
+  ).basicDays;
 
 function leaves(
   files: GeneratedPersonalFile,
@@ -262,6 +263,8 @@ function leaves(
   const until = employee.dismissalDate ?? asOf;
   const asOfYear = Number(asOf.slice(0, 4));
   const entitled = annualLeaveDays(institution, employee);
+  // Parts are ordered in charged days: public holidays inside extend them (ст. 120 ТК).
+  const holidays = statutoryHolidays(employee.hireDate, `${asOfYear + 2}-12-31`);
   // Every year since hire takes its leave, so the balance is what a real file shows: the days
   // of the working year in progress, not decades the demo never recorded. Earlier years in one
   // summer part, the last four split in two as schedules usually split it.
@@ -276,7 +279,7 @@ function leaves(
           ];
     for (const [month, length] of parts) {
       const start = `${year}-${pad(month, 2)}-${pad(random.int(1, 14), 2)}`;
-      const end = addDays(start, length - 1);
+      const end = annualLeaveEnd(start, length, holidays);
       if (start < employee.hireDate || end > until) continue;
       const orderDate = addDays(start, -14);
       files.leaves.push({
@@ -314,7 +317,7 @@ function leaves(
       employeeId: employee.id,
       year: next,
       startDate: start,
-      endDate: addDays(start, entitled - 1),
+      endDate: annualLeaveEnd(start, entitled, holidays),
       days: entitled,
     });
   }

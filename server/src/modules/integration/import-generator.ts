@@ -2,6 +2,7 @@ import { addDays, pad } from '../../core/local-date.js';
 import { generateInstitution, Random } from '../../seeders/institution.generator.js';
 import { generatePayroll, type GeneratedSeniorityPeriod } from '../../seeders/payroll.generator.js';
 import { generatePersonalFiles } from '../../seeders/personal-file.generator.js';
+import { postLeave } from '../leave/leave.entitlement.js';
 
 export interface GeneratorOptions {
   seed: number;
@@ -82,7 +83,7 @@ export function* generateImportRecords(options: GeneratorOptions): Generator<Row
     yield upsert('position', positionKey.get(position.id)!, {
       name: position.name,
       category: position.category,
-      basicLeaveDays: teaching ? 56 : 28,
+      basicLeaveDays: postLeave(position.name).basicDays,
       additionalLeaveDays: 0,
       seniorityKind: teaching ? 'PEDAGOGICAL' : null,
     });

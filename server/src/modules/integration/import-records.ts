@@ -2,7 +2,7 @@ import { appErrorOf } from '../../core/errors.js';
 import { normalizeMoney } from '../../core/money.js';
 import { stagedId } from './import-ids.js';
 import { pad } from '../../core/local-date.js';
-import { leaveDays, type LeaveKind } from '../leave/leave.rules.js';
+import { leaveDays, statutoryHolidays, type LeaveKind } from '../leave/leave.rules.js';
 import { checkDates, checkRecordDates } from '../personal-data/file-edit.js';
 import {
   checkAssignment,
@@ -92,11 +92,15 @@ const normalize: Partial<Record<RecordType, (fields: Fields) => Fields>> = {
     ...f,
     days:
       f['days'] ??
-      leaveDays({
-        kind: f['kind'] as LeaveKind,
-        start: f['startDate'] as string,
-        end: f['endDate'] as string,
-      }),
+      leaveDays(
+        {
+          kind: f['kind'] as LeaveKind,
+          start: f['startDate'] as string,
+          end: f['endDate'] as string,
+        },
+        // A feed carries no calendar: the ст. 112 holidays, which annual leave does not count.
+        statutoryHolidays(f['startDate'] as string, f['endDate'] as string),
+      ),
   }),
   businessTrip: (f) => ({
     ...f,

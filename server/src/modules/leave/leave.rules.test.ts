@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   accruedDays,
+  annualLeaveEnd,
+  checkAnnualRequest,
   checkLeave,
+  checkLongPart,
+  compensationDays,
   findOverlap,
   leaveBalance,
   leaveDays,
+  roundLeaveDays,
+  statutoryHolidays,
   workingYears,
   type LeaveKind,
   type LeaveRecord,
@@ -13,6 +19,13 @@ import {
 } from './leave.rules.js';
 
 const leave = (kind: LeaveKind, start: string, end: string): LeaveRecord => ({ kind, start, end });
+/** A leave with the days HR recorded on it (the order's days). */
+const recorded = (kind: LeaveKind, start: string, end: string, days: number) => ({
+  kind,
+  start,
+  end,
+  days,
+});
 const year = (index: number, start: string, end: string): WorkingYear => ({ index, start, end });
 
 /** Нерабочие праздничные дни (ст. 112) from 2024-11-04 to 2025-11-04. */
@@ -487,5 +500,306 @@ describe('findOverlap', () => {
     expect(() => findOverlap([annual, leave('SICK', '2025-07-05', '2025-07-04')])).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('leaveBalance: recorded days, planned leave, working-year boundaries', () => {
+  const y1 = year(1, '2023-03-15', '2024-03-14');
+  const y2 = year(2, '2024-03-15', '2025-03-14');
+  const july = leave('ANNUAL_BASIC', '2023-07-03', '2023-07-30');
+
+  it.each([
+    {
+      // the issue's case: two parts of 14 calendar days HR recorded as 12 and 13 days are
+      // charged 12 + 13 = 25, not 28; 28 − 25 = 3 (ст. 120: the order's days are what is used)
+      name: 'each leave is charged the days recorded on it',
+      leaves: [
+        july,
+        recorded('ANNUAL_BASIC', '2024-05-06', '2024-05-19', 12),
+        recorded('ANNUAL_BASIC', '2024-08-05', '2024-08-18', 13),
+      ],
+      asOf: '2024-12-01',
+      expected: [balance(y1, [28, 0], [28, 0]), balance(y2, [28, 0], [25, 0])],
+    },
+    {
+      // Sep 4..10 = 7; Mar 10..Apr 6 = 28 calendar days recorded as 27: FIFO, year 1 has
+      // 28 − 7 = 21 left → 21 there, 27 − 21 = 6 to year 2 (ст. 121, 122)
+      name: 'recorded days across a working-year boundary are charged FIFO',
+      leaves: [
+        recorded('ANNUAL_BASIC', '2023-09-04', '2023-09-10', 7),
+        recorded('ANNUAL_BASIC', '2024-03-10', '2024-04-06', 27),
+      ],
+      asOf: '2024-06-01',
+      expected: [balance(y1, [28, 0], [28, 0]), balance(y2, [28, 0], [6, 0])],
+    },
+    {
+      // Jun 1..14 with no recorded days: 14 − Jun 12 (ст. 112 holiday) = 13 charged (ст. 120)
+      name: 'a leave without recorded days is charged without the holidays inside',
+      leaves: [july, leave('ANNUAL_BASIC', '2024-06-01', '2024-06-14')],
+      asOf: '2024-12-01',
+      holidays: statutoryHolidays('2024-01-01', '2024-12-31'),
+      expected: [balance(y1, [28, 0], [28, 0]), balance(y2, [28, 0], [13, 0])],
+    },
+    {
+      // остаток на дату (1С): the July leave recorded in advance is deducted from the 28 of
+      // year 2 although it starts after asOf
+      name: 'chargePlanned deducts recorded leave that starts after asOf',
+      leaves: [july, recorded('ANNUAL_BASIC', '2024-07-01', '2024-07-28', 28)],
+      asOf: '2024-06-01',
+      chargePlanned: true,
+      expected: [balance(y1, [28, 0], [28, 0]), balance(y2, [28, 0], [28, 0])],
+    },
+  ])('$name', ({ leaves, asOf, holidays: within, chargePlanned, expected }) => {
+    const result = leaveBalance({
+      hireDate: '2023-03-15',
+      entitlement: { basicDays: 28, additionalDays: 0 },
+      leaves,
+      asOf,
+      holidays: within,
+      chargePlanned,
+    });
+    expect(result).toEqual(expected);
+  });
+});
+
+describe('leaveDays with the statute’s holidays (ст. 120, 112 ТК)', () => {
+  it.each([
+    // Jan 1..14 = 14, minus Jan 1–6 and 8 (New Year holidays) and Jan 7 (Christmas) = 6
+    { record: leave('ANNUAL_BASIC', '2027-01-01', '2027-01-14'), days: 6 },
+    // May 1..11 2025 = 11, minus May 1 and May 9 = 9; May 2 and 8 are days off moved by ПП РФ
+    // от 04.10.2024 № 1335, not holidays: charged
+    { record: leave('ANNUAL_BASIC', '2025-05-01', '2025-05-11'), days: 9 },
+    // Nov 1..14 2025 = 14, minus Nov 4 = 13
+    { record: leave('ANNUAL_ADDITIONAL', '2025-11-01', '2025-11-14'), days: 13 },
+    // unpaid leave counts every calendar day (ст. 128): 14
+    { record: leave('UNPAID', '2025-11-01', '2025-11-14'), days: 14 },
+    // Feb 16..Mar 1 2026 = 13 + 1 = 14, minus Feb 23 = 13
+    { record: leave('ANNUAL_BASIC', '2026-02-16', '2026-03-01'), days: 13 },
+  ])('$record.kind $record.start..$record.end is $days days', ({ record, days }) => {
+    expect(leaveDays(record, statutoryHolidays(record.start, record.end))).toBe(days);
+  });
+
+  it.each([
+    // ст. 112: Jan 1–8 (8), Feb 23, Mar 8, May 1, May 9, Jun 12, Nov 4 = 14 a year
+    { from: '2025-01-01', to: '2025-12-31', count: 14 },
+    { from: '2026-01-01', to: '2026-12-31', count: 14 },
+    // Dec 28 2024..Jan 12 2025: Jan 1–8 = 8
+    { from: '2024-12-28', to: '2025-01-12', count: 8 },
+    { from: '2025-07-01', to: '2025-07-31', count: 0 },
+  ])('statutoryHolidays $from..$to: $count', ({ from, to, count }) => {
+    expect(statutoryHolidays(from, to).size).toBe(count);
+  });
+});
+
+describe('annualLeaveEnd (ст. 120 ТК: holidays inside extend the leave)', () => {
+  it.each([
+    // Nov 1 + 14 days: Nov 4 is not a day of leave, so the 14th day is Nov 15
+    { start: '2025-11-01', days: 14, end: '2025-11-15' },
+    // Jan 1..8 are holidays: the 14 days run Jan 9..22
+    { start: '2026-01-01', days: 14, end: '2026-01-22' },
+    // no holiday inside: Jul 1..14
+    { start: '2025-07-01', days: 14, end: '2025-07-14' },
+    // one day from a holiday: Jun 12 is skipped, Jun 13
+    { start: '2025-06-12', days: 1, end: '2025-06-13' },
+  ])('$days days from $start end on $end', ({ start, days, end }) => {
+    expect(
+      annualLeaveEnd(start, days, statutoryHolidays(start, `${start.slice(0, 4)}-12-31`)),
+    ).toBe(end);
+  });
+});
+
+describe('roundLeaveDays (письмо Роструда от 07.12.2005 № 4334-17: only in the employee’s favour)', () => {
+  it.each([
+    // 56 × 10 / 12 = 46.666…: up to 46.67
+    { days: (56 * 10) / 12, rounded: 46.67 },
+    // 28 × 7 / 12 = 16.333…: up to 16.34 (half-up would give 16.33)
+    { days: (28 * 7) / 12, rounded: 16.34 },
+    { days: 28 / 12, rounded: 2.34 },
+    { days: 14, rounded: 14 },
+    { days: 0, rounded: 0 },
+    // owed back: towards zero, the employee owes fewer days
+    { days: (28 * 7) / 12 - 28, rounded: -11.66 },
+    // float noise is not a hundredth: 46.67 − 28 in floating point is 18.670000000000002
+    { days: 46.67 - 28, rounded: 18.67 },
+  ])('$days → $rounded', ({ days, rounded }) => {
+    expect(roundLeaveDays(days)).toBe(rounded);
+  });
+});
+
+describe('compensationDays: dismissal mid-year (ст. 127 ТК)', () => {
+  it.each([
+    {
+      // year 2 from 2025-07-31: 10 months to 2026-05-30, rest May 31..Jun 6 = 7 < 15 dropped
+      // (Rostrud: under half a month drops); 56 × 10 / 12 = 46.666… → 46.67
+      name: 'a teacher dismissed 10 months into the year: 46.67',
+      hire: '2024-07-31',
+      entitlement: 56,
+      leaves: [recorded('ANNUAL_BASIC', '2025-06-02', '2025-07-28', 56)],
+      dismissal: '2026-06-06',
+      days: 46.67,
+    },
+    {
+      // 6 months to Sep 14, rest Sep 15..29 = 15 ≥ 15 is a month: 7; 28 × 7 / 12 → 16.34
+      name: 'a rest of 15 days counts as a month: 16.34',
+      hire: '2023-03-15',
+      entitlement: 28,
+      leaves: [leave('ANNUAL_BASIC', '2023-07-03', '2023-07-30')],
+      dismissal: '2024-09-29',
+      days: 16.34,
+    },
+    {
+      // year 1 left 28 − 20 = 8; year 2: 6 months (rest Sep 15..20 = 6 drops), 28 × 6 / 12 = 14:
+      // 8 + 14 = 22 (unused days of every working year are compensated, ст. 127)
+      name: 'an earlier year’s unused days are compensated too: 22',
+      hire: '2023-03-15',
+      entitlement: 28,
+      leaves: [recorded('ANNUAL_BASIC', '2023-07-03', '2023-07-22', 20)],
+      dismissal: '2024-09-20',
+      days: 22,
+    },
+    {
+      // year 2 entitled 14 (6 months), 28 used in advance: −14, nothing to compensate
+      // (the days used in advance may be withheld instead, ст. 137: payroll's)
+      name: 'leave used in advance: 0',
+      hire: '2023-03-15',
+      entitlement: 28,
+      leaves: [
+        leave('ANNUAL_BASIC', '2023-07-03', '2023-07-30'),
+        recorded('ANNUAL_BASIC', '2024-06-03', '2024-06-30', 28),
+      ],
+      dismissal: '2024-09-20',
+      days: 0,
+    },
+    {
+      // dismissed on the last day of a working year: 12 months, the full 28
+      name: 'dismissed on the last day of a working year: 28',
+      hire: '2023-03-15',
+      entitlement: 28,
+      leaves: [leave('ANNUAL_BASIC', '2023-07-03', '2023-07-30')],
+      dismissal: '2025-03-14',
+      days: 28,
+    },
+  ])('$name', ({ hire, entitlement, leaves, dismissal, days }) => {
+    const balances = leaveBalance({
+      hireDate: hire,
+      entitlement: { basicDays: entitlement, additionalDays: 0 },
+      leaves,
+      asOf: dismissal,
+      dismissalDate: dismissal,
+    });
+    expect(compensationDays(balances)).toBe(days);
+  });
+});
+
+describe('checkLongPart (ст. 125 ТК: one part at least 14 days)', () => {
+  it.each([
+    { entitled: 28, parts: [], requested: 14, result: null },
+    // 28 − 5 = 23 left: a 14-day part can still follow
+    { entitled: 28, parts: [], requested: 5, result: null },
+    // 28 − 10 − 5 = 13 left: no part of 14 days is possible any more
+    { entitled: 28, parts: [10], requested: 5, result: { leftDays: 13 } },
+    // a part of 14 days exists: any further part may be short
+    { entitled: 28, parts: [14], requested: 5, result: null },
+    // 56 − 3 × 13 − 5 = 12 left
+    { entitled: 56, parts: [13, 13, 13], requested: 5, result: { leftDays: 12 } },
+    { entitled: 56, parts: [13, 13, 13], requested: 14, result: null },
+    // 28 + 3 additional − 10 − 7 = 14 left: exactly enough
+    { entitled: 31, parts: [10], requested: 7, result: null },
+  ])(
+    '$entitled days, parts $parts, asking $requested',
+    ({ entitled, parts, requested, result }) => {
+      expect(
+        checkLongPart({ entitledDays: entitled, partDays: parts, requestedDays: requested }),
+      ).toEqual(result);
+    },
+  );
+});
+
+describe('checkAnnualRequest', () => {
+  // hired 2025-11-16: year 1 to 2026-11-15, year 2 2026-11-16..2027-11-15; year 1 fully used
+  const hire = '2025-11-16';
+  const y2 = year(2, '2026-11-16', '2027-11-15');
+  const firstYear = recorded('ANNUAL_BASIC', '2026-06-01', '2026-07-27', 56);
+
+  it.each([
+    {
+      // the issue's case: 89 calendar days Apr 1..Jun 28 2027 less May 1, 9 and Jun 12 = 86
+      // with 56 left in year 2 (ст. 122: the year's days; more only in advance, by agreement)
+      name: '86 days with 56 left: refused, 56 available',
+      entitlement: [56, 0],
+      leaves: [firstYear],
+      requested: recorded('ANNUAL_BASIC', '2027-04-01', '2027-06-28', 86),
+      allowInAdvance: false,
+      problem: { rule: 'BALANCE', availableDays: 56 },
+    },
+    {
+      name: 'the same in an organization that allows leave in advance: granted',
+      entitlement: [56, 0],
+      leaves: [firstYear],
+      requested: recorded('ANNUAL_BASIC', '2027-04-01', '2027-06-28', 86),
+      allowInAdvance: true,
+      problem: null,
+    },
+    {
+      // an open request of 50 days counts: 56 − 50 = 6 available for a 14-day part
+      name: 'open requests count against the balance',
+      entitlement: [56, 0],
+      leaves: [firstYear, recorded('ANNUAL_BASIC', '2027-07-01', '2027-08-19', 50)],
+      requested: recorded('ANNUAL_BASIC', '2027-09-01', '2027-09-14', 14),
+      allowInAdvance: false,
+      problem: { rule: 'BALANCE', availableDays: 6 },
+    },
+    {
+      // the additional pool is separate: a post without additional days has none
+      name: 'additional leave without additional days: refused, 0 available',
+      entitlement: [56, 0],
+      leaves: [firstYear],
+      requested: recorded('ANNUAL_ADDITIONAL', '2027-03-01', '2027-03-03', 3),
+      allowInAdvance: false,
+      problem: { rule: 'BALANCE', availableDays: 0 },
+    },
+    {
+      // year 2: a 10-day part recorded, 5 asked: 28 − 15 = 13 < 14 (ст. 125)
+      name: 'a short part leaving no 14-day part in the year: refused',
+      entitlement: [28, 0],
+      leaves: [
+        recorded('ANNUAL_BASIC', '2026-06-01', '2026-06-28', 28),
+        recorded('ANNUAL_BASIC', '2027-02-01', '2027-02-10', 10),
+      ],
+      requested: recorded('ANNUAL_BASIC', '2027-03-01', '2027-03-05', 5),
+      allowInAdvance: false,
+      problem: { rule: 'LONG_PART', year: y2, leftDays: 13 },
+    },
+    {
+      // the 10-day part is of year 1 (Jun 2026): year 2 has 28 − 5 = 23 left
+      name: 'parts of an earlier working year do not count',
+      entitlement: [28, 0],
+      leaves: [
+        recorded('ANNUAL_BASIC', '2026-06-01', '2026-06-18', 18),
+        recorded('ANNUAL_BASIC', '2026-09-01', '2026-09-10', 10),
+      ],
+      requested: recorded('ANNUAL_BASIC', '2027-03-01', '2027-03-05', 5),
+      allowInAdvance: false,
+      problem: null,
+    },
+    {
+      name: 'unpaid leave is not annual leave: no check',
+      entitlement: [28, 0],
+      leaves: [firstYear],
+      requested: recorded('UNPAID', '2027-03-01', '2027-05-29', 90),
+      allowInAdvance: false,
+      problem: null,
+    },
+  ])('$name', ({ entitlement, leaves, requested, allowInAdvance, problem }) => {
+    const [basicDays, additionalDays] = entitlement as [number, number];
+    expect(
+      checkAnnualRequest({
+        hireDate: hire,
+        entitlement: { basicDays, additionalDays },
+        leaves,
+        requested,
+        allowInAdvance,
+      }),
+    ).toEqual(problem);
   });
 });

@@ -11,11 +11,16 @@
  *   working year, and all childcare leave. A working year ends once it holds a full year of counted
  *   days, so its end and every later boundary move later by the days not counted; unpaid leave that
  *   falls into the added days belongs to that working year too.
- * - Only ANNUAL_BASIC and ANNUAL_ADDITIONAL consume the entitlement, each from its own pool; their
- *   days exclude public holidays (ст. 120). Every other kind counts calendar days.
+ * - Only ANNUAL_BASIC and ANNUAL_ADDITIONAL consume the entitlement, each from its own pool. A leave
+ *   is charged the days recorded on it (the order's days, as HR wrote them); a leave without them
+ *   is charged `leaveDays`: annual leave without the non-working public holidays inside it (ст. 120:
+ *   the ст. 112 holidays, kind HOLIDAY, not the days off a decree moves), other kinds calendar days.
+ * - Figures are exact here; `roundLeaveDays` rounds what is shown and compensated: up to hundredths
+ *   of a day, in the employee's favour (see there).
  * - Records are validated by `checkLeave`; the other functions throw a RangeError on invalid ones.
  */
 import { isLocalDate } from '../../core/graphql/scalars.js';
+import { statutoryCalendar } from '../calendar/calendar.rules.js';
 
 export const LeaveKinds = [
   'ANNUAL_BASIC',
@@ -33,6 +38,8 @@ export interface LeaveRecord {
   kind: LeaveKind;
   start: string;
   end: string;
+  /** Days charged as recorded (the order's days); when absent, `leaveDays` computes them. */
+  days?: number;
 }
 
 /** Days of annual leave per working year. */
@@ -61,6 +68,11 @@ export interface BalanceInput {
   asOf: string;
   dismissalDate?: string | null;
   holidays?: ReadonlySet<string>;
+  /**
+   * Also charge annual leave that starts after asOf (recorded, so approved by an order): the
+   * balance "на дату" with planned leave deducted, as 1С shows it beside the balance today.
+   */
+  chargePlanned?: boolean;
 }
 
 /** Unpaid leave counted toward leave seniority per working year (ст. 121). */
@@ -118,10 +130,17 @@ export function checkLeave(record: LeaveRecord): string | null {
     return `Leave end must be a date YYYY-MM-DD, got ${JSON.stringify(end)}`;
   }
   if (end < start) return `Leave ends (${end}) before it starts (${start})`;
+  const { days } = record as { days: unknown };
+  if (days !== undefined && !(typeof days === 'number' && Number.isInteger(days) && days >= 0)) {
+    return `Leave days must be a whole number of at least 0, got ${JSON.stringify(days)}`;
+  }
   return null;
 }
 
-/** Calendar days of a leave, inclusive; annual leave does not count listed public holidays. */
+/**
+ * Days a leave is charged when none are recorded: calendar days, inclusive; annual leave does not
+ * count the non-working public holidays listed in `holidays` (ст. 120 ТК).
+ */
 export function leaveDays(record: LeaveRecord, holidays: ReadonlySet<string> = noHolidays): number {
   assertValid(record);
   const start = dayNumber(record.start);
@@ -133,6 +152,35 @@ export function leaveDays(record: LeaveRecord, holidays: ReadonlySet<string> = n
     if (day >= start && day <= end) holidaysWithin++;
   }
   return end - start + 1 - holidaysWithin;
+}
+
+/**
+ * The last day of an annual leave of `days` charged days from `start`: each non-working public
+ * holiday inside it adds a day (ст. 120 ТК), as an order for "14 календарных дней" over 4 November
+ * runs to the 15th day. `days` ≥ 1.
+ */
+export function annualLeaveEnd(start: string, days: number, holidays: ReadonlySet<string>): string {
+  if (!Number.isInteger(days) || days < 1) throw new RangeError(`Leave of ${days} days`);
+  let day = dayNumber(start);
+  for (let charged = 0; ; day++) {
+    if (!holidays.has(fromDayNumber(day))) charged++;
+    if (charged === days) return fromDayNumber(day);
+  }
+}
+
+/**
+ * The non-working public holidays of ст. 112 ТК from `from` to `to` (inclusive), from the statute
+ * alone: for pure code (seeders, the import) that has no production calendar at hand. Regional
+ * holidays HR records in the calendar are not among them; the services read the calendar.
+ */
+export function statutoryHolidays(from: string, to: string): Set<string> {
+  const holidays = new Set<string>();
+  for (let year = +from.slice(0, 4); year <= +to.slice(0, 4); year++) {
+    for (const day of statutoryCalendar(year)) {
+      if (day.kind === 'HOLIDAY' && day.date >= from && day.date <= to) holidays.add(day.date);
+    }
+  }
+  return holidays;
 }
 
 /** Days two inclusive spans share. */
@@ -245,7 +293,8 @@ function charge(balances: YearBalance[], pool: Pool, days: number): void {
  * the dismissal date, if on or before asOf). Every working year, the current one included, is
  * entitled in full (leave may be granted in advance); after a dismissal the last year is entitled
  * pro rata as in `accruedDays`, so the remaining days are those to compensate. Annual leave that
- * starts on or before that date is charged in full, in order of start, to the earliest working
+ * starts on or before that date (any date, with `chargePlanned`) is charged its days (the recorded
+ * ones, else `leaveDays`), in full, in order of start, to the earliest working
  * years with days left (FIFO); what no year can cover is charged to the last year, whose remaining
  * days go negative. The 11-month full-compensation rule (Правила 1930 г., п. 28) is not applied.
  */
@@ -264,12 +313,15 @@ export function leaveBalance(input: BalanceInput): YearBalance[] {
   if (dismissed && last !== undefined) {
     last.entitled = entitledFor(entitlement, monthsWorked(hireDate, leaves, until));
   }
+  const planned = input.chargePlanned === true && !dismissed;
   const annual = leaves
-    .filter((leave) => isAnnual(leave.kind) && dayNumber(leave.start) <= dayNumber(until))
+    .filter(
+      (leave) => isAnnual(leave.kind) && (planned || dayNumber(leave.start) <= dayNumber(until)),
+    )
     .sort((a, b) => compareDates(a.start, b.start));
   for (const leave of annual) {
     const pool = leave.kind === 'ANNUAL_BASIC' ? 'basic' : 'additional';
-    charge(balances, pool, leaveDays(leave, input.holidays));
+    charge(balances, pool, leave.days ?? leaveDays(leave, input.holidays));
   }
   for (const { entitled, used, remaining } of balances) {
     remaining.basic = entitled.basic - used.basic;
@@ -277,6 +329,110 @@ export function leaveBalance(input: BalanceInput): YearBalance[] {
     remaining.total = remaining.basic + remaining.additional;
   }
   return balances;
+}
+
+/**
+ * A figure of leave days as shown and compensated: rounded up to hundredths of a day. The law sets
+ * no rounding of leave days; Роструд (письмо от 07.12.2005 № 4334-17) allows
+ * rounding only in the employee's favour, so up: 28 × 7 / 12 = 16.333… → 16.34; −6.333… → −6.33
+ * (fewer days owed back). Float noise below a millionth of a day is dropped first (18.67000…02).
+ */
+export function roundLeaveDays(days: number): number {
+  return Math.ceil(Math.round(days * 1_000_000) / 10_000) / 100 + 0;
+}
+
+/**
+ * Days of unused annual leave to compensate on dismissal (ст. 127 ТК): the remaining days of every
+ * working year of a `leaveBalance` computed with the dismissal date, the last year entitled pro rata
+ * (months rounded per Rostrud, see `accruedDays`), summed exactly and rounded once by
+ * `roundLeaveDays`. Never negative: leave granted in advance is not compensated (what may be
+ * withheld for it instead, ст. 137, is payroll's).
+ */
+export function compensationDays(balances: readonly YearBalance[]): number {
+  const remaining = balances.reduce((sum, balance) => sum + balance.remaining.total, 0);
+  return Math.max(0, roundLeaveDays(remaining));
+}
+
+/** The shortest part of annual leave that ст. 125 ТК requires one of the parts to reach. */
+export const LONG_PART_DAYS = 14;
+
+export interface PartsInput {
+  /** Annual leave (basic and additional) a working year gives. */
+  entitledDays: number;
+  /** Days of the parts of that working year's annual leave already recorded or requested. */
+  partDays: readonly number[];
+  /** Days of the part asked for now. */
+  requestedDays: number;
+}
+
+/**
+ * ст. 125 ТК: a split annual leave keeps one part of at least 14 days. A new part of a working
+ * year's annual leave is refused when neither it nor any earlier part of that year (recorded or
+ * requested) reaches 14 days and the year's entitlement left after all of them is under 14 days,
+ * so no such part could follow. Returns the days that would be left, or null when the part may be
+ * granted. The parts are counted in charged days (public holidays inside are not days of leave).
+ */
+export function checkLongPart(input: PartsInput): { leftDays: number } | null {
+  const parts = [...input.partDays, input.requestedDays];
+  if (parts.some((days) => days >= LONG_PART_DAYS)) return null;
+  const leftDays = input.entitledDays - parts.reduce((sum, days) => sum + days, 0);
+  return leftDays >= LONG_PART_DAYS ? null : { leftDays };
+}
+
+export interface AnnualRequest {
+  hireDate: string;
+  entitlement: Entitlement;
+  /** Every leave of the file and every open request, each with the days it is charged. */
+  leaves: readonly LeaveRecord[];
+  /** The annual leave asked for, with its charged days. */
+  requested: LeaveRecord & { days: number };
+  /** The organization allows annual leave beyond the balance (in advance). */
+  allowInAdvance: boolean;
+}
+
+export type AnnualRequestProblem =
+  | { rule: 'BALANCE'; availableDays: number }
+  | { rule: 'LONG_PART'; year: WorkingYear; leftDays: number };
+
+/**
+ * What refuses a request for annual leave, or null:
+ * - BALANCE: unless the organization allows leave in advance, the requested days may not exceed
+ *   the days left in the request's pool (basic or additional) over the working years up to the one
+ *   the leave starts in, each year entitled in full (ст. 122), once every annual leave already
+ *   recorded or requested, before or after it, is charged.
+ * - LONG_PART (ст. 125): `checkLongPart` over the working year the leave starts in, its parts being
+ *   the annual leave (basic and additional) recorded or requested that starts in that year, and its
+ *   entitlement the year's basic and additional days.
+ */
+export function checkAnnualRequest(request: AnnualRequest): AnnualRequestProblem | null {
+  const { hireDate, entitlement, leaves, requested } = request;
+  assertValid(requested);
+  if (!isAnnual(requested.kind)) return null;
+  if (!request.allowInAdvance) {
+    const pool: Pool = requested.kind === 'ANNUAL_BASIC' ? 'basic' : 'additional';
+    const balances = leaveBalance({
+      hireDate,
+      entitlement,
+      leaves,
+      asOf: requested.start,
+      chargePlanned: true,
+    });
+    const available = balances.reduce((sum, balance) => sum + balance.remaining[pool], 0);
+    if (requested.days > available + 1e-9) {
+      return { rule: 'BALANCE', availableDays: Math.max(0, roundLeaveDays(available)) };
+    }
+  }
+  const year = workingYears(hireDate, [...leaves, requested], requested.start).at(-1);
+  if (year === undefined) return null;
+  const partDays = leaves
+    .filter((leave) => isAnnual(leave.kind) && leave.start >= year.start && leave.start <= year.end)
+    .map((leave) => leave.days ?? leaveDays(leave));
+  const short = checkLongPart({
+    entitledDays: entitlement.basicDays + entitlement.additionalDays,
+    partDays,
+    requestedDays: requested.days,
+  });
+  return short === null ? null : { rule: 'LONG_PART', year, leftDays: short.leftDays };
 }
 
 /** SICK may overlap annual leave: the leave is extended or moved (ст. 124). Nothing else may. */

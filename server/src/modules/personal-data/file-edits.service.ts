@@ -7,6 +7,7 @@ import { Assignment } from '../assignment/assignment.entity.js';
 import { Department } from '../department/department.entity.js';
 import { FamilyMember, type Employee } from '../employee/employee.entity.js';
 import { LeaveRecord } from '../leave/leave.entity.js';
+import { holidaysWithin } from '../leave/leave.periods.js';
 import { findOverlap, leaveDays, type LeaveKind } from '../leave/leave.rules.js';
 import { Position } from '../position/position.entity.js';
 import { SeniorityPeriod } from '../seniority/seniority.entity.js';
@@ -128,7 +129,7 @@ export class FileEditsService {
           kind: input.kind,
           startDate: input.startDate,
           endDate: input.endDate,
-          days: input.days ?? leaveDays(record),
+          days: input.days ?? leaveDays(record, await holidaysWithin(tx, record.start, record.end)),
           orderNumber: input.orderNumber ?? null,
           orderDate: input.orderDate ?? null,
           sickNoteNumber: input.sickNoteNumber ?? null,
