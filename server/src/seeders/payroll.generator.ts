@@ -1,10 +1,6 @@
 import { fromKopecks } from '../core/money.js';
 import { calendarOf } from '../modules/calendar/calendar.data.js';
-import {
-  isWorkingDay,
-  workingDaysIn,
-  type CalendarDays,
-} from '../modules/calendar/calendar.rules.js';
+import { isWorkingDay, workingDaysIn } from '../modules/calendar/calendar.rules.js';
 import { ndflToWithhold } from '../modules/payroll/ndfl.rules.js';
 import { periodsFor, type PersonalFileRows } from '../modules/seniority/seniority.periods.js';
 import { seniorityOn, sickPayPercent } from '../modules/seniority/seniority.rules.js';
@@ -100,40 +96,63 @@ const min = (a: bigint, b: bigint) => (a < b ? a : b);
 /** Rate "0.50" as hundredths. */
 const rateOf = (rate: string) => BigInt(Math.round(Number(rate) * 100));
 
-/** The production calendar of a date's year. */
-type Calendars = (date: string) => CalendarDays;
+const dayOf = (date: string) => parse(date) / DAY;
+const dateOf = (day: number) => iso(day * DAY);
 
-/** Each year's production calendar, built once. */
-function calendars(): Calendars {
-  const years = new Map<number, CalendarDays>();
-  return (date) => {
-    const year = Number(date.slice(0, 4));
-    let days = years.get(year);
-    if (!days) years.set(year, (days = calendarOf(year)));
-    return days;
-  };
-}
+/**
+ * The production calendars of the years the payroll spans, each built once (`calendarOf`) and
+ * held as running counts of working days, so a span's working days are one subtraction.
+ */
+class WorkCalendar {
+  private readonly years = new Map<number, { first: number; before: Int32Array }>();
+  private readonly norms = new Map<number, number>();
 
-/** Pay falling on a day off is paid the working day before (ст. 136 ТК). */
-function payday(date: string, calendar: Calendars): string {
-  let day = date;
-  while (!isWorkingDay(day, calendar(day))) day = addDays(day, -1);
-  return day;
-}
-
-/** Working days of [from, to] (inclusive) under the calendar. */
-function workingDaysBetween(from: string, to: string, calendar: Calendars): number {
-  let count = 0;
-  for (let day = parse(from); day <= parse(to); day += DAY) {
-    if (isWorkingDay(iso(day), calendar(iso(day)))) count += 1;
+  /** The month's norm: its working days by the year's calendar. */
+  norm(year: number, month: number): number {
+    const key = year * 12 + month;
+    let norm = this.norms.get(key);
+    if (norm === undefined)
+      this.norms.set(key, (norm = workingDaysIn(year, month, calendarOf(year))));
+    return norm;
   }
-  return count;
+
+  /** Working days from `from` to `to`, day numbers, both inclusive. */
+  count(from: number, to: number): number {
+    let total = 0;
+    for (let day = from; day <= to;) {
+      const { first, before } = this.year(new Date(day * DAY).getUTCFullYear());
+      const last = Math.min(to, first + before.length - 2);
+      total += before[last - first + 1]! - before[day - first]!;
+      day = last + 1;
+    }
+    return total;
+  }
+
+  /** Pay falling on a day off is paid the working day before (ст. 136 ТК). */
+  payday(date: string): string {
+    let day = dayOf(date);
+    while (this.count(day, day) === 0) day -= 1;
+    return dateOf(day);
+  }
+
+  private year(year: number) {
+    let counts = this.years.get(year);
+    if (!counts) {
+      const days = calendarOf(year);
+      const first = Date.UTC(year, 0, 1) / DAY;
+      const before = new Int32Array(Date.UTC(year + 1, 0, 1) / DAY - first + 1);
+      for (let i = 0; i + 1 < before.length; i += 1)
+        before[i + 1] = before[i]! + (isWorkingDay(dateOf(first + i), days) ? 1 : 0);
+      this.years.set(year, (counts = { first, before }));
+    }
+    return counts;
+  }
 }
 
-/** [start, end] cut to [from, to], or null when they do not meet. */
-function clip(start: string, end: string, from: string, to: string): [string, string] | null {
-  const a = start > from ? start : from;
-  const b = end < to ? end : to;
+/** [start, end] cut to [from, to] (day numbers), or null when they do not meet. */
+function clip(start: number, end: number, from: number, to: number): [number, number] | null {
+  const a = Math.max(start, from);
+  const b = Math.min(end, to);
   return a <= b ? [a, b] : null;
 }
 
@@ -156,14 +175,23 @@ function generatePeriods(asOf: string, months: number, newId: () => string): Gen
   return periods;
 }
 
+/** A leave as the payroll reads it: its days as day numbers, its payday and sick-pay percent. */
+interface PayrollLeave extends Leave {
+  from: number;
+  to: number;
+  /** Paid leave: when the holiday pay goes out. */
+  paidOn: string | null;
+  /** Sick leave: the days the employer pays (day numbers) and at what percent. */
+  employer: { from: number; to: number; percent: number } | null;
+}
+
 /** What the payroll of one employee reads from the rest of their file. */
 interface EmployeeFile {
-  hireDate: string;
+  hire: number;
+  dismissal: number | null;
   dismissalDate: string | null;
   assignments: Assignment[];
-  leaves: Leave[];
-  /** Sick-pay percent of a sick leave starting on a date, from the file's страховой стаж. */
-  sickPercent: (date: string) => number;
+  leaves: PayrollLeave[];
 }
 
 /** Groups rows by their employee. */
@@ -194,6 +222,32 @@ function sickPercentOf(
   return (date) => sickPayPercent(seniorityOn(periods, date).duration);
 }
 
+/** The leaves with what the payroll needs of each, worked out once. */
+function payrollLeaves(
+  leaves: readonly Leave[],
+  calendar: WorkCalendar,
+  sickPercent: (date: string) => number,
+): PayrollLeave[] {
+  return leaves.map((leave) => {
+    const from = dayOf(leave.startDate);
+    const paid = paidLeaveKinds.has(leave.kind);
+    const sick = leave.kind === 'SICK';
+    return {
+      ...leave,
+      from,
+      to: dayOf(leave.endDate),
+      paidOn: paid ? calendar.payday(addDays(leave.startDate, -3)) : null,
+      employer: sick
+        ? {
+            from,
+            to: from + Math.min(EMPLOYER_SICK_DAYS, leave.days) - 1,
+            percent: sickPercent(leave.startDate),
+          }
+        : null,
+    };
+  });
+}
+
 /**
  * Three years of monthly payslips per employee, drawn from the rest of their file: оклад by the
  * assignment's post and rate for the days worked against the production calendar's norm,
@@ -215,7 +269,7 @@ export function generatePayroll(
   const periods = generatePeriods(asOf, months, newId);
   const payslips: GeneratedPayslip[] = [];
   const lines: GeneratedLine[] = [];
-  const calendar = calendars();
+  const calendar = new WorkCalendar();
   const positionName = new Map(institution.positions.map((p) => [p.id, p.name]));
   const leavesOf = byEmployee(files.leaves);
   const assignmentsOf = byEmployee(files.assignments);
@@ -226,16 +280,17 @@ export function generatePayroll(
     const assignments = (assignmentsOf.get(employee.id) ?? []).filter(
       (a) => a.kind === 'HIRE' || a.kind === 'TRANSFER',
     );
+    const sickPercent = sickPercentOf(
+      assignments,
+      previousOf.get(employee.id) ?? [],
+      enteredOf.get(employee.id) ?? [],
+    );
     const file: EmployeeFile = {
-      hireDate: employee.hireDate,
+      hire: dayOf(employee.hireDate),
+      dismissal: employee.dismissalDate === null ? null : dayOf(employee.dismissalDate),
       dismissalDate: employee.dismissalDate,
       assignments,
-      leaves: leavesOf.get(employee.id) ?? [],
-      sickPercent: sickPercentOf(
-        assignments,
-        previousOf.get(employee.id) ?? [],
-        enteredOf.get(employee.id) ?? [],
-      ),
+      leaves: payrollLeaves(leavesOf.get(employee.id) ?? [], calendar, sickPercent),
     };
     const unionMember = random.chance(0.3);
     const salaryOf = (a: Assignment) =>
@@ -339,19 +394,26 @@ class Slip {
 }
 
 /** The days of a month the payslip counts, by the production calendar. */
-function daysOf(file: EmployeeFile, year: number, month: number, calendar: Calendars) {
-  const [first, last] = [monthStart(year, month), monthEnd(year, month)];
-  const employed = clip(file.hireDate, file.dismissalDate ?? last, first, last)!;
-  const absent = file.leaves.reduce((sum, leave) => {
-    const days = clip(leave.startDate, leave.endDate, ...employed);
-    return sum + (days ? workingDaysBetween(...days, calendar) : 0);
-  }, 0);
+function daysOf(file: EmployeeFile, year: number, month: number, calendar: WorkCalendar) {
+  const [first, last] = [Date.UTC(year, month - 1, 1) / DAY, Date.UTC(year, month, 0) / DAY];
+  const employed = clip(file.hire, file.dismissal ?? last, first, last)!;
+  // Days in leave, counted once where leaves overlap (a sick note inside a holiday).
+  const away = file.leaves
+    .map((leave) => clip(leave.from, leave.to, ...employed))
+    .filter((span) => span !== null)
+    .sort((x, y) => x[0] - y[0]);
+  let absent = 0;
+  let counted = -Infinity;
+  for (const [from, to] of away) {
+    if (to > counted) absent += calendar.count(Math.max(from, counted + 1), to);
+    counted = Math.max(counted, to);
+  }
   return {
-    first,
-    last,
+    first: dateOf(first),
+    last: dateOf(last),
     employed,
-    norm: workingDaysIn(year, month, calendar(first)),
-    worked: workingDaysBetween(...employed, calendar) - absent,
+    norm: calendar.norm(year, month),
+    worked: calendar.count(...employed) - absent,
   };
 }
 
@@ -365,13 +427,11 @@ function holidayPay(
   year: number,
   [first, last]: [string, string],
   averageDaily: bigint,
-  calendar: Calendars,
 ): [name: string, net: bigint, paidOn: string][] {
   const payouts: [string, bigint, string][] = [];
   for (const leave of file.leaves) {
-    if (!paidLeaveKinds.has(leave.kind)) continue;
-    const paidOn = payday(addDays(leave.startDate, -3), calendar);
-    if (paidOn < first || paidOn > last) continue;
+    const paidOn = leave.paidOn;
+    if (paidOn === null || paidOn < first || paidOn > last) continue;
     const amount = averageDaily * BigInt(leave.days);
     const since = `с ${ruDate(leave.startDate)}`;
     const name = `Оплата отпуска ${since}`;
@@ -387,14 +447,13 @@ function holidayPay(
 }
 
 /** The employer's first sick days of each sick leave inside `employed`, at the стаж percent. */
-function sickPay(slip: Slip, file: EmployeeFile, employed: [string, string], sickDaily: bigint) {
+function sickPay(slip: Slip, file: EmployeeFile, employed: [number, number], sickDaily: bigint) {
   for (const leave of file.leaves) {
-    if (leave.kind !== 'SICK') continue;
-    const paidDays = Math.min(EMPLOYER_SICK_DAYS, leave.days);
-    const employer = clip(leave.startDate, addDays(leave.startDate, paidDays - 1), ...employed);
+    if (!leave.employer) continue;
+    const employer = clip(leave.employer.from, leave.employer.to, ...employed);
     if (!employer) continue;
-    const days = (parse(employer[1]) - parse(employer[0])) / DAY + 1;
-    const percent = file.sickPercent(leave.startDate);
+    const days = employer[1] - employer[0] + 1;
+    const percent = leave.employer.percent;
     const name = `Пособие по временной нетрудоспособности за счёт работодателя, ${percent} % (больничный с ${ruDate(leave.startDate)})`;
     slip.accrue(
       { payCode: '200', incomeCode: '2300', name, days },
@@ -408,14 +467,15 @@ function monthOf(
   file: EmployeeFile,
   period: GeneratedPeriod,
   salaryOf: (assignment: Assignment) => bigint,
-  calendar: Calendars,
+  calendar: WorkCalendar,
   unionMember: boolean,
   ledger: Ledger,
 ) {
   const { year, month } = period;
   const { first, last, employed, norm, worked } = daysOf(file, year, month, calendar);
   const assignment =
-    file.assignments.filter((a) => a.startDate <= employed[1]).at(-1) ?? file.assignments[0]!;
+    file.assignments.filter((a) => dayOf(a.startDate) <= employed[1]).at(-1) ??
+    file.assignments[0]!;
   const base = salaryOf(assignment);
   // Average daily earnings: a quarter above the salary, over 29.3 days a month for leave (ст. 139
   // ТК) and over 730 days of two years for sick pay (ст. 14 255-ФЗ).
@@ -424,7 +484,7 @@ function monthOf(
   const slip = new Slip(period.startDate, ledger);
 
   // Holiday pay first: it goes out, with its НДФЛ withheld, before the month's wages.
-  const payouts = holidayPay(slip, file, year, [first, last], averageDaily, calendar);
+  const payouts = holidayPay(slip, file, year, [first, last], averageDaily);
   const before = slip.accrued;
   const salary = share(base, worked, norm);
   slip.accrue({ payCode: '001', incomeCode: '2000', name: 'Оклад по дням', days: worked }, salary);
@@ -440,12 +500,12 @@ function monthOf(
 
   const opening = ledger.owed;
   const dismissed = file.dismissalDate !== null && file.dismissalDate <= last;
-  const fifth = payday(`${year}-${pad(month)}-05`, calendar);
+  const fifth = calendar.payday(`${year}-${pad(month)}-05`);
   const finalDay = dismissed && file.dismissalDate! < fifth ? file.dismissalDate! : fifth;
   slip.pay('800', 'Зарплата за предыдущий месяц (перечисление в банк)', opening, finalDay);
   for (const [name, amount, paidOn] of payouts) slip.pay('820', name, amount, paidOn);
   const due = () => opening + slip.accrued - slip.withheld - slip.paid;
-  const twentieth = payday(`${year}-${pad(month)}-20`, calendar);
+  const twentieth = calendar.payday(`${year}-${pad(month)}-20`);
   if (dismissed) {
     // Everything owed is paid on the day of dismissal (ст. 140 ТК).
     slip.pay(
@@ -454,7 +514,7 @@ function monthOf(
       due(),
       file.dismissalDate!,
     );
-  } else if (employed[0] <= twentieth) {
+  } else if (dateOf(employed[0]) <= twentieth) {
     slip.pay('810', 'Аванс (перечисление в банк)', min(share(salary, 40, 100), due()), twentieth);
   }
   ledger.owed = due();
