@@ -24,6 +24,7 @@ const writeFlows = [
   'src/modules/notification/notification.test.ts',
   'src/modules/calendar/calendar.test.ts',
   'src/modules/dashboard/dashboard.test.ts',
+  'src/modules/leave/leave.test.ts',
 ];
 
 export default defineConfig({

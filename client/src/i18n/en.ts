@@ -263,6 +263,10 @@ export const en: Messages = {
     },
     leave: {
       balanceTitle: 'Leave balance',
+      afterPlanned: 'Left after planned leave',
+      compensation: 'Compensation on dismissal (art. 127 of the Labour Code)',
+      compensationHint:
+        'Unused days of every working year, the last one pro rata by months worked; rounded up to hundredths, in the employee’s favour.',
       currentYear: 'Current working year: {{start}} — {{end}}',
       remaining: 'Left',
       entitled: 'Entitled',
@@ -551,6 +555,13 @@ export const en: Messages = {
       comment: 'Comment (optional)',
       submit: 'Submit the request',
       endBeforeStart: 'The last day cannot be before the first',
+      noticeTooShort:
+        'Annual leave is requested at least two weeks ahead: the first day no earlier than {{date}}.',
+      overlap: 'There is already a leave or another request for these days.',
+      balanceExceeded:
+        'Not that many days of annual leave: {{days}} available. The institution does not grant leave in advance.',
+      partTooShort:
+        'One part of annual leave must be at least 14 calendar days (art. 125 of the Labour Code): after this part none could be.',
       dateRequired: 'Enter a date',
     },
     certificateForm: {
@@ -788,6 +799,10 @@ export const en: Messages = {
     days_few: '{{count}} days',
     days_many: '{{count}} days',
     days_other: '{{count}} days',
+    leaveDays_one: '{{value}} day',
+    leaveDays_few: '{{value}} days',
+    leaveDays_many: '{{value}} days',
+    leaveDays_other: '{{value}} days',
     years_one: '{{count}} year',
     years_few: '{{count}} years',
     years_many: '{{count}} years',

@@ -261,6 +261,10 @@ export const ru = {
     },
     leave: {
       balanceTitle: 'Остаток отпуска',
+      afterPlanned: 'Останется после запланированных отпусков',
+      compensation: 'Компенсация при увольнении (ст. 127 ТК РФ)',
+      compensationHint:
+        'Неиспользованные дни за все рабочие годы, последний — пропорционально отработанным месяцам; округление до сотых в пользу работника.',
       currentYear: 'Текущий рабочий год: {{start}} — {{end}}',
       remaining: 'Осталось',
       entitled: 'Положено',
@@ -549,6 +553,13 @@ export const ru = {
       comment: 'Комментарий (необязательно)',
       submit: 'Подать заявление',
       endBeforeStart: 'Последний день не может быть раньше первого',
+      noticeTooShort:
+        'Ежегодный отпуск оформляется не позднее чем за две недели: первый день — не раньше {{date}}.',
+      overlap: 'На эти дни уже есть отпуск или другое заявление.',
+      balanceExceeded:
+        'Столько дней ежегодного отпуска нет: доступно {{days}}. Отпуск авансом в учреждении не предоставляется.',
+      partTooShort:
+        'Одна из частей ежегодного отпуска должна быть не менее 14 календарных дней (ст. 125 ТК РФ): после этой части их не останется.',
       dateRequired: 'Укажите дату',
     },
     certificateForm: {
@@ -785,6 +796,11 @@ export const ru = {
     days_few: '{{count}} дня',
     days_many: '{{count}} дней',
     days_other: '{{count}} дня',
+    /** Leave days that may be fractional: `count` picks the form, `value` is the formatted figure. */
+    leaveDays_one: '{{value}} день',
+    leaveDays_few: '{{value}} дня',
+    leaveDays_many: '{{value}} дней',
+    leaveDays_other: '{{value}} дня',
     years_one: '{{count}} год',
     years_few: '{{count}} года',
     years_many: '{{count}} лет',

@@ -22,6 +22,10 @@ export const ErrorCode = {
   AttachmentRequired: 'ATTACHMENT_REQUIRED',
   LeaveNoticeTooShort: 'LEAVE_NOTICE_TOO_SHORT',
   LeaveOverlap: 'LEAVE_OVERLAP',
+  /** Annual leave beyond the days left (extensions: availableDays); unless allowed in advance. */
+  LeaveBalanceExceeded: 'LEAVE_BALANCE_EXCEEDED',
+  /** ст. 125 ТК: the part would leave no part of the working year's annual leave of 14+ days. */
+  LeavePartTooShort: 'LEAVE_PART_TOO_SHORT',
   WeightsNot100: 'WEIGHTS_NOT_100',
   PeriodClosed: 'PERIOD_CLOSED',
   GraphqlParseFailed: 'GRAPHQL_PARSE_FAILED',

@@ -159,7 +159,10 @@ function LeaveWidget({ leave }: { leave: NonNullable<DashboardData['leave']> }) 
     <Widget title={t('dashboard.leaveTitle')} testId="widget-leave">
       <p className="muted">{t('dashboard.leaveRemaining')}</p>
       <p className="figure figure-large" data-testid="leave-remaining">
-        {t('units.days', { count: leave.remainingDays })}
+        {t('units.leaveDays', {
+          count: Number(leave.remainingDays),
+          value: format.decimal(leave.remainingDays),
+        })}
       </p>
       <p>
         {leave.nextLeaveStart

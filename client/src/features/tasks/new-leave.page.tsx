@@ -5,7 +5,10 @@ import { useNavigate } from 'react-router';
 
 import { DateField } from '../../components/date-field';
 import { Card, Page } from '../../components/page';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { errorCode } from '../../components/errors';
 import { ErrorNotice } from '../../components/query-state';
+import { useFormat } from '../../i18n/format';
 import { RequestLeaveDocument, TasksDocument, type LeaveRequestKind } from '../../gql/graphql';
 
 const kinds: LeaveRequestKind[] = ['ANNUAL_BASIC', 'ANNUAL_ADDITIONAL', 'UNPAID', 'STUDY'];
@@ -13,7 +16,37 @@ const kinds: LeaveRequestKind[] = ['ANNUAL_BASIC', 'ANNUAL_ADDITIONAL', 'UNPAID'
 /** Заявление на отпуск: goes to the manager, then to HR, as a task. */
 export function NewLeavePage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const navigate = useNavigate();
+  /** The leave rules' refusals in words; other errors get the general wording. */
+  const describe = (failure: unknown): string | null => {
+    const extensions = CombinedGraphQLErrors.is(failure)
+      ? failure.errors[0]?.extensions
+      : undefined;
+    switch (errorCode(failure)) {
+      case 'LEAVE_NOTICE_TOO_SHORT': {
+        const earliest = extensions?.['earliest'];
+        return t('tasks.leaveForm.noticeTooShort', {
+          date: typeof earliest === 'string' ? format.date(earliest) : '—',
+        });
+      }
+      case 'LEAVE_OVERLAP':
+        return t('tasks.leaveForm.overlap');
+      case 'LEAVE_BALANCE_EXCEEDED': {
+        const available = Number(extensions?.['availableDays'] ?? 0);
+        return t('tasks.leaveForm.balanceExceeded', {
+          days: t('units.leaveDays', {
+            count: available,
+            value: format.decimal(String(available)),
+          }),
+        });
+      }
+      case 'LEAVE_PART_TOO_SHORT':
+        return t('tasks.leaveForm.partTooShort');
+      default:
+        return null;
+    }
+  };
   const [kind, setKind] = useState<LeaveRequestKind>('ANNUAL_BASIC');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
@@ -85,7 +118,7 @@ export function NewLeavePage() {
               onChange={(event) => setComment(event.target.value)}
             />
           </div>
-          {error ? <ErrorNotice error={error} /> : null}
+          {error ? <ErrorNotice error={error} describe={describe} /> : null}
           <button type="submit" className="button button-primary" disabled={loading}>
             {t('tasks.leaveForm.submit')}
           </button>

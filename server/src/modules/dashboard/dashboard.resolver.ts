@@ -95,7 +95,7 @@ export class DashboardResolver {
     if (!employee) return null;
     const section = await leaveSectionOf(ctx, employee);
     return {
-      remainingDays: section.balance.reduce((sum, year) => sum + year.remaining.total, 0),
+      remainingDays: section.remainingToday,
       nextLeaveStart: section.nextLeaveStart,
     };
   }

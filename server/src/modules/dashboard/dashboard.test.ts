@@ -28,7 +28,7 @@ type Dashboard = {
     net: string;
     change: string | null;
   } | null;
-  leave: { remainingDays: number; nextLeaveStart: string | null } | null;
+  leave: { remainingDays: string; nextLeaveStart: string | null } | null;
   development: { attestationDue: string | null; trainingDue: string | null } | null;
   kpi: {
     current: { period: string; status: string; values: unknown[] } | null;
@@ -74,7 +74,7 @@ describe('dashboard', () => {
     expect(typeof dashboard.lastPayslip!.payslipId).toBe('string');
     expect(Number(dashboard.lastPayslip!.net)).toBeGreaterThan(0);
     expect(dashboard.lastPayslip!.change).not.toBeNull();
-    expect(dashboard.leave!.remainingDays).toEqual(expect.any(Number));
+    expect(dashboard.leave!.remainingDays).toMatch(/^-?\d+(\.\d{1,2})?$/);
     expect(dashboard.development).not.toBeNull();
     expect(dashboard.kpi!.current).toMatchObject({ status: 'DRAFT' });
     expect(dashboard.kpi!.current!.values).toHaveLength(4);

@@ -54,8 +54,11 @@ export class DashboardPayslip {
 
 @ObjectType('DashboardLeave')
 export class DashboardLeave {
-  @Field(() => Int, { description: 'Annual leave days not yet used, over all working years.' })
-  remainingDays!: number;
+  @Field(() => DecimalScalar, {
+    description:
+      'Annual leave days not yet used, over all working years (the leave section’s remainingToday).',
+  })
+  remainingDays!: string;
 
   @Field(() => LocalDateScalar, { nullable: true })
   nextLeaveStart!: string | null;

@@ -7,11 +7,21 @@ import { EmployeeType } from '../employee/employee.type.js';
 import { organizationToday } from '../organization/organization.service.js';
 import { positionOf } from '../position/position.loader.js';
 import { leaveScheduleLoader, leavesLoader } from './leave.loader.js';
-import { LeaveKinds, leaveBalance, type LeaveKind } from './leave.rules.js';
+import { leavePeriodsOf } from './leave.periods.js';
+import {
+  compensationDays,
+  leaveBalance,
+  roundLeaveDays,
+  type BalanceInput,
+  type YearBalance,
+} from './leave.rules.js';
 import { LeaveSection } from './leave.type.js';
 
-const isKind = (kind: string): kind is LeaveKind =>
-  (LeaveKinds as readonly string[]).includes(kind);
+/** A figure of leave days for the API: rounded up to hundredths, as a decimal string. */
+export const leaveDaysFigure = (days: number): string => roundLeaveDays(days).toFixed(2);
+
+const totalOf = (balances: readonly YearBalance[]) =>
+  balances.reduce((sum, year) => sum + year.remaining.total, 0);
 
 /** The leave section of a file, checked and journalled: records, schedule, balance, next leave. */
 export async function leaveSectionOf(ctx: AppContext, employee: Employee): Promise<LeaveSection> {
@@ -22,23 +32,19 @@ export async function leaveSectionOf(ctx: AppContext, employee: Employee): Promi
     positionOf(ctx, employee.organization.id, employee.position),
     organizationToday(ctx, employee),
   ]);
-  // Entitlement comes from the post: 28 days, 56 for teachers, plus the post's additional days.
-  const balance = leaveBalance({
+  const dismissed = employee.dismissalDate !== null && employee.dismissalDate <= today;
+  // Entitlement comes from the post: 28 days (ст. 115), 56 under ПП № 415, plus additional days.
+  const input: BalanceInput = {
     hireDate: employee.hireDate,
     entitlement: {
       basicDays: position?.basicLeaveDays ?? 28,
       additionalDays: position?.additionalLeaveDays ?? 0,
     },
-    leaves: records
-      .filter((record) => isKind(record.kind))
-      .map((record) => ({
-        kind: record.kind as LeaveKind,
-        start: record.startDate,
-        end: record.endDate,
-      })),
-    asOf: employee.dismissalDate && employee.dismissalDate < today ? employee.dismissalDate : today,
+    leaves: leavePeriodsOf(records),
+    asOf: dismissed ? employee.dismissalDate! : today,
     dismissalDate: employee.dismissalDate,
-  });
+  };
+  const balance = leaveBalance(input);
   const upcoming = [...records, ...schedule]
     .map((entry) => entry.startDate)
     .filter((start) => start > today)
@@ -48,10 +54,22 @@ export async function leaveSectionOf(ctx: AppContext, employee: Employee): Promi
     schedule,
     balance: balance.map(({ year, entitled, used, remaining }) => ({
       ...year,
-      entitled,
-      used,
-      remaining,
+      entitled: {
+        basic: leaveDaysFigure(entitled.basic),
+        additional: leaveDaysFigure(entitled.additional),
+      },
+      used: { basic: leaveDaysFigure(used.basic), additional: leaveDaysFigure(used.additional) },
+      remaining: {
+        basic: leaveDaysFigure(remaining.basic),
+        additional: leaveDaysFigure(remaining.additional),
+        total: leaveDaysFigure(remaining.total),
+      },
     })),
+    remainingToday: leaveDaysFigure(totalOf(balance)),
+    remainingAfterPlanned: leaveDaysFigure(
+      dismissed ? totalOf(balance) : totalOf(leaveBalance({ ...input, chargePlanned: true })),
+    ),
+    compensationDays: dismissed ? compensationDays(balance).toFixed(2) : null,
     nextLeaveStart: upcoming[0] ?? null,
     provenance: provenanceOf([...records, ...schedule]),
   };

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DecimalScalar } from '../../core/graphql/decimal-scalar.js';
 import { graphqlEnum } from '../../core/graphql/enums.js';
 import { Provenance } from '../../core/graphql/provenance.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
@@ -52,19 +53,22 @@ export class LeaveScheduleEntryType {
   days!: number;
 }
 
-@ObjectType('LeaveDays')
+@ObjectType('LeaveDays', {
+  description:
+    'Days of annual leave: exact where pro rata, rounded up to hundredths (in the employee’s favour).',
+})
 export class LeaveDays {
-  @Field(() => Int)
-  basic!: number;
+  @Field(() => DecimalScalar)
+  basic!: string;
 
-  @Field(() => Int)
-  additional!: number;
+  @Field(() => DecimalScalar)
+  additional!: string;
 }
 
 @ObjectType('LeaveRemaining')
 export class LeaveRemaining extends LeaveDays {
-  @Field(() => Int)
-  total!: number;
+  @Field(() => DecimalScalar, { description: 'Basic and additional, rounded once.' })
+  total!: string;
 }
 
 @ObjectType('LeaveYearBalance', {
@@ -100,6 +104,25 @@ export class LeaveSection {
 
   @Field(() => [LeaveYearBalance], { description: 'Per working year, up to the current one.' })
   balance!: LeaveYearBalance[];
+
+  @Field(() => DecimalScalar, {
+    description:
+      'Остаток на сегодня: annual leave days not yet used over all working years (after a dismissal, on the dismissal date).',
+  })
+  remainingToday!: string;
+
+  @Field(() => DecimalScalar, {
+    description:
+      'Остаток на дату, as 1С shows it: remainingToday less the annual leave recorded in the file (approved by an order) that starts after today.',
+  })
+  remainingAfterPlanned!: string;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'For a dismissed employee: days of unused annual leave to compensate (ст. 127 ТК), the last working year pro rata by months (a rest of 15 days or more is a month), rounded up to hundredths; 0 when leave was used in advance. Null otherwise.',
+  })
+  compensationDays!: string | null;
 
   @Field(() => LocalDateScalar, {
     nullable: true,

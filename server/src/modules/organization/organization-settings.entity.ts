@@ -49,7 +49,9 @@ export const defaultManagerSections: FileSection[] = FileSections.filter((s) => 
 
 /** Per-organization access settings, managed by ADMIN. */
 @Entity({ tableName: 'organization_settings' })
-export class OrganizationSettings extends BaseEntity<'managerSections' | 'enabledSections'> {
+export class OrganizationSettings extends BaseEntity<
+  'managerSections' | 'enabledSections' | 'allowLeaveInAdvance'
+> {
   @OneToOne({ entity: () => Organization, ref: true, owner: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;
 
@@ -60,4 +62,11 @@ export class OrganizationSettings extends BaseEntity<'managerSections' | 'enable
   /** The portal sections switched on for everyone in the organization. */
   @Property({ type: 'array', columnType: 'text[]' })
   enabledSections: PortalSection[] = [...PortalSections];
+
+  /**
+   * Whether an employee may request annual leave beyond the days of the working years so far (leave
+   * in advance, by agreement); off by default, so requestLeave refuses LEAVE_BALANCE_EXCEEDED.
+   */
+  @Property({ type: 'boolean', default: false })
+  allowLeaveInAdvance: boolean = false;
 }

@@ -11,11 +11,13 @@ import {
 export interface EffectiveSettings {
   managerSections: ReadonlySet<FileSection>;
   enabledSections: ReadonlySet<PortalSection>;
+  allowLeaveInAdvance: boolean;
 }
 
 const defaults: EffectiveSettings = {
   managerSections: new Set(defaultManagerSections),
   enabledSections: new Set(PortalSections),
+  allowLeaveInAdvance: false,
 };
 
 /** Each organization's access settings, the defaults where none were saved; once per request. */
@@ -31,6 +33,7 @@ export const organizationSettingsLoader = (em: EntityManager) =>
         ? {
             managerSections: new Set(row.managerSections),
             enabledSections: new Set(row.enabledSections),
+            allowLeaveInAdvance: row.allowLeaveInAdvance,
           }
         : defaults;
     });

@@ -19,6 +19,12 @@ export class OrganizationSettingsType {
 
   @Field(() => [PortalSectionValue], { description: 'Portal sections switched on.' })
   enabledSections!: PortalSectionValue[];
+
+  @Field(() => Boolean, {
+    description:
+      'Annual leave may be requested beyond the days of the working years so far (in advance); false by default.',
+  })
+  allowLeaveInAdvance!: boolean;
 }
 
 @InputType('OrganizationSettingsInput')
@@ -28,4 +34,7 @@ export class OrganizationSettingsInput {
 
   @Field(() => [PortalSectionValue], { nullable: true })
   enabledSections?: PortalSectionValue[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  allowLeaveInAdvance?: boolean | null;
 }

@@ -15,6 +15,7 @@ import { OrganizationType } from './organization.type.js';
 const toType = (settings: EffectiveSettings): OrganizationSettingsType => ({
   managerSections: [...settings.managerSections] as FileSectionValue[],
   enabledSections: [...settings.enabledSections] as PortalSectionValue[],
+  allowLeaveInAdvance: settings.allowLeaveInAdvance,
 });
 
 @Resolver(() => OrganizationType)

@@ -17,6 +17,7 @@ import {
 export interface SettingsChange {
   managerSections?: FileSection[] | null;
   enabledSections?: PortalSection[] | null;
+  allowLeaveInAdvance?: boolean | null;
 }
 
 /** The viewer's organization and its access settings. */
@@ -47,6 +48,9 @@ export class OrganizationService {
     settings ??= tx.create(OrganizationSettings, { organization: viewer.organizationId });
     if (change.managerSections) settings.managerSections = unique(change.managerSections);
     if (change.enabledSections) settings.enabledSections = unique(change.enabledSections);
+    if (typeof change.allowLeaveInAdvance === 'boolean') {
+      settings.allowLeaveInAdvance = change.allowLeaveInAdvance;
+    }
     await this.ctx.access.writeNow(tx, {
       section: 'SETTINGS',
       action: 'CHANGE',

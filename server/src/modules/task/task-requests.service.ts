@@ -6,6 +6,8 @@ import { isLocalDate } from '../../core/graphql/scalars.js';
 import { addDays } from '../../core/local-date.js';
 import { addWorkingDays } from '../calendar/calendar.rules.js';
 import { calendarDays } from '../calendar/calendar.service.js';
+import { holidaysWithin } from '../leave/leave.periods.js';
+import { checkAnnualLeaveRequest, leaveDeadlines } from './task-leave-checks.js';
 import { Employee } from '../employee/employee.entity.js';
 import { managerOf } from '../employee/employee.service.js';
 import { User } from '../identity/user.entity.js';
@@ -114,14 +116,9 @@ export class TaskRequestService extends TaskUseCase {
     const tx = this.unit.em;
     const employee = await tx.findOneOrFail(Employee, { id: employeeId });
     await checkNoOverlap(tx, employeeId, input.startDate, input.endDate, null);
-    const calendar = await calendarDays(tx, input.startDate, input.endDate);
-    const holidays = new Set(
-      [...calendar].filter(([, kind]) => kind === 'HOLIDAY').map(([date]) => date),
-    );
-    const days = leaveDays(
-      { kind: input.kind, start: input.startDate, end: input.endDate },
-      holidays,
-    );
+    const period = { kind: input.kind, start: input.startDate, end: input.endDate };
+    const days = leaveDays(period, await holidaysWithin(tx, input.startDate, input.endDate));
+    if (annual) await checkAnnualLeaveRequest(tx, this.ctx.loaders, employee, { ...period, days });
     const details: LeaveRequestDetails = {
       kind: input.kind,
       startDate: input.startDate,
@@ -134,8 +131,8 @@ export class TaskRequestService extends TaskUseCase {
       managerUser && managerUser.id !== viewer.userId
         ? await standIn(tx, managerUser.id, today)
         : null;
-    // Holiday pay is due 3 days before the leave (ст. 136 ТК): HR must finish by then.
-    const payBy = addDays(input.startDate, -3);
+    const deadline = leaveDeadlines[input.kind];
+    const due = addDays(input.startDate, -deadline.daysBefore);
     const task = tx.create(Task, {
       organization: viewer.organizationId,
       type: 'LEAVE_REQUEST',
@@ -147,8 +144,8 @@ export class TaskRequestService extends TaskUseCase {
       assigneeQueue: approver ? null : 'HR',
       serviceQueue: 'HR',
       status: approver ? workflows.LEAVE_REQUEST.initial : workflows.LEAVE_REQUEST.fallback,
-      dueDate: payBy < today ? today : payBy,
-      deadlineBasis: 'ст. 136 ТК РФ: отпускные выплачиваются не позднее чем за 3 дня до отпуска',
+      dueDate: due < today ? today : due,
+      deadlineBasis: deadline.basis,
       details: { leave: details },
       participants: [],
     });

@@ -328,8 +328,10 @@ describe('leave request', () => {
   });
 
   it('declining needs a comment and sends the request back to its author', async () => {
-    const task = (await requestLeave('employee', { kind: 'ANNUAL_ADDITIONAL', ...window(60, 3) }))
-      .data!.requestLeave;
+    // Basic, not additional leave: the demo teacher's post gives no additional days, and a request
+    // beyond them is refused LEAVE_BALANCE_EXCEEDED (leave.test.ts).
+    const task = (await requestLeave('employee', { kind: 'ANNUAL_BASIC', ...window(60, 3) })).data!
+      .requestLeave;
     const bare = await transition('manager', task.id, 'DECLINE');
     expect(errorCode(bare)).toBe('COMMENT_REQUIRED');
     expect(bare.errors![0]!.extensions!['field']).toEqual(['comment']);

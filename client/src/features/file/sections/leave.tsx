@@ -22,9 +22,13 @@ export function LeaveSection({ employeeId, own }: SectionProps) {
           leave.balance.find((year) => year.start <= today && today <= year.end) ??
           leave.balance.at(-1);
         const earlier = leave.balance.filter(
-          (year) => current && year.index < current.index && year.remaining.total > 0,
+          (year) => current && year.index < current.index && Number(year.remaining.total) > 0,
         );
         const days = (count: number) => t('units.days', { count });
+        // Leave figures are decimal strings, fractional where pro rata ("46.67").
+        const leaveDays = (value: string | number) =>
+          t('units.leaveDays', { count: Number(value), value: format.decimal(String(value)) });
+        const sum = (a: string, b: string) => Number(a) + Number(b);
         return (
           <SectionFrame sectionKey="leave" section="LEAVE" own={own} provenance={leave.provenance}>
             <Card title={t('file.leave.balanceTitle')}>
@@ -39,18 +43,30 @@ export function LeaveSection({ employeeId, own }: SectionProps) {
                   <div className="stats">
                     <div className="stat">
                       <span className="stat-label">{t('file.leave.remaining')}</span>
-                      <span className="stat-value">{days(current.remaining.total)}</span>
+                      <span className="stat-value">{leaveDays(leave.remainingToday)}</span>
                     </div>
+                    {leave.remainingAfterPlanned !== leave.remainingToday ? (
+                      <div className="stat">
+                        <span className="stat-label">{t('file.leave.afterPlanned')}</span>
+                        <span className="stat-value">{leaveDays(leave.remainingAfterPlanned)}</span>
+                      </div>
+                    ) : null}
+                    {leave.compensationDays !== null && leave.compensationDays !== undefined ? (
+                      <div className="stat" title={t('file.leave.compensationHint')}>
+                        <span className="stat-label">{t('file.leave.compensation')}</span>
+                        <span className="stat-value">{leaveDays(leave.compensationDays)}</span>
+                      </div>
+                    ) : null}
                     <div className="stat">
                       <span className="stat-label">{t('file.leave.entitled')}</span>
                       <span className="stat-value">
-                        {days(current.entitled.basic + current.entitled.additional)}
+                        {leaveDays(sum(current.entitled.basic, current.entitled.additional))}
                       </span>
                     </div>
                     <div className="stat">
                       <span className="stat-label">{t('file.leave.used')}</span>
                       <span className="stat-value">
-                        {days(current.used.basic + current.used.additional)}
+                        {leaveDays(sum(current.used.basic, current.used.additional))}
                       </span>
                     </div>
                   </div>
@@ -84,9 +100,11 @@ export function LeaveSection({ employeeId, own }: SectionProps) {
                       key: String(year.index),
                       cells: {
                         year: `${format.date(year.start)} — ${format.date(year.end)}`,
-                        entitled: year.entitled.basic + year.entitled.additional,
-                        used: year.used.basic + year.used.additional,
-                        remaining: year.remaining.total,
+                        entitled: format.decimal(
+                          String(sum(year.entitled.basic, year.entitled.additional)),
+                        ),
+                        used: format.decimal(String(sum(year.used.basic, year.used.additional))),
+                        remaining: format.decimal(year.remaining.total),
                       },
                     }))}
                   />
