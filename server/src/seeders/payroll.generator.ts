@@ -93,6 +93,7 @@ const rub = (kopecks: bigint) => fromKopecks(kopecks);
 const share = (kopecks: bigint, part: bigint | number, whole: bigint | number) =>
   BigInt(whole) === 0n ? 0n : (kopecks * BigInt(part)) / BigInt(whole);
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
+const maxDate = (a: string, b: string) => (a > b ? a : b);
 /** Rate "0.50" as hundredths. */
 const rateOf = (rate: string) => BigInt(Math.round(Number(rate) * 100));
 
@@ -187,6 +188,8 @@ interface PayrollLeave extends Leave {
 
 /** What the payroll of one employee reads from the rest of their file. */
 interface EmployeeFile {
+  /** Pays union dues, 1 % of what is accrued. */
+  unionMember: boolean;
   hire: number;
   dismissal: number | null;
   dismissalDate: string | null;
@@ -225,6 +228,7 @@ function sickPercentOf(
 /** The leaves with what the payroll needs of each, worked out once. */
 function payrollLeaves(
   leaves: readonly Leave[],
+  hireDate: string,
   calendar: WorkCalendar,
   sickPercent: (date: string) => number,
 ): PayrollLeave[] {
@@ -236,7 +240,8 @@ function payrollLeaves(
       ...leave,
       from,
       to: dayOf(leave.endDate),
-      paidOn: paid ? calendar.payday(addDays(leave.startDate, -3)) : null,
+      // A leave in the first days of work cannot be paid 3 days ahead: it is paid on the first.
+      paidOn: paid ? maxDate(calendar.payday(addDays(leave.startDate, -3)), hireDate) : null,
       employer: sick
         ? {
             from,
@@ -286,13 +291,18 @@ export function generatePayroll(
       enteredOf.get(employee.id) ?? [],
     );
     const file: EmployeeFile = {
+      unionMember: random.chance(0.3),
       hire: dayOf(employee.hireDate),
       dismissal: employee.dismissalDate === null ? null : dayOf(employee.dismissalDate),
       dismissalDate: employee.dismissalDate,
       assignments,
-      leaves: payrollLeaves(leavesOf.get(employee.id) ?? [], calendar, sickPercent),
+      leaves: payrollLeaves(
+        leavesOf.get(employee.id) ?? [],
+        employee.hireDate,
+        calendar,
+        sickPercent,
+      ),
     };
-    const unionMember = random.chance(0.3);
     const salaryOf = (a: Assignment) =>
       share(
         BigInt(Math.max(salaries[positionName.get(a.positionId) ?? ''] ?? 30_000, MINIMUM_WAGE)) *
@@ -307,7 +317,7 @@ export function generatePayroll(
       if (employee.dismissalDate && employee.dismissalDate < monthStart(year, month)) continue;
       if (ledger.year !== year) Object.assign(ledger, { year, income: 0n, withheld: 0n });
       const payslipId = newId();
-      const slip = monthOf(file, period, salaryOf, calendar, unionMember, ledger);
+      const slip = monthOf(file, period, salaryOf, calendar, ledger);
       payslips.push({ id: payslipId, periodId: period.id, employeeId: employee.id, ...slip.head });
       slip.lines.forEach((line, index) =>
         lines.push({ ...line, id: newId(), payslipId, sortOrder: index }),
@@ -441,7 +451,13 @@ function holidayPay(
       `${leave.startDate.slice(0, 8)}01`,
     );
     const tax = slip.withholdNdfl(year, amount, `НДФЛ с отпускных ${since}`);
-    payouts.push([`Отпускные за отпуск ${since} (перечисление в банк)`, amount - tax, paidOn]);
+    const dues = file.unionMember ? amount / 100n : 0n;
+    if (dues > 0n) slip.deduct('910', `Профсоюзные взносы (1%) с отпускных ${since}`, dues);
+    payouts.push([
+      `Отпускные за отпуск ${since} (перечисление в банк)`,
+      amount - tax - dues,
+      paidOn,
+    ]);
   }
   return payouts;
 }
@@ -462,13 +478,56 @@ function sickPay(slip: Slip, file: EmployeeFile, employed: [number, number], sic
   }
 }
 
+/**
+ * The month's payments: last month's pay on the 5th, holiday pay on its days, the advance on the
+ * 20th, all of it on the day of dismissal (ст. 140 ТК), and this month's pay before the month ends
+ * when the 5th of the next falls in a holiday (January); returns what is still owed.
+ */
+function payOut(
+  slip: Slip,
+  file: EmployeeFile,
+  opening: bigint,
+  {
+    year,
+    month,
+    last,
+    employed,
+  }: { year: number; month: number; last: string; employed: [number, number] },
+  salary: bigint,
+  payouts: readonly [name: string, net: bigint, paidOn: string][],
+  calendar: WorkCalendar,
+): bigint {
+  const dismissed = file.dismissalDate !== null && file.dismissalDate <= last;
+  const fifth = calendar.payday(`${year}-${pad(month)}-05`);
+  const finalDay = dismissed && file.dismissalDate! < fifth ? file.dismissalDate! : fifth;
+  slip.pay('800', 'Зарплата за предыдущий месяц (перечисление в банк)', opening, finalDay);
+  for (const [name, amount, paidOn] of payouts) slip.pay('820', name, amount, paidOn);
+  const due = () => opening + slip.accrued - slip.withheld - slip.paid;
+  if (dismissed) {
+    slip.pay(
+      '850',
+      'Окончательный расчёт при увольнении (перечисление в банк)',
+      due(),
+      file.dismissalDate!,
+    );
+    return due();
+  }
+  const twentieth = calendar.payday(`${year}-${pad(month)}-20`);
+  if (dateOf(employed[0]) <= twentieth)
+    slip.pay('810', 'Аванс (перечисление в банк)', min(share(salary, 40, 100), due()), twentieth);
+  const next = new Date(Date.UTC(year, month, 5)).toISOString().slice(0, 10);
+  const nextPayday = calendar.payday(next);
+  if (nextPayday <= last)
+    slip.pay('800', 'Зарплата за месяц (перечисление в банк до праздников)', due(), nextPayday);
+  return due();
+}
+
 /** One month's payslip of one employee; moves the ledger on to the month's end. */
 function monthOf(
   file: EmployeeFile,
   period: GeneratedPeriod,
   salaryOf: (assignment: Assignment) => bigint,
   calendar: WorkCalendar,
-  unionMember: boolean,
   ledger: Ledger,
 ) {
   const { year, month } = period;
@@ -496,28 +555,19 @@ function monthOf(
   }
   sickPay(slip, file, employed, sickDaily);
   slip.withholdNdfl(year, slip.accrued - before, 'НДФЛ');
-  if (unionMember) slip.deduct('910', 'Профсоюзные взносы (1%)', slip.accrued / 100n);
+  if (file.unionMember)
+    slip.deduct('910', 'Профсоюзные взносы (1%)', (slip.accrued - before) / 100n);
 
   const opening = ledger.owed;
-  const dismissed = file.dismissalDate !== null && file.dismissalDate <= last;
-  const fifth = calendar.payday(`${year}-${pad(month)}-05`);
-  const finalDay = dismissed && file.dismissalDate! < fifth ? file.dismissalDate! : fifth;
-  slip.pay('800', 'Зарплата за предыдущий месяц (перечисление в банк)', opening, finalDay);
-  for (const [name, amount, paidOn] of payouts) slip.pay('820', name, amount, paidOn);
-  const due = () => opening + slip.accrued - slip.withheld - slip.paid;
-  const twentieth = calendar.payday(`${year}-${pad(month)}-20`);
-  if (dismissed) {
-    // Everything owed is paid on the day of dismissal (ст. 140 ТК).
-    slip.pay(
-      '850',
-      'Окончательный расчёт при увольнении (перечисление в банк)',
-      due(),
-      file.dismissalDate!,
-    );
-  } else if (dateOf(employed[0]) <= twentieth) {
-    slip.pay('810', 'Аванс (перечисление в банк)', min(share(salary, 40, 100), due()), twentieth);
-  }
-  ledger.owed = due();
+  ledger.owed = payOut(
+    slip,
+    file,
+    opening,
+    { year, month, last, employed },
+    salary,
+    payouts,
+    calendar,
+  );
   return {
     head: {
       openingBalance: rub(opening),
