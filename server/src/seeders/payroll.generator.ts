@@ -260,7 +260,9 @@ function payrollLeaves(
  * 3 days before the leave (ст. 136 ТК), the employer's first 3 sick days at the percent the file's
  * страховой стаж gives (255-ФЗ), НДФЛ cumulative from the start of the year (ст. 226 НК), the
  * advance on the 20th and the final pay on the 5th of the next month (the working day before when
- * these are days off), everything owed paid on the day of dismissal. The last month is unpublished.
+ * these are days off, December's before the January holidays), everything owed paid on the day of
+ * dismissal. Average earnings are estimated from the salary, not from the payslips before. The
+ * last month is unpublished.
  */
 export function generatePayroll(
   institution: GeneratedInstitution,
