@@ -1,6 +1,8 @@
 import { fromKopecks } from '../core/money.js';
 import { calendarOf } from '../modules/calendar/calendar.data.js';
 import { isWorkingDay, workingDaysIn } from '../modules/calendar/calendar.rules.js';
+import { postLeave } from '../modules/leave/leave.entitlement.js';
+import { compensationDays, leaveBalance, type LeaveKind } from '../modules/leave/leave.rules.js';
 import { ndflToWithhold } from '../modules/payroll/ndfl.rules.js';
 import { periodsFor, type PersonalFileRows } from '../modules/seniority/seniority.periods.js';
 import { seniorityOn, sickPayPercent } from '../modules/seniority/seniority.rules.js';
@@ -195,6 +197,33 @@ interface EmployeeFile {
   dismissalDate: string | null;
   assignments: Assignment[];
   leaves: PayrollLeave[];
+  /** Days of unused annual leave compensated on dismissal, in hundredths (ст. 127 ТК). */
+  compensationHundredths: bigint;
+}
+
+/**
+ * Days of unused leave compensated on dismissal, in hundredths, as the leave section computes them
+ * (`leaveBalance` + `compensationDays`, the entitlement of the post); 0 for those still employed.
+ */
+function compensationOf(
+  employee: GeneratedInstitution['employees'][number],
+  postName: string,
+  leaves: readonly Leave[],
+): bigint {
+  if (employee.dismissalDate === null) return 0n;
+  const balance = leaveBalance({
+    hireDate: employee.hireDate,
+    entitlement: { basicDays: postLeave(postName).basicDays, additionalDays: 0 },
+    leaves: leaves.map((leave) => ({
+      kind: leave.kind as LeaveKind,
+      start: leave.startDate,
+      end: leave.endDate,
+      days: leave.days,
+    })),
+    asOf: employee.dismissalDate,
+    dismissalDate: employee.dismissalDate,
+  });
+  return BigInt(Math.round(compensationDays(balance) * 100));
 }
 
 /** Groups rows by their employee. */
@@ -261,7 +290,7 @@ function payrollLeaves(
  * страховой стаж gives (255-ФЗ), НДФЛ cumulative from the start of the year (ст. 226 НК), the
  * advance on the 20th and the final pay on the 5th of the next month (the working day before when
  * these are days off, December's before the January holidays), everything owed paid on the day of
- * dismissal. Average earnings are estimated from the salary, not from the payslips before. The
+ * dismissal with the compensation for unused leave the leave section computes (ст. 127 ТК). Average earnings are estimated from the salary, not from the payslips before. The
  * last month is unpublished.
  */
 export function generatePayroll(
@@ -303,6 +332,11 @@ export function generatePayroll(
         employee.hireDate,
         calendar,
         sickPercent,
+      ),
+      compensationHundredths: compensationOf(
+        employee,
+        positionName.get(employee.positionId) ?? '',
+        leavesOf.get(employee.id) ?? [],
       ),
     };
     const salaryOf = (a: Assignment) =>
@@ -481,6 +515,24 @@ function sickPay(slip: Slip, file: EmployeeFile, employed: [number, number], sic
 }
 
 /**
+ * Compensation for unused annual leave in the month of dismissal (ст. 127 ТК): the leave section's
+ * days (exact to hundredths) at the average daily earnings of ст. 139; НДФЛ income code 2013.
+ */
+function compensation(slip: Slip, hundredths: bigint, averageDaily: bigint) {
+  if (hundredths <= 0n) return;
+  const days = (Number(hundredths) / 100).toFixed(2).replace('.', ',');
+  slip.accrue(
+    {
+      payCode: '120',
+      incomeCode: '2013',
+      name: `Компенсация за неиспользованный отпуск при увольнении, ${days} дн.`,
+      days: null,
+    },
+    (averageDaily * hundredths) / 100n,
+  );
+}
+
+/**
  * The month's payments: last month's pay on the 5th, holiday pay on its days, the advance on the
  * 20th, all of it on the day of dismissal (ст. 140 ТК), and this month's pay before the month ends
  * when the 5th of the next falls in a holiday (January); returns what is still owed.
@@ -556,6 +608,8 @@ function monthOf(
     slip.accrue({ payCode: '050', ...premium }, share(base, 50, 100));
   }
   sickPay(slip, file, employed, sickDaily);
+  if (file.dismissalDate !== null && file.dismissalDate <= last)
+    compensation(slip, file.compensationHundredths, averageDaily);
   slip.withholdNdfl(year, slip.accrued - before, 'НДФЛ');
   if (file.unionMember)
     slip.deduct('910', 'Профсоюзные взносы (1%)', (slip.accrued - before) / 100n);

@@ -271,6 +271,43 @@ describe('demo payroll', () => {
     expect(problems).toEqual([]);
   });
 
+  it('compensates unused leave on dismissal with the days the leave section gives (ст. 127 ТК)', async () => {
+    const problems: string[] = [];
+    const dismissed = await server.orm.em
+      .fork()
+      .execute<{ id: string; dismissalDate: string }[]>(
+        `select id, dismissal_date::text as "dismissalDate" from employee where dismissal_date is not null`,
+      );
+    let compensated = 0;
+    for (const { id, dismissalDate } of dismissed) {
+      const months = payslips.filter((row) => row.employeeId === id);
+      const last = months.at(-1);
+      if (!last || monthOf(last) !== dismissalDate.slice(0, 7)) continue;
+      const result = await as<{ employee: { leave: { compensationDays: string | null } } }>(
+        'hr',
+        `query($id: ID!) { employee(id: $id) { leave { compensationDays } } }`,
+        { id },
+      );
+      expect(result.errors).toBeUndefined();
+      const expected = Number(result.data!.employee.leave.compensationDays);
+      const lines = payslips
+        .filter((row) => row.employeeId === id)
+        .flatMap((row) => ofKind(row, 'ACCRUAL').filter((line) => line.incomeCode === '2013'));
+      const days = lines.map((line) =>
+        Number(/, ([\d,]+) дн\./.exec(line.name)?.[1]?.replace(',', '.')),
+      );
+      if (expected === 0 ? lines.length !== 0 : days.length !== 1 || days[0] !== expected)
+        problems.push(
+          `${label(last)}: compensated ${JSON.stringify(days)} days on dismissal, the leave section gives ${expected}`,
+        );
+      if (lines.length > 0 && !ofKind(last, 'ACCRUAL').includes(lines[0]!))
+        problems.push(`${label(last)}: the compensation is not in the payslip of the dismissal`);
+      compensated += lines.length;
+    }
+    expect(compensated).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
   it("counts days by the norm of the production calendar of the payslip's own month", async () => {
     const problems: string[] = [];
     const norms = new Map<number, number[]>();
