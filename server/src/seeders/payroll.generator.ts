@@ -398,16 +398,19 @@ class Slip {
 
   deduct(payCode: string, name: string, amount: bigint): void {
     this.withheld += amount;
-    this.deductions.push({
-      kind: 'DEDUCTION',
-      payCode,
-      incomeCode: null,
-      name,
-      relatesTo: this.relatesTo,
-      days: null,
-      amount: rub(amount),
-      paidOn: null,
-    });
+    this.deductions.push(this.plain('DEDUCTION', payCode, name, amount, null));
+  }
+
+  /** A line with no income code or days: a deduction or a payment. */
+  private plain(
+    kind: 'DEDUCTION' | 'PAYMENT',
+    payCode: string,
+    name: string,
+    amount: bigint,
+    paidOn: string | null,
+  ): LineDraft {
+    const line = { payCode, incomeCode: null, name, relatesTo: this.relatesTo, days: null };
+    return { kind, ...line, amount: rub(amount), paidOn };
   }
 
   /** НДФЛ on income paid now: the year's tax to date less what was withheld (ст. 226 НК). */
@@ -422,16 +425,7 @@ class Slip {
   pay(payCode: string, name: string, amount: bigint, paidOn: string): void {
     if (amount <= 0n) return;
     this.paid += amount;
-    this.payments.push({
-      kind: 'PAYMENT',
-      payCode,
-      incomeCode: null,
-      name,
-      relatesTo: this.relatesTo,
-      days: null,
-      amount: rub(amount),
-      paidOn,
-    });
+    this.payments.push(this.plain('PAYMENT', payCode, name, amount, paidOn));
   }
 
   get lines(): LineDraft[] {
