@@ -2,8 +2,20 @@ import 'reflect-metadata';
 import { loadConfig } from './config/env.js';
 import { createLogger } from './app/logger.js';
 import { startServer } from './app/server.js';
+import type { Orm } from './core/orm/orm.js';
 import { reportFatal } from './scripts/cli.js';
 import { DEMO_PASSWORD } from './seeders/demo.seeder.js';
+
+/** Whether any active account can administer: a fresh production database has none. */
+async function hasAdministrator(orm: Orm): Promise<boolean> {
+  const [row] = await orm.em
+    .fork()
+    .getConnection()
+    .execute<{ found: boolean }[]>(
+      `select exists (select 1 from app_user where 'ADMIN' = any (roles) and status = 'ACTIVE') as found`,
+    );
+  return row?.found === true;
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -27,6 +39,15 @@ async function main(): Promise<void> {
     lines.push(
       `  Demo institution: ${server.demo.organizationName}`,
       `  Demo logins (password ${DEMO_PASSWORD}): ${server.demo.logins.join(', ')}`,
+    );
+    if (config.nodeEnv === 'production')
+      lines.push('  WARNING: demo accounts with a published password exist (SEED_DEMO=true).');
+  }
+  if (!(await hasAdministrator(server.orm))) {
+    lines.push(
+      '  No administrator yet: stop the server and run',
+      '    npm run admin:create -- --organization "<full name of the institution>"',
+      '  (it prints a generated password once).',
     );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

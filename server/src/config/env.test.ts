@@ -33,6 +33,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://db/k', SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
 
+  it('a production start seeds the demo accounts only when SEED_DEMO=true is explicit', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'auto' }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).seedDemo).toBe(true);
+  });
+
   it('lists every bad variable at once, without echoing URLs that may hold passwords', () => {
     let error: unknown;
     try {

@@ -79,7 +79,10 @@ export const envSchema = z.object({
   REDIS_URL: redisUrl.optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(logLevels).default('info'),
-  /** Seed the demo institution into an empty database: auto = only on the embedded database. */
+  /**
+   * Seed the demo institution (and its demo accounts) into an empty database: auto = only on the
+   * embedded database outside production; a production start seeds only when this is `true`.
+   */
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Apply pending migrations at start. */
   MIGRATE_ON_START: flag.default(true),
@@ -235,7 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     import: { maxBytes: raw.IMPORT_MAX_MB * 1024 * 1024, workers: raw.IMPORT_WORKERS },
     logLevel: raw.LOG_LEVEL,
-    seedDemo: raw.SEED_DEMO === 'auto' ? embedded : raw.SEED_DEMO === 'true',
+    seedDemo: raw.SEED_DEMO === 'auto' ? embedded && !production : raw.SEED_DEMO === 'true',
     migrateOnStart: raw.MIGRATE_ON_START,
     introspection: raw.GRAPHQL_INTROSPECTION ?? !production,
     graphiql: raw.GRAPHIQL ?? !production,
