@@ -10,6 +10,7 @@ import { PasswordHasher } from '../src/modules/identity/password.js';
 import { createTestDatabase, startTestServer, type TestServer } from './harness.js';
 
 const serverDir = path.resolve(import.meta.dirname, '..');
+const logger = createLogger('silent');
 const baseEnv = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '' };
 
 describe('the first administrator of a production installation', () => {
@@ -27,23 +28,26 @@ describe('the first administrator of a production installation', () => {
 
   it('refuses an empty database without an organization name, a bad login and a taken one', async () => {
     const passwords = new PasswordHasher();
-    await expect(createAdministrator(orm.em.fork(), passwords, { login: 'admin' })).rejects.toThrow(
-      /no organization yet/,
-    );
     await expect(
-      createAdministrator(orm.em.fork(), passwords, { login: 'A B', organizationName: 'Школа' }),
+      createAdministrator(orm.em.fork(), passwords, logger, { login: 'admin' }),
+    ).rejects.toThrow(/no organization yet/);
+    await expect(
+      createAdministrator(orm.em.fork(), passwords, logger, {
+        login: 'A B',
+        organizationName: 'Школа',
+      }),
     ).rejects.toBeInstanceOf(AdminAccountError);
-    const first = await createAdministrator(orm.em.fork(), passwords, {
+    const first = await createAdministrator(orm.em.fork(), passwords, logger, {
       login: 'boss',
       organizationName: 'МБОУ «Школа № 1»',
     });
     expect(first.createdOrganization).toBe(true);
     expect(first.password).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{20}$/);
-    await expect(createAdministrator(orm.em.fork(), passwords, { login: 'boss' })).rejects.toThrow(
-      /taken/,
-    );
+    await expect(
+      createAdministrator(orm.em.fork(), passwords, logger, { login: 'boss' }),
+    ).rejects.toThrow(/taken/);
     // The one organization there is: no name needed for the next administrator.
-    const second = await createAdministrator(orm.em.fork(), passwords, { login: 'deputy' });
+    const second = await createAdministrator(orm.em.fork(), passwords, logger, { login: 'deputy' });
     expect(second).toMatchObject({
       organizationId: first.organizationId,
       createdOrganization: false,

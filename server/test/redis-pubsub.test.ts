@@ -67,6 +67,47 @@ describe('subscriptions across server instances over Redis', () => {
     expect(titles).toEqual(['Разогрев', 'Через Redis']);
   });
 
+  it('delivers notifications exactly once across instances and a reconnect from one to the other', async () => {
+    const employee = await first.login('employee');
+    const hr = await second.login('hr');
+    const announce = (server: TestServer, title: string) =>
+      server.gql(`mutation($t: String!) { announce(title: $t) }`, { t: title }, hr);
+    const latest = async (server: TestServer) =>
+      (
+        await server.gql<{ notifications: { edges: { node: { id: string } }[] } }>(
+          `{ notifications(first: 1) { edges { node { id } } } }`,
+          undefined,
+          employee,
+        )
+      ).data!.notifications.edges[0]!.node.id;
+    type Added = { notificationAdded: { id: string; title: string } };
+    const subscription = (after: string) =>
+      `subscription { notificationAdded(after: "${after}") { id title } }`;
+    // On the first instance, while the second writes.
+    const onFirst = collectEvents<Added>(
+      first.wsClient(employee),
+      subscription(await latest(first)),
+      3,
+      8000,
+    );
+    for (const title of ['Раз', 'Два', 'Три']) await announce(second, title);
+    const before = (await onFirst).map((event) => event.notificationAdded);
+    // Away: two more written on the second; back on the second with the last id received.
+    for (const title of ['Четыре', 'Пять']) await announce(second, title);
+    const onSecond = collectEvents<Added>(
+      second.wsClient(employee),
+      subscription(before.at(-1)!.id),
+      3,
+      8000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await announce(first, 'Шесть');
+    const after = (await onSecond).map((event) => event.notificationAdded);
+    const all = [...before, ...after];
+    expect(all.map((item) => item.title)).toEqual(['Раз', 'Два', 'Три', 'Четыре', 'Пять', 'Шесть']);
+    expect(new Set(all.map((item) => item.id)).size).toBe(6);
+  });
+
   it("delivers a task's new message, posted on one instance, live to a subscriber on the other", async () => {
     const employee = await first.login('employee');
     const hr = await second.login('hr');

@@ -24,10 +24,15 @@ export interface PayrollPublishedEvent {
   part: 'ADVANCE' | 'FINAL';
 }
 
-/** A notification was committed for a user; subscribers reload it by id and check it is theirs. */
+/**
+ * A notification was committed for a user; subscribers read it (and any before it they have not
+ * seen) from the database by the recipient's seq, never trusting the event's content.
+ */
 export interface NotificationAddedEvent {
   recipientUserId: string;
   notificationId: string;
+  /** The notification's number in its recipient's commit order. */
+  seq: number;
 }
 
 /** A task's history grew (a status change, a message, an attachment …); routed per task. */

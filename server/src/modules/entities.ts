@@ -11,7 +11,7 @@ import { EducationRecord } from './education/education.entity.js';
 import { FileErrorReport } from './personal-data/file-error-report.entity.js';
 import { PayrollPeriod, Payslip, PayslipQuestion } from './payroll/payroll.entity.js';
 import { CalendarDay, CalendarYear } from './calendar/calendar.entity.js';
-import { Notification } from './notification/notification.entity.js';
+import { Notification, NotificationCursor } from './notification/notification.entity.js';
 import { NotificationPreference } from './notification/notification-preference.entity.js';
 import { EmailOutbox } from './mail/email-outbox.entity.js';
 import {
@@ -62,6 +62,7 @@ export const entities = [
   CalendarDay,
   CalendarYear,
   Notification,
+  NotificationCursor,
   NotificationPreference,
   EmailOutbox,
   StoredFile,

@@ -17,10 +17,10 @@ const { values } = parseArgs({
   },
 });
 
-await runWithDatabase(async ({ orm }) => {
+await runWithDatabase(async ({ orm }, _config, logger) => {
   await orm.getMigrator().up();
   try {
-    const admin = await createAdministrator(orm.em.fork(), new PasswordHasher(), {
+    const admin = await createAdministrator(orm.em.fork(), new PasswordHasher(), logger, {
       login: values.login,
       organizationName: values.organization,
       organizationId: values['organization-id'],

@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { inSystemUnit } from '../../app/unit-of-work.js';
 import { isUuid } from '../../core/ids.js';
 import { Organization } from '../organization/organization.entity.js';
 import type { PasswordHasher } from './password.js';
@@ -53,6 +55,7 @@ export function generatePassword(): string {
 export async function createAdministrator(
   em: EntityManager,
   passwords: PasswordHasher,
+  logger: Logger,
   request: AdminAccountRequest,
 ): Promise<CreatedAdmin> {
   const login = request.login.trim().toLowerCase();
@@ -65,7 +68,7 @@ export async function createAdministrator(
     throw new AdminAccountError('--email is not a valid e-mail address');
   const password = generatePassword();
   const passwordHash = await passwords.hash(password);
-  return em.transactional(async (tx) => {
+  return inSystemUnit(em, null, logger, async ({ em: tx }) => {
     // One administrator creation at a time: two operators racing get one organization, not two.
     await tx.execute(`select pg_advisory_xact_lock(hashtext('kabinet:first-admin'))`);
     if (await tx.count(User, { login }))

@@ -84,7 +84,7 @@ export class NotificationResolver {
 
   @Subscription(() => NotificationGqlType, {
     description:
-      "The viewer's new notifications; with `after` (the last id received), the missed ones first.",
+      "The viewer's new notifications, exactly once in commit order; with `after` (the id of the last one received), every missed one first.",
     subscribe: ({ args, context }) => {
       const ctx = context as AppContext;
       const after = (args as { after?: string | null }).after ?? null;

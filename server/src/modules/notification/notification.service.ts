@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { viewerOf, type AppContext } from '../../app/context.js';
 import { unitOf, type Unit } from '../../app/unit-of-work.js';
 import { badInput } from '../../core/errors.js';
@@ -22,9 +23,16 @@ export interface NewNotification {
  * neither a notification, nor a queued e-mail, nor an event.
  */
 export async function writeNotifications(unit: Unit, items: readonly NewNotification[]) {
+  if (items.length === 0) return;
   const { em: tx, events } = unit;
+  const next = await takeSequenceNumbers(tx, items);
   const rows = items.map((item) =>
-    tx.create(Notification, { ...item, body: item.body ?? null, link: item.link ?? null }),
+    tx.create(Notification, {
+      ...item,
+      seq: next(item.recipientUserId),
+      body: item.body ?? null,
+      link: item.link ?? null,
+    }),
   );
   await tx.flush();
   const emails = await queueEmails(
@@ -35,9 +43,44 @@ export async function writeNotifications(unit: Unit, items: readonly NewNotifica
     events.publish('NOTIFICATION_ADDED', row.recipientUserId, {
       recipientUserId: row.recipientUserId,
       notificationId: row.id,
+      seq: row.seq,
     });
   }
   if (emails > 0) events.publish('EMAIL_QUEUED', { count: emails });
+}
+
+/**
+ * Bumps each recipient's NotificationCursor by the number of notifications it gets, in one
+ * statement, locking the rows in recipient order (two writers never wait on each other in a
+ * circle). The locks are held until the unit commits; returns the numbers to hand out in order.
+ */
+async function takeSequenceNumbers(
+  tx: EntityManager,
+  items: readonly NewNotification[],
+): Promise<(recipientUserId: string) => number> {
+  const counts = new Map<string, number>();
+  for (const { recipientUserId } of items)
+    counts.set(recipientUserId, (counts.get(recipientUserId) ?? 0) + 1);
+  const recipients = [...counts.keys()].sort();
+  const rows = await tx.execute<{ recipient_user_id: string; last_seq: string }[]>(
+    `insert into notification_cursor (recipient_user_id, last_seq) values ${recipients
+      .map(() => '(?::uuid, ?::bigint)')
+      .join(', ')}
+     on conflict (recipient_user_id) do update set last_seq = notification_cursor.last_seq + excluded.last_seq
+     returning recipient_user_id, last_seq`,
+    recipients.flatMap((id) => [id, counts.get(id)!]),
+  );
+  const nextSeq = new Map(
+    rows.map((row) => [
+      row.recipient_user_id,
+      Number(row.last_seq) - counts.get(row.recipient_user_id)! + 1,
+    ]),
+  );
+  return (recipientUserId) => {
+    const seq = nextSeq.get(recipientUserId)!;
+    nextSeq.set(recipientUserId, seq + 1);
+    return seq;
+  };
 }
 
 /** A user's own notifications: listed, counted, marked read. */

@@ -1,51 +1,95 @@
 import type { AppServices } from '../../app/context.js';
+import type { NotificationAddedEvent } from '../../app/topics.js';
 import type { Viewer } from '../../core/auth/viewer.js';
-import { Notification } from './notification.entity.js';
+import { Notification, NotificationCursor } from './notification.entity.js';
 
-const REPLAY_LIMIT = 500;
-const REMEMBERED = 1000;
+/** Missed notifications are read from the database this many at a time, until none is left. */
+export const REPLAY_PAGE = 200;
 
 /**
- * A user's notifications as a stream: first those after `after` (the last one the client has),
- * from the database, then live ones. It subscribes before it reads, so nothing committed meanwhile
- * is lost, and remembers what it sent, so nothing comes twice. Each live event is reloaded with a
- * fresh EntityManager and checked to belong to the viewer before it is delivered.
+ * A user's notifications as a stream, exactly once and in commit order. Every notification has
+ * its recipient's `seq` (gapless, in commit order: see NotificationCursor), so the stream only
+ * keeps the last seq it delivered and reads "everything after it" from the database:
+ *
+ * - with `after` (the id of the last notification the client has), first all it missed, page by
+ *   page, however many; without it, from the moment of subscribing;
+ * - then, on each live event with a seq beyond the last delivered, everything after the last
+ *   delivered up to that seq: a notification whose event never came (its process died between
+ *   commit and publish, or Redis dropped it) is delivered in its place, before the newer one;
+ *   an event for something already delivered is ignored.
+ *
+ * It subscribes before it reads, so nothing committed meanwhile is lost.
  */
-export async function* notificationStream(
+export async function notificationStream(
   app: AppServices,
   viewer: Viewer,
   after: string | null,
-): AsyncGenerator<Notification> {
+): Promise<AsyncGenerator<Notification>> {
   const live = app.pubSub.subscribe('NOTIFICATION_ADDED', viewer.userId);
-  const sent = new Set<string>();
-  const remember = (id: string) => {
-    sent.add(id);
-    if (sent.size > REMEMBERED) sent.delete(sent.values().next().value!);
-  };
   try {
-    if (after) {
-      const missed = await app.orm.em
-        .fork()
-        .find(
-          Notification,
-          { recipientUserId: viewer.userId, id: { $gt: after } },
-          { orderBy: { id: 'asc' }, limit: REPLAY_LIMIT },
-        );
-      for (const notification of missed) {
-        remember(notification.id);
+    const last = await startingSeq(app, viewer, after);
+    return deliver(app, viewer, live, last, after !== null);
+  } catch (error) {
+    await live.return?.();
+    throw error;
+  }
+}
+
+async function* deliver(
+  app: AppServices,
+  viewer: Viewer,
+  live: AsyncIterable<NotificationAddedEvent> & AsyncIterator<NotificationAddedEvent>,
+  from: number,
+  replay: boolean,
+): AsyncGenerator<Notification> {
+  let last = from;
+  // Everything after `last` (up to `limit`), page by page, in seq order.
+  const upTo = async function* (limit: number | null) {
+    for (;;) {
+      const page = await app.orm.em.fork().find(
+        Notification,
+        {
+          recipientUserId: viewer.userId,
+          seq: limit === null ? { $gt: last } : { $gt: last, $lte: limit },
+        },
+        { orderBy: { seq: 'asc' }, limit: REPLAY_PAGE },
+      );
+      for (const notification of page) {
+        last = notification.seq;
         yield notification;
       }
+      if (page.length < REPLAY_PAGE) return;
     }
+  };
+  try {
+    if (replay) yield* upTo(null);
     for await (const event of live) {
-      if (event.recipientUserId !== viewer.userId || sent.has(event.notificationId)) continue;
-      const notification = await app.orm.em
-        .fork()
-        .findOne(Notification, { id: event.notificationId, recipientUserId: viewer.userId });
-      if (!notification) continue;
-      remember(notification.id);
-      yield notification;
+      if (event.recipientUserId !== viewer.userId || event.seq <= last) continue;
+      yield* upTo(event.seq);
     }
   } finally {
     await live.return?.();
   }
+}
+
+/**
+ * Where the stream starts: after the client's last notification (`after` is its id), or after the
+ * recipient's latest when it names none. An id that is not one of the viewer's own (a client that
+ * has none yet may send the smallest UUIDv7) counts as a point in time, as ids are time-ordered.
+ */
+async function startingSeq(
+  app: AppServices,
+  viewer: Viewer,
+  after: string | null,
+): Promise<number> {
+  const em = app.orm.em.fork();
+  if (after === null) {
+    const cursor = await em.findOne(NotificationCursor, { recipientUserId: viewer.userId });
+    return cursor?.lastSeq ?? 0;
+  }
+  const [row] = await em.execute<{ seq: string | null }[]>(
+    'select max(seq) as seq from notification where recipient_user_id = ? and id <= ?',
+    [viewer.userId, after],
+  );
+  return Number(row?.seq ?? 0);
 }

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../app/logger.js';
+import { inSystemUnit } from '../../app/unit-of-work.js';
+import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { writeNotifications } from './notification.service.js';
+
+/**
+ * Replay after a reconnect is exactly once by construction: notifications are numbered per
+ * recipient in commit order, and a stream delivers "everything after the last it delivered".
+ */
+let server: TestServer;
+let token: string;
+let userId: string;
+let organizationId: string;
+const logger = createLogger('silent');
+
+interface Received {
+  id: string;
+  title: string;
+}
+
+/** A live `notificationAdded` subscription that records what arrives, until closed. */
+function openStream(after: string | null) {
+  const client = server.wsClient(token, { lazy: false });
+  const received: Received[] = [];
+  const errors: unknown[] = [];
+  client.subscribe<{ notificationAdded: Received }>(
+    {
+      query: `subscription($after: ID) { notificationAdded(after: $after) { id title } }`,
+      variables: { after },
+    },
+    {
+      next: (value) => {
+        if (value.errors) errors.push(value.errors);
+        else received.push(value.data!.notificationAdded);
+      },
+      error: (error) => errors.push(error),
+      complete: () => undefined,
+    },
+  );
+  return {
+    received,
+    errors,
+    async until(count: number, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      return received;
+    },
+    close: () => client.dispose(),
+  };
+}
+
+/** Writes notifications for the user in one unit; `publish: false` is a process dying after commit. */
+function write(titles: string[], options: { publish?: boolean; hold?: Promise<void> } = {}) {
+  let written!: () => void;
+  const wrote = new Promise<void>((resolve) => (written = resolve));
+  const done = inSystemUnit(
+    server.orm.em.fork(),
+    options.publish === false ? null : server.pubSub,
+    logger,
+    async (unit) => {
+      await writeNotifications(
+        unit,
+        titles.map((title) => ({
+          recipientUserId: userId,
+          organizationId,
+          type: 'ANNOUNCEMENT' as const,
+          title,
+        })),
+      );
+      written();
+      await options.hold;
+    },
+  );
+  return { wrote, done };
+}
+
+/** The newest notification id the user has (the cursor a client keeps). */
+async function latestId(): Promise<string> {
+  const result = await server.gql<{ notifications: { edges: { node: { id: string } }[] } }>(
+    `{ notifications(first: 1) { edges { node { id } } } }`,
+    {},
+    token,
+  );
+  return result.data!.notifications.edges[0]?.node.id ?? '00000000-0000-7000-8000-000000000000';
+}
+
+/** Waits until a live stream is subscribed: a marker written after it arrives. */
+async function live(stream: ReturnType<typeof openStream>, marker: string) {
+  for (let i = 0; i < 50 && stream.received.length === 0; i++) {
+    await write([`${marker} ${i}`]).done;
+    await stream.until(1, 100);
+  }
+  expect(stream.received.length).toBeGreaterThan(0);
+  stream.received.length = 0;
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: true });
+  token = await server.login('other');
+  const me = await server.gql<{ me: { id: string; organization: { id: string } } }>(
+    `{ me { id organization { id } } }`,
+    {},
+    token,
+  );
+  userId = me.data!.me.id;
+  organizationId = me.data!.me.organization.id;
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('notification replay', () => {
+  it('delivers an earlier-started transaction that commits later exactly once, across a reconnect', async () => {
+    const first = openStream(await latestId());
+    await live(first, 'готов');
+    const cursor = await latestId();
+    let release!: () => void;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    // T1 writes first (the smaller id) and holds its transaction open; T2 writes after it.
+    const t1 = write(['T1'], { hold });
+    await t1.wrote;
+    const t2 = write(['T2']);
+    // T2 may not become visible before T1 commits: nothing arrives meanwhile.
+    await first.until(1, 600);
+    const seenBeforeT1 = first.received.map((item) => item.title);
+    await first.close();
+    release();
+    await t1.done;
+    await t2.done;
+    const resumeFrom = first.received.at(-1)?.id ?? cursor;
+    const second = openStream(resumeFrom);
+    await second.until(2 - first.received.length, 5000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const all = [...first.received, ...second.received].map((item) => item.title);
+    expect(seenBeforeT1).toEqual([]);
+    expect(all).toEqual(['T1', 'T2']);
+    expect(second.errors).toEqual([]);
+    await second.close();
+  });
+
+  it('replays a backlog of 2,000 in full, in order, without duplicates, then streams live ones', async () => {
+    const cursor = await latestId();
+    const titles = Array.from(
+      { length: 2000 },
+      (_, i) => `Накопилось ${String(i).padStart(4, '0')}`,
+    );
+    await write(titles, { publish: false }).done;
+    const stream = openStream(cursor);
+    await stream.until(2000, 30_000);
+    await write(['После накопившихся']).done;
+    const received = await stream.until(2001, 5000);
+    expect(received.map((item) => item.title)).toEqual([...titles, 'После накопившихся']);
+    expect(new Set(received.map((item) => item.id)).size).toBe(2001);
+    await stream.close();
+  }, 60_000);
+
+  it('delivers a notification whose event was never published (kill -9 after commit): live, and on reconnect', async () => {
+    const stream = openStream(await latestId());
+    await live(stream, 'на связи');
+    await write(['Без события 1'], { publish: false }).done;
+    await write(['С событием 2']).done;
+    await stream.until(2, 5000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(stream.received.map((item) => item.title)).toEqual(['Без события 1', 'С событием 2']);
+    await stream.close();
+    await write(['Без события 3'], { publish: false }).done;
+    const again = openStream(stream.received.at(-1)!.id);
+    await again.until(1, 5000);
+    await write(['С событием 4']).done;
+    await again.until(2, 5000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(again.received.map((item) => item.title)).toEqual(['Без события 3', 'С событием 4']);
+    await again.close();
+  });
+
+  it('numbers each recipient’s notifications 1, 2, 3 … in commit order, without gaps', async () => {
+    const rows = await server.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ gaps: string }[]>(
+        `select count(*) as gaps from (
+           select seq, row_number() over (partition by recipient_user_id order by seq) as n
+           from notification) numbered where seq <> n`,
+      );
+    expect(Number(rows[0]!.gaps)).toBe(0);
+  });
+});
