@@ -17,6 +17,7 @@ import { SessionService } from '../modules/identity/session.service.js';
 import { AppError, ErrorCode, internalError, publicErrorOf } from '../core/errors.js';
 import { createContext, type AppContext, type AppServices } from './context.js';
 import { formatForClient, parseOperation } from './graphql-rules.js';
+import { CloseCodes, SlowConsumerWatch, WebSocketLedger } from './ws-limits.js';
 
 /** A frame larger than this closes the socket: operations are small, payloads come by HTTP. */
 const MAX_FRAME_BYTES = 64 * 1024;
@@ -24,6 +25,7 @@ const MAX_FRAME_BYTES = 64 * 1024;
 interface SocketAuth {
   token: string;
   sessionId: string;
+  userId: string;
 }
 
 /**
@@ -43,6 +45,35 @@ export function attachWebSocketServer(
     errors.map((error) => formatForClient(services.config, error.toJSON(), error, logger));
   const socketsBySession = new Map<string, Set<WebSocket>>();
   const auth = new WeakMap<WebSocket, SocketAuth>();
+  const limits = services.config.webSocket;
+  const ledger = new WebSocketLedger<WebSocket>(limits);
+
+  // Every socket counts against its address from the first byte, signed in or not (an unsigned
+  // one is closed by graphql-ws after connectionInitWaitTimeout, 3 s).
+  wss.on('connection', (socket, request) => {
+    const address = request.socket.remoteAddress ?? 'unknown';
+    if (!ledger.takeAddress(address)) {
+      socket.close(CloseCodes.TooManyConnections, ErrorCode.TooManyConnections);
+      return;
+    }
+    socket.once('close', () => ledger.releaseAddress(address));
+    slow.track(socket);
+  });
+  const slow = new SlowConsumerWatch<WebSocket>(limits);
+  const watch = setInterval(
+    () => {
+      const now = Date.now();
+      for (const socket of wss.clients) {
+        if (socket.readyState !== socket.OPEN || !slow.isSlow(socket, now)) continue;
+        logger.warn({ bufferedBytes: socket.bufferedAmount }, 'WebSocket slow consumer dropped');
+        socket.close(CloseCodes.SlowConsumer, ErrorCode.SlowConsumer);
+        // A client that does not read will not read the close frame either.
+        setTimeout(() => socket.terminate(), 1000).unref();
+      }
+    },
+    Math.max(100, Math.min(5000, Math.round(limits.slowConsumerMs / 3))),
+  );
+  watch.unref();
 
   const cleanup = useServer<Record<string, unknown> | undefined>(
     {
@@ -56,6 +87,10 @@ export function attachWebSocketServer(
           return false;
         }
         if (!entry) return false;
+        if (!ledger.takeUser(entry.userId)) {
+          socket.close(CloseCodes.TooManyConnections, ErrorCode.TooManyConnections);
+          return false;
+        }
         auth.set(socket, entry);
         const sockets = socketsBySession.get(entry.sessionId) ?? new Set();
         sockets.add(socket);
@@ -65,6 +100,7 @@ export function attachWebSocketServer(
       onClose: (ctx) => {
         const entry = auth.get(ctx.extra.socket);
         if (!entry) return;
+        ledger.releaseUser(entry.userId);
         const sockets = socketsBySession.get(entry.sessionId);
         sockets?.delete(ctx.extra.socket);
         if (sockets?.size === 0) socketsBySession.delete(entry.sessionId);
@@ -83,6 +119,19 @@ export function attachWebSocketServer(
         }
         const errors = validate(schema, document, [...specifiedRules, ...rules]);
         if (errors.length > 0) return errors;
+        if (!ledger.takeOperation(ctx.extra.socket, id)) {
+          return [
+            new GraphQLError(
+              `At most ${limits.subscriptionsPerSocket} operations at once on one connection`,
+              {
+                extensions: {
+                  code: ErrorCode.SubscriptionLimitExceeded,
+                  limit: limits.subscriptionsPerSocket,
+                },
+              },
+            ),
+          ];
+        }
         const requestId = randomUUID();
         let contextValue: AppContext;
         try {
@@ -95,6 +144,7 @@ export function attachWebSocketServer(
             cookie: null,
           });
         } catch (error) {
+          ledger.releaseOperation(ctx.extra.socket, id);
           // Answered as this operation's error (masked by onError); the socket stays open.
           return [error instanceof AppError ? error : internalError(error)];
         }
@@ -106,7 +156,12 @@ export function attachWebSocketServer(
           contextValue,
         };
       },
-      onError: (_ctx, _id, _payload, errors) => mask(errors),
+      // Called when the client stops an operation and when the operation ends by itself.
+      onComplete: (ctx, id) => ledger.releaseOperation(ctx.extra.socket, id),
+      onError: (ctx, id, _payload, errors) => {
+        ledger.releaseOperation(ctx.extra.socket, id);
+        return mask(errors);
+      },
       onNext: async (_ctx, _id, _payload, args, result) => {
         try {
           await (args.contextValue as AppContext).access.flush();
@@ -137,6 +192,7 @@ export function attachWebSocketServer(
 
   return {
     async dispose() {
+      clearInterval(watch);
       await revocations.return?.();
       await cleanup.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
@@ -160,7 +216,9 @@ async function authenticate(
   const session = await new SessionService(services.orm.em.fork(), services.config.session).resolve(
     token,
   );
-  return session.viewer ? { token, sessionId: session.viewer.sessionId } : null;
+  return session.viewer
+    ? { token, sessionId: session.viewer.sessionId, userId: session.viewer.userId }
+    : null;
 }
 
 /** WebSocket close code 1013 "Try Again Later": graphql-ws clients retry it, unlike 4500. */

@@ -131,6 +131,20 @@ export const envSchema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** How often overdue tasks are looked for and their queues told, in seconds. */
   TASK_OVERDUE_SWEEP_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** Operations (subscriptions mostly) running at once on one WebSocket. */
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).max(10_000).default(25),
+  /** Open WebSockets of one account on one server process. */
+  WS_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Open WebSockets from one client address on one server process, signed in or not. */
+  WS_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** A socket whose messages have waited unread this long is closed (a slow consumer). */
+  WS_SLOW_CONSUMER_SECONDS: z.coerce.number().min(0.5).max(3600).default(30),
+  /** …and at once when this many bytes wait for it. */
+  WS_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(4 * 1024 ** 2),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -178,12 +192,22 @@ export interface AppConfig {
   allowedOrigins: string[];
   trustProxy: string;
   tasks: { overdueSweepSeconds: number };
+  webSocket: WebSocketLimits;
   loginLimits: {
     perLogin: number;
     perLoginLockMinutes: number;
     perLoginDaily: number;
     perIp: number;
   };
+}
+
+/** What one client may hold on the WebSocket, per server process. */
+export interface WebSocketLimits {
+  subscriptionsPerSocket: number;
+  socketsPerUser: number;
+  socketsPerAddress: number;
+  slowConsumerMs: number;
+  maxBufferedBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -261,6 +285,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     trustProxy: raw.TRUST_PROXY,
     tasks: { overdueSweepSeconds: raw.TASK_OVERDUE_SWEEP_SECONDS },
+    webSocket: {
+      subscriptionsPerSocket: raw.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
+      socketsPerUser: raw.WS_MAX_SOCKETS_PER_USER,
+      socketsPerAddress: raw.WS_MAX_SOCKETS_PER_ADDRESS,
+      slowConsumerMs: Math.round(raw.WS_SLOW_CONSUMER_SECONDS * 1000),
+      maxBufferedBytes: raw.WS_MAX_BUFFERED_BYTES,
+    },
     loginLimits: {
       perLogin: raw.LOGIN_MAX_FAILURES,
       perLoginLockMinutes: raw.LOGIN_LOCK_MINUTES,

@@ -42,6 +42,14 @@ export const ErrorCode = {
   UploadQuotaExceeded: 'UPLOAD_QUOTA_EXCEEDED',
   /** A state-changing HTTP request authenticated by the cookie, without proof it is from our page. */
   CsrfCheckFailed: 'CSRF_CHECK_FAILED',
+  /**
+   * WebSocket limits: an operation past WS_MAX_SUBSCRIPTIONS_PER_SOCKET (the socket stays open);
+   * a connection past the per-account or per-address limit (closed with 4030, this as the reason).
+   */
+  SubscriptionLimitExceeded: 'SUBSCRIPTION_LIMIT_EXCEEDED',
+  TooManyConnections: 'TOO_MANY_CONNECTIONS',
+  /** A socket that left messages unread too long or piled too many up (closed with 4031). */
+  SlowConsumer: 'SLOW_CONSUMER',
   /** The database could not be reached in time (outage, restart, no free connection): retry later. */
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL_SERVER_ERROR',

@@ -175,6 +175,21 @@ describe('notification replay', () => {
     await again.close();
   });
 
+  it('delivers every notification of a burst while earlier ones are still being read', async () => {
+    const stream = openStream(await latestId());
+    await live(stream, 'перед потоком');
+    const titles: string[] = [];
+    for (let batch = 0; batch < 5; batch++) {
+      const these = Array.from({ length: 100 }, (_, i) => `Поток ${batch}-${i}`);
+      titles.push(...these);
+      await write(these).done;
+    }
+    await stream.until(500, 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(stream.received.map((item) => item.title)).toEqual(titles);
+    await stream.close();
+  });
+
   it('numbers each recipient’s notifications 1, 2, 3 … in commit order, without gaps', async () => {
     const rows = await server.orm.em
       .fork()

@@ -24,11 +24,22 @@ export async function notificationStream(
   app: AppServices,
   viewer: Viewer,
   after: string | null,
-): Promise<AsyncGenerator<Notification>> {
+): Promise<AsyncIterableIterator<Notification>> {
   const live = app.pubSub.subscribe('NOTIFICATION_ADDED', viewer.userId);
   try {
     const last = await startingSeq(app, viewer, after);
-    return deliver(app, viewer, live, last, after !== null);
+    const stream = deliver(app, viewer, live, last, after !== null);
+    // An async generator waiting for an event cannot be returned until it yields: ending the
+    // event source first lets a client's `complete` (or a closed socket) free it at once.
+    const iterator: AsyncIterableIterator<Notification> = {
+      next: () => stream.next(),
+      return: async () => {
+        await live.return?.();
+        return stream.return(undefined);
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
   } catch (error) {
     await live.return?.();
     throw error;
@@ -61,14 +72,40 @@ async function* deliver(
       if (page.length < REPLAY_PAGE) return;
     }
   };
+  // The events are drained as they come, keeping only the highest seq announced: however slowly
+  // the client reads, a subscription holds one number, not a queue of events.
+  let announced = last;
+  let ended = false;
+  let wake = null as (() => void) | null;
+  const pump = (async () => {
+    try {
+      for await (const event of live) {
+        if (event.recipientUserId !== viewer.userId || event.seq <= announced) continue;
+        announced = event.seq;
+        wake?.();
+      }
+    } finally {
+      ended = true;
+      wake?.();
+    }
+  })().catch(() => undefined); // a broken event source ends the stream; the client resumes
   try {
     if (replay) yield* upTo(null);
-    for await (const event of live) {
-      if (event.recipientUserId !== viewer.userId || event.seq <= last) continue;
-      yield* upTo(event.seq);
+    for (;;) {
+      if (announced > last) {
+        const target = announced; // it may grow while the client reads
+        yield* upTo(target);
+        // Only a notification deleted meanwhile leaves a number unfilled: never ask again.
+        last = Math.max(last, target);
+        continue;
+      }
+      if (ended) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
     }
   } finally {
     await live.return?.();
+    await pump;
   }
 }
 
