@@ -44,8 +44,19 @@ export const PortalSections = [
 ] as const;
 export type PortalSection = (typeof PortalSections)[number];
 
-/** By default a manager sees every section of a subordinate's file except pay. */
-export const defaultManagerSections: FileSection[] = FileSections.filter((s) => s !== 'PAYROLL');
+/**
+ * By default a manager sees the work-related sections of a subordinate's file (152-ФЗ ст. 5 ч. 5,
+ * minimisation): post, employment, leave, attestation, education and KPI. Passport, addresses,
+ * family, military registration (PERSONAL), pay, trips and seniority stay with HR unless widened.
+ */
+export const defaultManagerSections: FileSection[] = [
+  'BASIC',
+  'EMPLOYMENT',
+  'LEAVE',
+  'ATTESTATION',
+  'EDUCATION',
+  'KPI',
+];
 
 /** Per-organization access settings, managed by ADMIN. */
 @Entity({ tableName: 'organization_settings' })

@@ -13,7 +13,8 @@ export type PortalSectionValue = PortalSection;
 @ObjectType('OrganizationSettings', { description: "The organization's access settings." })
 export class OrganizationSettingsType {
   @Field(() => [FileSectionValue], {
-    description: "Sections of a subordinate's file a manager may read (pay is off by default).",
+    description:
+      "Sections of a subordinate's file a manager may read; by default the work-related ones (BASIC, EMPLOYMENT, LEAVE, ATTESTATION, EDUCATION, KPI), not PERSONAL, PAYROLL, TRIPS or SENIORITY.",
   })
   managerSections!: FileSectionValue[];
 
