@@ -92,24 +92,12 @@ export class FilesService {
   ) {}
 
   /**
-   * UPLOAD_QUOTA_EXCEEDED when the viewer already holds MAX_UNCLAIMED_PER_USER unattached files.
-   * A soft limit: uploads running at the same moment may pass it together, by a few.
+   * UPLOAD_QUOTA_EXCEEDED when the viewer already holds MAX_UNCLAIMED_PER_USER unattached files: an
+   * early refusal before the body is read. `record` checks again under a lock, and that one holds.
    */
   async checkQuota(): Promise<void> {
-    const viewer = viewerOf(this.ctx);
-    const unclaimed = await this.ctx.em.count(StoredFile, {
-      uploadedBy: viewer.userId,
-      claimedAt: null,
-      createdAt: { $gte: new Date(Date.now() - UNCLAIMED_TTL_MS) },
-    });
-    if (unclaimed >= MAX_UNCLAIMED_PER_USER) {
-      throw new AppError(
-        ErrorCode.UploadQuotaExceeded,
-        `${unclaimed} uploaded files are not attached to anything yet; attach them or wait a day`,
-      );
-    }
+    await assertQuota(this.ctx.em, viewerOf(this.ctx).userId);
   }
-
   /**
    * Recognises the type from the leading bytes, checks it against the allow-list and against what
    * the client said (its `Content-Type` and the name's extension), then streams the bytes to the
@@ -161,11 +149,19 @@ export class FilesService {
     }
   }
 
-  /** Records stored bytes as the viewer's file in their organization; drops the bytes if it cannot. */
+  /**
+   * Records stored bytes as the viewer's file in their organization, within the quota (checked
+   * under a per-user lock, so a burst cannot pass it); drops the bytes if it cannot.
+   */
   async record(received: ReceivedFile): Promise<StoredFile> {
     const viewer = viewerOf(this.ctx);
     try {
       return await inUnit(this.ctx, async (unit) => {
+        // Uploads of one user record one at a time, so parallel ones cannot all pass the count.
+        await unit.em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [
+          `upload-quota:${viewer.userId}`,
+        ]);
+        await assertQuota(unit.em, viewer.userId);
         const file = unit.em.create(StoredFile, {
           organization: viewer.organizationId,
           uploadedBy: viewer.userId,
@@ -220,6 +216,21 @@ export class FilesService {
     }
     if (!allowed) throw notFound('File', id);
     return file;
+  }
+}
+
+/** Refuses when `userId` holds MAX_UNCLAIMED_PER_USER unattached files of the last day. */
+async function assertQuota(em: EntityManager, userId: string): Promise<void> {
+  const unclaimed = await em.count(StoredFile, {
+    uploadedBy: userId,
+    claimedAt: null,
+    createdAt: { $gte: new Date(Date.now() - UNCLAIMED_TTL_MS) },
+  });
+  if (unclaimed >= MAX_UNCLAIMED_PER_USER) {
+    throw new AppError(
+      ErrorCode.UploadQuotaExceeded,
+      `${unclaimed} uploaded files are not attached to anything yet; attach them or wait a day`,
+    );
   }
 }
 

@@ -707,6 +707,29 @@ describe('unattached uploads', () => {
   });
 });
 
+describe('the upload quota under a burst', () => {
+  it(`accepts exactly ${MAX_UNCLAIMED_PER_USER} of 150 parallel uploads, and leaves no stray bytes`, async () => {
+    const token = await server.login('manager');
+    const manager = await viewerOf(token);
+    const [disk, rows] = [await filesOnDisk(), await rowCount()];
+    const results = await Promise.all(
+      Array.from({ length: 150 }, (_, index) => upload(png, { name: `burst-${index}.png`, token })),
+    );
+    const statuses = results.map((result) => result.status);
+    const accepted = statuses.filter((status) => status === 201).length;
+    const refused = results.filter(
+      (result) => result.status === 429 && result.body.error?.code === 'UPLOAD_QUOTA_EXCEEDED',
+    ).length;
+    expect({ accepted, refused }).toEqual({ accepted: MAX_UNCLAIMED_PER_USER, refused: 50 });
+    const held = await server.orm.em
+      .fork()
+      .count(StoredFile, { uploadedBy: manager.userId, claimedAt: null });
+    expect(held).toBe(MAX_UNCLAIMED_PER_USER);
+    expect(await rowCount()).toBe(rows + MAX_UNCLAIMED_PER_USER);
+    expect(await filesOnDisk()).toHaveLength(disk.length + MAX_UNCLAIMED_PER_USER);
+  });
+});
+
 describe('file names and signatures', () => {
   it('keeps a name readable and safe', () => {
     expect(sanitizeFileName('/etc/passwd')).toBe('passwd');
