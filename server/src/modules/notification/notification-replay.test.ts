@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../app/logger.js';
 import { inSystemUnit } from '../../app/unit-of-work.js';
@@ -173,6 +174,27 @@ describe('notification replay', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(again.received.map((item) => item.title)).toEqual(['Без события 3', 'С событием 4']);
     await again.close();
+  });
+
+  it('resumes after the last id received even when ids are not in commit order (instances whose clocks differ)', async () => {
+    await write(['Часы впереди'], { publish: false }).done;
+    await write(['Часы позади'], { publish: false }).done;
+    // The second was written by an instance whose clock is 5 s behind: its UUIDv7 is the smaller.
+    const sql = server.orm.em.fork().getConnection();
+    const [ahead] = await sql.execute<{ id: string }[]>(
+      `select id from notification where title = 'Часы впереди'`,
+    );
+    await sql.execute(`update notification set id = ? where title = 'Часы позади'`, [
+      uuidv7({ msecs: Date.now() - 5000 }),
+    ]);
+    // The client had the first when it lost the connection, and resumes from its id.
+    const stream = openStream(ahead!.id);
+    await stream.until(1, 5000);
+    await write(['После часов']).done;
+    await stream.until(2, 5000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(stream.received.map((item) => item.title)).toEqual(['Часы позади', 'После часов']);
+    await stream.close();
   });
 
   it('delivers every notification of a burst while earlier ones are still being read', async () => {

@@ -111,8 +111,11 @@ async function* deliver(
 
 /**
  * Where the stream starts: after the client's last notification (`after` is its id), or after the
- * recipient's latest when it names none. An id that is not one of the viewer's own (a client that
- * has none yet may send the smallest UUIDv7) counts as a point in time, as ids are time-ordered.
+ * recipient's latest when it names none. The client's own notification gives its own seq; ids are
+ * not in seq order (two instances mint UUIDv7s from their own clocks, and in one millisecond at
+ * random), so "the highest seq with an id up to `after`" could skip one it never had. An id that
+ * is none of the viewer's (a client that has none yet may send the smallest UUIDv7) counts as a
+ * point in time.
  */
 async function startingSeq(
   app: AppServices,
@@ -125,8 +128,11 @@ async function startingSeq(
     return cursor?.lastSeq ?? 0;
   }
   const [row] = await em.execute<{ seq: string | null }[]>(
-    'select max(seq) as seq from notification where recipient_user_id = ? and id <= ?',
-    [viewer.userId, after],
+    `select coalesce(
+       (select seq from notification where recipient_user_id = ? and id = ?),
+       (select max(seq) from notification where recipient_user_id = ? and id <= ?)
+     ) as seq`,
+    [viewer.userId, after, viewer.userId, after],
   );
   return Number(row?.seq ?? 0);
 }
