@@ -29,6 +29,7 @@ const { values } = parseArgs({
     'sign-in-every': { type: 'string', default: '1' },
     'kill-at': { type: 'string', default: '0.4' },
     settle: { type: 'string', default: '20' },
+    churn: { type: 'string', default: '15' },
     production: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -61,6 +62,7 @@ const options = {
   signInEveryMs: number('sign-in-every', values['sign-in-every'], 0.05, 3600) * 1000,
   killAt: number('kill-at', values['kill-at'], 0, 1),
   settleMs: number('settle', values.settle, 1, 600) * 1000,
+  churnMs: number('churn', values.churn, 0, 86_400) * 1000,
 };
 const adminUrl =
   process.env['SOAK_DATABASE_URL'] ??
@@ -134,7 +136,17 @@ async function main(): Promise<number> {
       for (let socket = 0; socket < count; socket++) {
         const share = own.filter((_, position) => position % count === socket);
         if (share.length > 0)
-          sockets.push(new SoakSocket(actor.token, share, index + socket, urls, stats));
+          sockets.push(
+            new SoakSocket(
+              actor.token,
+              share,
+              index + socket,
+              index % 2 === 0,
+              urls,
+              stats,
+              options.churnMs,
+            ),
+          );
       }
     }
     for (const socket of sockets) socket.connect();
@@ -145,7 +157,7 @@ async function main(): Promise<number> {
     const load = new Load(api, hr, employees, options);
     const loadStarted = Date.now();
     const until = loadStarted + durationMs;
-    const fault = runFault(servers[1]!, options.killAt * durationMs, stats);
+    const fault = runFault(servers[1]!, options.killAt * durationMs);
     log(
       `load for ${durationMs / 1000} s; ${servers[1]!.name} is killed at ${Math.round((options.killAt * durationMs) / 1000)} s`,
     );
@@ -168,6 +180,7 @@ async function main(): Promise<number> {
       subscriptions: subscriptions.length,
       sockets: sockets.length,
       reconnects: sockets.reduce((total, socket) => total + socket.reconnects, 0),
+      socketEvents: Object.fromEntries(stats.events),
       restart,
       requests: Object.fromEntries(stats.requests),
       errors: Object.fromEntries(stats.errors),
@@ -219,12 +232,11 @@ async function signInAll(api: Api, accounts: { id: string; login: string }[]): P
 }
 
 /** After `afterMs`, SIGKILL the server and start it again on its port; how long it was away. */
-async function runFault(server: ServerProcess, afterMs: number, stats: Stats) {
+async function runFault(server: ServerProcess, afterMs: number) {
   await sleep(afterMs);
   const killedAt = Date.now();
   log(`SIGKILL ${server.name}`);
   await server.kill();
-  stats.count('sigkill');
   try {
     await server.start(60_000);
     const downMs = Date.now() - killedAt;

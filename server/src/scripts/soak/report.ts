@@ -10,6 +10,8 @@ export interface SoakReport {
   subscriptions: number;
   sockets: number;
   reconnects: number;
+  /** Sockets dropped (their server killed) and connection attempts refused while it was down. */
+  socketEvents: Record<string, number>;
   restart: { ok: boolean; server: string; downMs: number | null; error?: string };
   requests: Record<string, number>;
   errors: Record<string, number>;
@@ -42,7 +44,7 @@ export function formatReport(report: SoakReport): string {
     `Soak: ${report.durationSeconds} s of load (${report.wallSeconds} s in all), ${report.servers} servers, ` +
       `${report.users} users, ${report.subscriptions} subscriptions on ${report.sockets} sockets`,
     `  restart after SIGKILL    ${report.restart.ok ? `server ${report.restart.server} back in ${ms(report.restart.downMs)}` : `FAILED: ${report.restart.error ?? ''}`}`,
-    `  socket reconnects        ${report.reconnects}`,
+    `  socket reconnects        ${report.reconnects} (${list(report.socketEvents)})`,
     `  requests done            ${total(report.requests)} (${list(report.requests)})`,
     `  errors by code           ${total(report.errors)} (${list(report.errors)})`,
     `  notifications written    ${n.written}`,

@@ -28,22 +28,27 @@ export class Subscription {
 
 /**
  * One WebSocket of one user carrying several subscriptions. When the socket drops (its server was
- * killed) it connects again, to the next server in turn, and every subscription resumes with
- * `after` = the last id it received: the contract the web client follows.
+ * killed) it connects again, and every subscription resumes with `after` = the last id it
+ * received: the contract the web client follows. A sticky socket waits for its own server to come
+ * back (a backlog replayed by the restarted process); the others fail over to the next server.
  */
 export class SoakSocket {
   private client: Client | null = null;
   private generation = 0;
   private connectedAt = 0;
   private stopped = false;
+  private everConnected = false;
   reconnects = 0;
 
   constructor(
     readonly token: string,
     readonly subscriptions: Subscription[],
     private serverIndex: number,
+    private readonly sticky: boolean,
     private readonly urls: readonly string[],
     private readonly stats: Stats,
+    /** Mean time a connection lives before the client drops it itself (0: never). */
+    private readonly churnMs: number,
   ) {}
 
   connect(): void {
@@ -59,10 +64,24 @@ export class SoakSocket {
       keepAlive: 10_000,
     });
     this.client = client;
+    let connected = false;
     client.on('connected', () => {
-      if (generation === this.generation) this.connectedAt = Date.now();
+      if (generation !== this.generation) return;
+      connected = true;
+      this.connectedAt = Date.now();
+      if (this.everConnected) this.reconnects += 1;
+      this.everConnected = true;
+      if (this.churnMs > 0) {
+        // A laptop lid, a lift, a sleeping tab: the client goes away and comes back with its cursor.
+        const lifetime = this.churnMs * (0.5 + Math.random());
+        setTimeout(() => {
+          if (generation !== this.generation || this.stopped) return;
+          this.stats.count('ws churned');
+          client.terminate();
+        }, lifetime).unref();
+      }
     });
-    client.on('closed', () => this.dropped(generation));
+    client.on('closed', () => this.dropped(generation, connected));
     for (const subscription of this.subscriptions) this.subscribe(subscription, generation);
   }
 
@@ -108,16 +127,15 @@ export class SoakSocket {
     this.stats.delivered(now - created, created < this.connectedAt);
   }
 
-  private dropped(generation: number): void {
+  private dropped(generation: number, wasConnected: boolean): void {
     if (generation !== this.generation || this.stopped) return;
+    this.stats.count(wasConnected ? 'ws dropped' : 'ws connect refused');
     this.generation += 1; // later events of the old client are ignored
     for (const subscription of this.subscriptions) subscription.active = false;
     const old = this.client;
     this.client = null;
     void old?.dispose();
-    this.reconnects += 1;
-    this.stats.count('ws reconnect');
-    this.serverIndex += 1;
+    if (!this.sticky) this.serverIndex += 1;
     const backoff = 200 + Math.floor(Math.random() * 800);
     void sleep(backoff).then(() => this.connect());
   }
