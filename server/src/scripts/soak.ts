@@ -188,6 +188,7 @@ async function main(): Promise<number> {
       latencyMs: { live: percentiles(stats.live), replayed: percentiles(stats.replayed) },
       passed:
         tally.lost === 0 &&
+        tally.outOfOrder === 0 &&
         tally.duplicated === 0 &&
         tally.unexpected === 0 &&
         restart.ok &&
