@@ -15,6 +15,13 @@ export function errorField(error: unknown): string | null {
   return Array.isArray(field) ? field.join('.') : null;
 }
 
+/** Minutes until a TOO_MANY_ATTEMPTS refusal lifts (its `retryAfterSeconds`), or `fallback`. */
+export function retryAfterMinutes(error: unknown, fallback = 15): number {
+  if (!CombinedGraphQLErrors.is(error)) return fallback;
+  const seconds = error.errors[0]?.extensions?.['retryAfterSeconds'];
+  return typeof seconds === 'number' ? Math.max(1, Math.ceil(seconds / 60)) : fallback;
+}
+
 /** What happened, in the user's language: network, access, not found, input or the server. */
 export function describeError(error: unknown, t: TFunction): string {
   const code = errorCode(error);

@@ -11,6 +11,7 @@ import { AccessJournal } from '../modules/access-log/access-journal.js';
 import type { FileStorage } from '../modules/files/storage.js';
 import type { LoginLimiter } from '../modules/identity/login-limiter.js';
 import type { PasswordHasher } from '../modules/identity/password.js';
+import type { RegistrationLimiter } from '../modules/identity/registration-limiter.js';
 import { SessionService } from '../modules/identity/session.service.js';
 import type { AppPubSub } from './topics.js';
 
@@ -22,6 +23,7 @@ export interface AppServices {
   instanceId: string;
   passwords: PasswordHasher;
   loginLimiter: LoginLimiter;
+  registrationLimiter: RegistrationLimiter;
   /** Where uploaded files' bytes are (FILES_DIR on disk; an S3-compatible store may replace it). */
   files: FileStorage;
 }

@@ -113,6 +113,9 @@ export const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_MAX_FAILURES_PER_DAY: z.coerce.number().int().min(1).default(20),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+  /** Access requests (`register`) from one IP address an hour, and with one organization a day. */
+  REGISTER_MAX_PER_IP_HOUR: z.coerce.number().int().min(1).default(5),
+  REGISTER_MAX_PER_DAY: z.coerce.number().int().min(1).default(100),
   /** Serve GraphiQL at /graphiql; off by default in production. */
   GRAPHIQL: flag.optional(),
   /** Directory with the built web client (portal and GraphiQL). */
@@ -199,6 +202,8 @@ export interface AppConfig {
     perLoginDaily: number;
     perIp: number;
   };
+  /** Access requests (`register`) per address an hour and per organization a day. */
+  registrationLimits: { perIpHour: number; perDay: number };
 }
 
 /** What one client may hold on the WebSocket, per server process. */
@@ -297,6 +302,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       perLoginLockMinutes: raw.LOGIN_LOCK_MINUTES,
       perLoginDaily: raw.LOGIN_MAX_FAILURES_PER_DAY,
       perIp: raw.LOGIN_MAX_FAILURES_PER_IP,
+    },
+    registrationLimits: {
+      perIpHour: raw.REGISTER_MAX_PER_IP_HOUR,
+      perDay: raw.REGISTER_MAX_PER_DAY,
     },
   };
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { LanguageSwitch } from '../../app/language-switch';
-import { errorCode, errorField } from '../../components/errors';
+import { errorCode, errorField, retryAfterMinutes } from '../../components/errors';
 import { ErrorNotice } from '../../components/query-state';
 import { RegisterDocument } from '../../gql/graphql';
 
@@ -63,9 +63,7 @@ export function RegisterPage() {
       });
     } catch (error) {
       const field = errorField(error)?.replace(/^input\./, '') as Field | undefined;
-      if (errorCode(error) === 'CONFLICT' && field === 'login')
-        setErrors({ login: t('auth.loginTaken') });
-      else if (field && field in values) setErrors({ [field]: t('errors.input') });
+      if (field && field in values) setErrors({ [field]: t('errors.input') });
       else setFailure(error);
     }
   };
@@ -146,7 +144,13 @@ export function RegisterPage() {
                 type: 'password',
                 autoComplete: 'new-password',
               })}
-              {failure ? <ErrorNotice error={failure} /> : null}
+              {failure && errorCode(failure) === 'TOO_MANY_ATTEMPTS' ? (
+                <p className="notice notice-error" role="alert">
+                  {t('auth.registerTooMany', { minutes: retryAfterMinutes(failure) })}
+                </p>
+              ) : failure ? (
+                <ErrorNotice error={failure} />
+              ) : null}
               <button
                 type="submit"
                 className="button button-primary button-block"

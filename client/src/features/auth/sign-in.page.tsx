@@ -5,10 +5,9 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 
 import { LanguageSwitch } from '../../app/language-switch';
 import { safeNext, useSession } from '../../app/session';
-import { errorCode } from '../../components/errors';
+import { errorCode, retryAfterMinutes } from '../../components/errors';
 import { ErrorNotice } from '../../components/query-state';
 import { SignInDocument } from '../../gql/graphql';
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
 
 /** Sign-in: login and password; afterwards back to the page the user was going to. */
 export function SignInPage() {
@@ -54,7 +53,7 @@ export function SignInPage() {
     INVALID_CREDENTIALS: t('auth.invalidCredentials'),
     ACCOUNT_PENDING: t('auth.accountPending'),
     ACCOUNT_DISABLED: t('auth.accountDisabled'),
-    TOO_MANY_ATTEMPTS: t('auth.tooManyAttempts', { minutes: retryMinutes(failure) }),
+    TOO_MANY_ATTEMPTS: t('auth.tooManyAttempts', { minutes: retryAfterMinutes(failure) }),
   };
   const notice =
     reason === 'expired'
@@ -147,10 +146,4 @@ export function SignInPage() {
       </div>
     </main>
   );
-}
-
-function retryMinutes(error: unknown): number {
-  if (!CombinedGraphQLErrors.is(error)) return 15;
-  const seconds = error.errors[0]?.extensions?.['retryAfterSeconds'];
-  return typeof seconds === 'number' ? Math.max(1, Math.ceil(seconds / 60)) : 15;
 }

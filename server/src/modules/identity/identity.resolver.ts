@@ -6,10 +6,17 @@ import { Employee } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.type.js';
 import { Organization } from '../organization/organization.entity.js';
 import { OrganizationType } from '../organization/organization.type.js';
-import { LoginInput, LoginPayload, RegisterInput, RoleValue, UserType } from './identity.type.js';
+import {
+  LoginInput,
+  LoginPayload,
+  RegisterInput,
+  RegistrationReceiptType,
+  RoleValue,
+  UserType,
+} from './identity.type.js';
 import { LoginService } from './login.service.js';
 import { managesAnyoneLoader } from './session.service.js';
-import { RegistrationService } from './registration.service.js';
+import { RegistrationService, type RegistrationReceipt } from './registration.service.js';
 import { User } from './user.entity.js';
 
 @Resolver(() => UserType)
@@ -40,14 +47,17 @@ export class IdentityResolver {
   }
 
   @Public()
-  @Mutation(() => UserType, {
-    description: 'A third party asks for an account; an admin approves it.',
+  @Mutation(() => RegistrationReceiptType, {
+    description:
+      'A third party asks for an account; an admin approves it. Limited per address and per day ' +
+      '(TOO_MANY_ATTEMPTS); the same answer for a free and a taken login.',
   })
   register(
     @Arg('input', () => RegisterInput) input: RegisterInput,
     @Ctx() ctx: AppContext,
-  ): Promise<User> {
-    return inUnit(ctx, (unit) => new RegistrationService(unit).register(input));
+  ): Promise<RegistrationReceipt> {
+    // Opens its unit itself: the registration limits count outside it.
+    return new RegistrationService(ctx).register(input);
   }
 
   @Query(() => [UserType], { description: 'ADMIN: registrations waiting for approval.' })

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { startTestServer, type GraphQLResponse, type TestServer } from '../../../test/harness.js';
+import { PasswordHasher } from './password.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
 
@@ -22,11 +23,59 @@ const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] })
   result.errors?.[0]?.extensions?.['code'];
 const me = (token?: string | null) =>
   server.gql<{ me: { login: string } }>(`{ me { login } }`, {}, token);
+const countOf = (codes: unknown[], code: unknown) => codes.filter((c) => c === code).length;
+
+/** One GraphQL request as if from `address` (the test servers trust the loopback proxy). */
+const gqlFrom = async <T = Record<string, unknown>>(
+  target: TestServer,
+  address: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> => {
+  const response = await fetch(`${target.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+};
+
+/** Waits until `condition` holds, checking every 5 ms for at most 10 s. */
+const until = async (condition: () => Promise<boolean>) => {
+  const deadline = Date.now() + 10_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+};
+
+/** A new active account with the demo password, so no other test's counters touch it. */
+const accountWithDemoPassword = async (target: TestServer, login: string) => {
+  const em = target.orm.em.fork();
+  const source = await em.findOneOrFail(
+    User,
+    { login: 'employee' },
+    { populate: ['passwordHash'] },
+  );
+  em.create(User, {
+    organization: source.organization,
+    login,
+    passwordHash: source.passwordHash,
+    roles: ['EMPLOYEE'],
+    status: 'ACTIVE',
+  });
+  await em.flush();
+  return login;
+};
 
 beforeAll(async () => {
   server = await startTestServer({
     demo: true,
-    env: { LOGIN_MAX_FAILURES: '5', LOGIN_MAX_FAILURES_PER_IP: '1000' },
+    env: {
+      LOGIN_MAX_FAILURES: '5',
+      LOGIN_MAX_FAILURES_PER_IP: '1000',
+      REGISTER_MAX_PER_IP_HOUR: '100',
+    },
   });
 });
 afterAll(async () => {
@@ -175,6 +224,51 @@ describe('brute force', () => {
     expect(codes.filter((code) => code === 'TOO_MANY_ATTEMPTS')).toHaveLength(5);
   });
 
+  it('takes an attempt before checking the password: of 25 parallel wrong ones 5 are checked, and the right one is refused', async () => {
+    const login = await accountWithDemoPassword(server, 'burst-target');
+    const verify = vi.spyOn(PasswordHasher.prototype, 'verify');
+    try {
+      const wrong = Array.from({ length: 25 }, (_, i) =>
+        server.gql(loginMutation, { input: { login, password: `wrong-${i}` } }),
+      );
+      // The right password arrives while the wrong ones are still being checked.
+      await until(async () => {
+        const row = await server.orm.em
+          .getKnex()('login_limit')
+          .where('key', `login:${login}`)
+          .first<{ points: number } | undefined>('points');
+        return Number(row?.points ?? 0) >= 5;
+      });
+      const right = await server.gql(loginMutation, { input: { login, password: 'demo1234' } });
+      const codes = (await Promise.all(wrong)).map(codeOf);
+      expect(codeOf(right)).toBe('TOO_MANY_ATTEMPTS');
+      expect({
+        checked: verify.mock.calls.length,
+        invalid: countOf(codes, 'INVALID_CREDENTIALS'),
+        refused: countOf(codes, 'TOO_MANY_ATTEMPTS'),
+      }).toEqual({ checked: 5, invalid: 5, refused: 20 });
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
+  it('forgets the failures before a sign-in, as the short lock did', async () => {
+    const login = await accountWithDemoPassword(server, 'forgiven');
+    const attempt = async (password: string) =>
+      codeOf(await server.gql(loginMutation, { input: { login, password } }));
+    const codes: unknown[] = [];
+    for (let i = 0; i < 4; i++) codes.push(await attempt(`wrong-${i}`));
+    codes.push(await attempt('demo1234'));
+    for (let i = 0; i < 5; i++) codes.push(await attempt(`again-${i}`));
+    codes.push(await attempt('demo1234'));
+    expect(codes).toEqual([
+      ...Array<unknown>(4).fill('INVALID_CREDENTIALS'),
+      undefined,
+      ...Array<unknown>(5).fill('INVALID_CREDENTIALS'),
+      'TOO_MANY_ATTEMPTS',
+    ]);
+  });
+
   it('limits failures per IP address across logins', async () => {
     const limited = await startTestServer({
       demo: true,
@@ -195,23 +289,124 @@ describe('brute force', () => {
   });
 });
 
-describe('third-party registration', () => {
-  const register = (login: string, password = 'a long enough password') =>
-    server.gql<{ register: { id: string; status: string } }>(
-      `mutation($input: RegisterInput!) { register(input: $input) { id status } }`,
-      {
-        input: {
-          login,
-          password,
-          displayName: 'ООО «Проверка», Сидоров',
-          email: 'audit@example.org',
-        },
+describe('limits under parallel requests from one address', () => {
+  let tight: TestServer;
+  beforeAll(async () => {
+    tight = await startTestServer({
+      demo: true,
+      env: {
+        LOGIN_MAX_FAILURES: '100',
+        LOGIN_MAX_FAILURES_PER_IP: '5',
+        REGISTER_MAX_PER_IP_HOUR: '3',
+        REGISTER_MAX_PER_DAY: '10',
       },
+    });
+  });
+  afterAll(async () => {
+    await tight?.close();
+  });
+
+  it('checks at most the per-IP limit of 60 parallel sign-ins from one address', async () => {
+    const verify = vi.spyOn(PasswordHasher.prototype, 'verify');
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          gqlFrom(tight, '198.51.100.7', loginMutation, {
+            input: { login: `ip-burst-${i}`, password: 'wrong' },
+          }),
+        ),
+      );
+      const codes = results.map(codeOf);
+      expect({
+        checked: verify.mock.calls.length,
+        invalid: countOf(codes, 'INVALID_CREDENTIALS'),
+        refused: countOf(codes, 'TOO_MANY_ATTEMPTS'),
+      }).toEqual({ checked: 5, invalid: 5, refused: 55 });
+      const right = await gqlFrom(tight, '198.51.100.7', loginMutation, {
+        input: { login: 'hr', password: 'demo1234' },
+      });
+      expect(codeOf(right)).toBe('TOO_MANY_ATTEMPTS');
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
+  it('counts a right password against no limit', async () => {
+    const address = '198.51.100.8';
+    const attempt = (password: string) =>
+      gqlFrom(tight, address, loginMutation, { input: { login: 'hr', password } });
+    for (let i = 0; i < 12; i++) expect((await attempt('demo1234')).errors).toBeUndefined();
+    const codes: unknown[] = [];
+    for (let i = 0; i < 6; i++) codes.push(codeOf(await attempt(`wrong-${i}`)));
+    expect(codes).toEqual([...Array<unknown>(5).fill('INVALID_CREDENTIALS'), 'TOO_MANY_ATTEMPTS']);
+  });
+
+  it('limits registrations per address an hour and per organization a day, before hashing', async () => {
+    const hash = vi.spyOn(PasswordHasher.prototype, 'hash');
+    const registerFrom = (address: string, login: string) =>
+      gqlFrom(tight, address, registerMutation, { input: registration(login) });
+    try {
+      const burst = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => registerFrom('203.0.113.1', `burst-reg-${i}`)),
+      );
+      const codes = burst.map(codeOf);
+      expect({
+        accepted: countOf(codes, undefined),
+        refused: countOf(codes, 'TOO_MANY_ATTEMPTS'),
+      }).toEqual({ accepted: 3, refused: 7 });
+      const refusal = burst.find((result) => codeOf(result))!;
+      expect(refusal.errors?.[0]?.extensions?.['retryAfterSeconds']).toBeGreaterThan(3_000);
+      expect(hash).toHaveBeenCalledTimes(3);
+
+      // Other addresses fill the organization's day: 10 in all, whoever sends them.
+      const spread = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => registerFrom(`203.0.113.${10 + i}`, `day-reg-${i}`)),
+      );
+      const spreadCodes = spread.map(codeOf);
+      expect({
+        accepted: countOf(spreadCodes, undefined),
+        refused: countOf(spreadCodes, 'TOO_MANY_ATTEMPTS'),
+      }).toEqual({ accepted: 7, refused: 5 });
+      expect(hash).toHaveBeenCalledTimes(10);
+      const pending = await tight.orm.em.fork().count(User, { status: 'PENDING' });
+      expect(pending).toBe(10);
+    } finally {
+      hash.mockRestore();
+    }
+  });
+});
+
+const registerMutation = `mutation($input: RegisterInput!) {
+  register(input: $input) { login receivedAt }
+}`;
+const registration = (login: string, password = 'a long enough password') => ({
+  login,
+  password,
+  displayName: 'ООО «Проверка», Сидоров',
+  email: 'audit@example.org',
+});
+
+describe('third-party registration', () => {
+  const register = (login: string, password?: string) =>
+    server.gql<{ register: { login: string; receivedAt: string } }>(registerMutation, {
+      input: registration(login, password),
+    });
+  const pendingId = async (admin: string, login: string) => {
+    const pending = await server.gql<{ pendingUsers: { id: string; login: string }[] }>(
+      `{ pendingUsers { id login } }`,
+      {},
+      admin,
     );
+    return pending.data!.pendingUsers.find((user) => user.login === login)?.id;
+  };
 
   it('creates a pending account that signs in only once an admin approves it', async () => {
     const created = await register('auditor');
-    expect(created.data!.register.status).toBe('PENDING');
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.register.login).toBe('auditor');
+    const admin = await server.login('admin');
+    const id = await pendingId(admin, 'auditor');
+    expect(id).toBeTruthy();
     const attempt = await server.gql(loginMutation, {
       input: { login: 'auditor', password: 'a long enough password' },
     });
@@ -225,21 +420,14 @@ describe('third-party registration', () => {
     const hr = await server.login('hr');
     const refused = await server.gql(
       `mutation($id: ID!) { approveUser(userId: $id) { status } }`,
-      { id: created.data!.register.id },
+      { id },
       hr,
     );
     expect(codeOf(refused)).toBe('FORBIDDEN');
 
-    const admin = await server.login('admin');
-    const pending = await server.gql<{ pendingUsers: { login: string }[] }>(
-      `{ pendingUsers { login } }`,
-      {},
-      admin,
-    );
-    expect(pending.data!.pendingUsers.map((u) => u.login)).toContain('auditor');
     const approved = await server.gql<{ approveUser: { status: string } }>(
       `mutation($id: ID!) { approveUser(userId: $id) { status } }`,
-      { id: created.data!.register.id },
+      { id },
       admin,
     );
     expect(approved.data!.approveUser.status).toBe('ACTIVE');
@@ -249,11 +437,11 @@ describe('third-party registration', () => {
   });
 
   it('keeps a rejected account out', async () => {
-    const created = await register('rejected-one');
+    await register('rejected-one');
     const admin = await server.login('admin');
     await server.gql(
       `mutation($id: ID!) { approveUser(userId: $id, approve: false) { status } }`,
-      { id: created.data!.register.id },
+      { id: await pendingId(admin, 'rejected-one') },
       admin,
     );
     const attempt = await server.gql(loginMutation, {
@@ -262,8 +450,40 @@ describe('third-party registration', () => {
     expect(codeOf(attempt)).toBe('ACCOUNT_DISABLED');
   });
 
-  it('refuses a taken login and bad input with the field path', async () => {
-    expect(codeOf(await register('manager'))).toBe('CONFLICT');
+  it('answers a taken login exactly as a free one, creating and changing nothing', async () => {
+    const em = server.orm.em.fork();
+    const before = await em.findOneOrFail(User, { login: 'admin' }, { populate: ['passwordHash'] });
+    const hash = vi.spyOn(PasswordHasher.prototype, 'hash');
+    try {
+      const started = performance.now();
+      const taken = await register('admin');
+      const takenMs = performance.now() - started;
+      const free = await register('admin-two');
+      const freeMs = performance.now() - started - takenMs;
+      console.info(`register: taken login ${takenMs.toFixed(0)} ms, free ${freeMs.toFixed(0)} ms`);
+      // Both hash the password: the time is no oracle either.
+      expect(hash).toHaveBeenCalledTimes(2);
+      expect(taken.errors).toBeUndefined();
+      expect(free.errors).toBeUndefined();
+      expect(Object.keys(taken.data!.register)).toEqual(Object.keys(free.data!.register));
+      expect([taken.data!.register.login, free.data!.register.login]).toEqual([
+        'admin',
+        'admin-two',
+      ]);
+    } finally {
+      hash.mockRestore();
+    }
+    const after = await server.orm.em
+      .fork()
+      .find(User, { login: 'admin' }, { populate: ['passwordHash'] });
+    expect(after.map((user) => [user.id, user.status, user.passwordHash])).toEqual([
+      [before.id, 'ACTIVE', before.passwordHash],
+    ]);
+    const admin = await server.login('admin');
+    expect(await pendingId(admin, 'admin-two')).toBeTruthy();
+  });
+
+  it('refuses bad input with the field path', async () => {
     const short = await register('x');
     expect(short.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',

@@ -44,6 +44,19 @@ export class LoginPayload {
   user!: object;
 }
 
+@ObjectType('RegistrationReceipt', {
+  description:
+    'A request for access was taken. The same answer whether the login was free or taken: an admin ' +
+    'reviews a new account, and a taken login is not told apart.',
+})
+export class RegistrationReceiptType {
+  @Field(() => String, { description: 'The login as it was asked for (lower-case, trimmed).' })
+  login!: string;
+
+  @Field(() => DateTimeScalar)
+  receivedAt!: Date;
+}
+
 @InputType('LoginInput')
 export class LoginInput {
   @Field(() => String)

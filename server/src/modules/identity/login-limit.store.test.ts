@@ -62,17 +62,61 @@ describe('LoginLimitStore', () => {
     expect(restarted.find((row) => row.key === daily)?.points).toBe(3);
   });
 
-  it('forgets a counter on reset, and sweeps closed windows only', async () => {
-    const [reset, closed, open] = [key(), key(), key()];
+  it('takes exactly the limit of parallel attempts, and counts none of those it refuses', async () => {
+    const counter = key();
     const now = Date.now();
-    await store.hit([{ key: reset, windowMs: minute }], now);
-    await store.hit([{ key: closed, windowMs: 1 }], now - minute);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        store.take([{ key: counter, windowMs: minute, limit: 5 }], now),
+      ),
+    );
+    const taken = answers.filter((answer) => 'counters' in answer);
+    const refused = answers.filter((answer) => 'retryAfterMs' in answer);
+    expect({ taken: taken.length, refused: refused.length }).toEqual({ taken: 5, refused: 25 });
+    expect(refused[0]).toEqual({ retryAfterMs: minute });
+    expect(await store.read([counter], now)).toEqual([
+      { key: counter, points: 5, expiresAt: now + minute },
+    ]);
+  });
+
+  it('refuses when any counter is full, taking a point of none', async () => {
+    const [full, open] = [key(), key()];
+    const now = Date.now();
+    await store.hit([{ key: full, windowMs: 2 * minute }], now);
+    const answer = await store.take(
+      [
+        { key: full, windowMs: 2 * minute, limit: 1 },
+        { key: open, windowMs: minute, limit: 10 },
+      ],
+      now,
+    );
+    expect(answer).toEqual({ retryAfterMs: 2 * minute });
+    const left = await store.read([full, open], now);
+    expect(left.map(({ key, points }) => ({ key, points }))).toEqual(
+      expect.arrayContaining([
+        { key: full, points: 1 },
+        { key: open, points: 0 },
+      ]),
+    );
+  });
+
+  it('gives points back within their window only, never below zero, and sweeps closed windows', async () => {
+    const [given, closed, open] = [key(), key(), key()];
+    const now = Date.now();
+    const [first] = await store.hit([{ key: given, windowMs: minute }], now);
+    await store.hit([{ key: given, windowMs: minute }], now);
+    await store.giveBack([{ ...first!, points: 5 }]);
+    expect((await store.read([given], now))[0]?.points).toBe(0);
+
+    const [old] = await store.hit([{ key: closed, windowMs: 1 }], now - minute);
     await store.hit([{ key: open, windowMs: minute }], now);
-    await store.reset(reset);
-    expect(await store.read([reset], now)).toEqual([]);
     expect(await store.sweep(now)).toBeGreaterThanOrEqual(1);
     const left = await knex('login_limit').whereIn('key', [closed, open]).pluck('key');
     expect(left).toEqual([open]);
+    // A point taken in a closed window is not given back from the next one.
+    await store.hit([{ key: closed, windowMs: minute }], now);
+    await store.giveBack([{ ...old!, points: 1 }]);
+    expect((await store.read([closed], now))[0]?.points).toBe(1);
   });
 
   it('keeps a key longer than its column under a hash, and reads it back by the original', async () => {
@@ -92,9 +136,10 @@ describe('LoginLimitStore', () => {
     const named = await knex.transaction(async (trx) => {
       const pinned = new LoginLimitStore(trx);
       const now = Date.now();
-      await pinned.hit([{ key: counter, windowMs: minute }], now);
+      const [hit] = await pinned.hit([{ key: counter, windowMs: minute }], now);
+      await pinned.take([{ key: counter, windowMs: minute, limit: 1 }], now);
       await pinned.read([counter], now);
-      await pinned.reset(counter);
+      await pinned.giveBack([{ ...hit!, points: 1 }]);
       await pinned.sweep(now);
       return trx.raw<{ rows: { name: string }[] }>(`select name from pg_prepared_statements`);
     });

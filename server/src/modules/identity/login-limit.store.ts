@@ -34,21 +34,58 @@ const toCounters = (rows: Row[], keys: readonly string[]): Counter[] => {
   }));
 };
 
+/** A counter to take a point of, with the most points it may hold. */
+export interface LimitedHit extends CounterHit {
+  limit: number;
+}
+
+/** What `take` answers: the counters it took a point of, or how long until the fullest one frees up. */
+export type Taken = { counters: Counter[] } | { retryAfterMs: number };
+
+/** A point to give back: fenced by the counter's window, so a new window is never touched. */
+export interface GiveBack {
+  key: string;
+  expiresAt: number;
+  points: number;
+}
+
+/** Expired counters are deleted at most this often. */
+const SWEEP_EVERY_MS = 60 * 60_000;
+
+/** The same keys in one order for every caller, so two parallel statements never wait on each other. */
+const inKeyOrder = <T extends { key: string }>(items: readonly T[]): [string, T][] =>
+  [...new Map(items.map((item) => [storedKey(item.key), item])).entries()].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+
 /**
- * Fixed-window failure counters in `login_limit`, shared by every server process. Plain
+ * Fixed-window attempt counters in `login_limit`, shared by every server process. Plain
  * parameterised statements only: a named prepared statement outlives a pooled connection on the
  * embedded database (one session for all) and fails when a new connection prepares it again.
  */
 export class LoginLimitStore {
+  private nextSweep = 0;
+
   constructor(private readonly knex: Knex) {}
 
-  /** Adds one failure to each counter in one atomic statement; a closed window starts over. */
+  /**
+   * Takes one point of each counter before the work it limits, in one atomic statement: of any
+   * number of parallel callers, exactly `limit` find a counter within it. When one is past its
+   * limit, every point taken is given back (a refused attempt counts nowhere).
+   */
+  async take(hits: readonly LimitedHit[], now: number): Promise<Taken> {
+    const counters = await this.hit(hits, now);
+    const limits = new Map(hits.map((hit) => [hit.key, hit.limit]));
+    const over = counters.filter((counter) => counter.points > (limits.get(counter.key) ?? 0));
+    if (over.length === 0) return { counters };
+    await this.giveBack(counters.map(({ key, expiresAt }) => ({ key, expiresAt, points: 1 })));
+    return { retryAfterMs: Math.max(...over.map((counter) => counter.expiresAt - now)) };
+  }
+
+  /** Adds one point to each counter in one atomic statement; a closed window starts over. */
   async hit(hits: readonly CounterHit[], now: number): Promise<Counter[]> {
     if (hits.length === 0) return [];
-    // Rows in one order for every caller, so two parallel statements never wait on each other.
-    const rows = [...new Map(hits.map((hit) => [storedKey(hit.key), hit])).entries()].sort(
-      ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0),
-    );
+    const rows = inKeyOrder(hits);
     const result = await this.knex.raw<{ rows: Row[] }>(
       `insert into login_limit as l ("key", points, expire)
        values ${rows.map(() => '(?, 1, ?)').join(', ')}
@@ -64,6 +101,19 @@ export class LoginLimitStore {
     );
   }
 
+  /** Takes points off counters whose window is still the one they were taken in; never below 0. */
+  async giveBack(points: readonly GiveBack[]): Promise<void> {
+    const rows = inKeyOrder(points.filter((point) => point.points > 0));
+    if (rows.length === 0) return;
+    await this.knex.raw(
+      `update login_limit as l set points = greatest(l.points - v.points, 0)
+       from (values ${rows.map(() => '(?::varchar, ?::bigint, ?::int)').join(', ')})
+         as v("key", expire, points)
+       where l."key" = v."key" and l.expire = v.expire`,
+      rows.flatMap(([key, point]) => [key, point.expiresAt, point.points]),
+    );
+  }
+
   /** The counters among `keys` whose window is still open. */
   async read(keys: readonly string[], now: number): Promise<Counter[]> {
     if (keys.length === 0) return [];
@@ -75,11 +125,6 @@ export class LoginLimitStore {
     return toCounters(result.rows, keys);
   }
 
-  /** Forgets a counter. */
-  async reset(key: string): Promise<void> {
-    await this.knex.raw(`delete from login_limit where "key" = ?`, [storedKey(key)]);
-  }
-
   /** Deletes counters whose window has closed; returns how many. */
   async sweep(now: number): Promise<number> {
     const result = await this.knex.raw<{ rowCount: number }>(
@@ -87,5 +132,12 @@ export class LoginLimitStore {
       [now],
     );
     return result.rowCount;
+  }
+
+  /** Sweeps when this store last did so an hour ago or more. */
+  async sweepNowAndThen(now: number): Promise<void> {
+    if (now < this.nextSweep) return;
+    this.nextSweep = now + SWEEP_EVERY_MS;
+    await this.sweep(now);
   }
 }

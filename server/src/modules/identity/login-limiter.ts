@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { AppError, ErrorCode } from '../../core/errors.js';
-import { LoginLimitStore, type CounterHit } from './login-limit.store.js';
+import { LoginLimitStore, type Counter, type LimitedHit } from './login-limit.store.js';
 
 export interface LoginLimits {
   /** Failed attempts per login before a short lock, and its length. */
@@ -27,17 +27,21 @@ interface Rule {
   windowMs: number;
 }
 
-/** Expired counters are deleted at most this often, by the next failed attempt. */
-const SWEEP_EVERY_MS = 60 * 60_000;
+/** A sign-in attempt that has taken its point of each counter; settled by `succeeded` or `passed`. */
+export interface LoginAttempt {
+  readonly counters: Counter[];
+  readonly shortKey: string;
+}
 
 /**
- * Counts failed sign-ins per login and per IP in the database, shared by every server process: a
- * counter's window opens at its first failure, and a full counter refuses until the window closes.
+ * Counts sign-in attempts per login and per IP in the database, shared by every server process. An
+ * attempt takes its point before the password is checked, so parallel attempts cannot all pass a
+ * counter; a right password gives its point back. A counter's window opens at its first point, and
+ * a full counter refuses until the window closes.
  */
 export class LoginLimiter {
   private readonly store: LoginLimitStore;
   private readonly rules: Rule[];
-  private nextSweep = 0;
 
   constructor(knex: Knex, limits: LoginLimits) {
     this.store = new LoginLimitStore(knex);
@@ -53,36 +57,42 @@ export class LoginLimiter {
     ];
   }
 
-  /** Refuses with TOO_MANY_ATTEMPTS while any counter for this login or address is exhausted. */
-  async assertAllowed(login: string, ip: string): Promise<void> {
+  /**
+   * Takes one attempt of every counter for this login and address, counted as a failure until the
+   * password proves right; TOO_MANY_ATTEMPTS (counting nothing) while any counter is full.
+   */
+  async attempt(login: string, ip: string): Promise<LoginAttempt> {
     const now = Date.now();
     const keys = this.keys(login, ip);
-    const counters = await this.store.read(keys, now);
-    const waits = counters.flatMap((counter) => {
-      const rule = this.rules[keys.indexOf(counter.key)];
-      return rule && counter.points >= rule.limit ? [counter.expiresAt - now] : [];
-    });
-    if (waits.length > 0) throw tooMany(Math.max(...waits));
-  }
-
-  /** Records a failed attempt on every counter at once. */
-  async failed(login: string, ip: string): Promise<void> {
-    const now = Date.now();
-    const keys = this.keys(login, ip);
-    const hits: CounterHit[] = this.rules.map((rule, index) => ({
+    const hits: LimitedHit[] = this.rules.map((rule, index) => ({
       key: keys[index]!,
       windowMs: rule.windowMs,
+      limit: rule.limit,
     }));
-    await this.store.hit(hits, now);
-    if (now >= this.nextSweep) {
-      this.nextSweep = now + SWEEP_EVERY_MS;
-      await this.store.sweep(now);
-    }
+    const taken = await this.store.take(hits, now);
+    await this.store.sweepNowAndThen(now);
+    if ('retryAfterMs' in taken) throw tooMany(taken.retryAfterMs);
+    return { counters: taken.counters, shortKey: keys[0]! };
   }
 
-  /** A successful sign-in clears the short per-login counter. */
-  async succeeded(login: string): Promise<void> {
-    await this.store.reset(this.keys(login, '')[0]!);
+  /**
+   * A right password that still may not sign in (pending, disabled): its attempt counts nowhere.
+   */
+  async passed(attempt: LoginAttempt): Promise<void> {
+    await this.store.giveBack(attempt.counters.map((counter) => ({ ...counter, points: 1 })));
+  }
+
+  /**
+   * A sign-in: the short per-login counter forgets the failures up to this attempt (those still
+   * being checked in parallel after it stay counted); the others give this attempt back.
+   */
+  async succeeded(attempt: LoginAttempt): Promise<void> {
+    await this.store.giveBack(
+      attempt.counters.map((counter) => ({
+        ...counter,
+        points: counter.key === attempt.shortKey ? counter.points : 1,
+      })),
+    );
   }
 
   /** The counters' keys, in the order of the rules (the same keys rate-limiter-flexible wrote). */

@@ -7,7 +7,10 @@ import { User } from './user.entity.js';
 const invalidCredentials = () =>
   new AppError(ErrorCode.InvalidCredentials, 'Wrong login or password');
 
-/** Signing in and out: the limiter first, one password check whatever the login, then a session. */
+/**
+ * Signing in and out: the limiter takes the attempt first, then one password check whatever the
+ * login, then a session.
+ */
 export class LoginService {
   constructor(private readonly ctx: AppContext) {}
 
@@ -15,23 +18,22 @@ export class LoginService {
     const { em, app } = this.ctx;
     const login = input.login.trim().toLowerCase();
     const ip = this.ctx.ip ?? 'unknown';
-    await app.loginLimiter.assertAllowed(login, ip);
+    const attempt = await app.loginLimiter.attempt(login, ip);
 
     const user = login ? await em.findOne(User, { login }, { populate: ['passwordHash'] }) : null;
     // Unknown logins are verified against a dummy hash: the same time, the same answer.
     const verified = await app.passwords.verify(user?.passwordHash ?? null, input.password);
-    if (!user || !verified) {
-      await app.loginLimiter.failed(login, ip);
-      throw invalidCredentials();
-    }
-    if (user.status === 'PENDING') {
-      throw new AppError(ErrorCode.AccountPending, 'The account is waiting for approval');
-    }
+    // A wrong password leaves its attempt counted.
+    if (!user || !verified) throw invalidCredentials();
     if (user.status !== 'ACTIVE' || user.roles.includes('INTEGRATION')) {
+      await app.loginLimiter.passed(attempt);
+      if (user.status === 'PENDING') {
+        throw new AppError(ErrorCode.AccountPending, 'The account is waiting for approval');
+      }
       throw new AppError(ErrorCode.AccountDisabled, 'The account cannot sign in');
     }
-    await app.loginLimiter.succeeded(login);
-    // The limiter counts outside the unit: a refused attempt must stay counted.
+    await app.loginLimiter.succeeded(attempt);
+    // The limiter works outside the unit: its counts must not roll back with it.
     const { token, session } = await inUnit(this.ctx, (unit) =>
       new SessionService(unit.em, app.config.session).open(user, {
         ip: unit.ip,

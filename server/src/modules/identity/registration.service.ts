@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { viewerOf, type AppContext } from '../../app/context.js';
-import { unitOf } from '../../app/unit-of-work.js';
+import { inUnit, unitOf } from '../../app/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { AppError, ErrorCode, badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
@@ -19,52 +19,46 @@ export interface Registration {
   organizationId?: string | null;
 }
 
+/** What `register` answers: the same whether the login was free or taken. */
+export interface RegistrationReceipt {
+  login: string;
+  receivedAt: Date;
+}
+
 /** Third parties register themselves; an ADMIN of the organization approves or rejects them. */
 export class RegistrationService {
   constructor(private readonly ctx: AppContext) {}
 
-  /** Creates a PENDING external account; it cannot sign in until approved. */
-  async register(input: Registration): Promise<User> {
-    const login = input.login.trim().toLowerCase();
-    const displayName = input.displayName.trim();
-    const email = input.email.trim();
-    if (!loginPattern.test(login)) {
-      throw badInput(
-        ['input', 'login'],
-        'Login must be 3 to 64 letters, digits, dots, dashes or underscores',
-      );
-    }
-    if (input.password.length < MIN_PASSWORD || input.password.length > 256) {
-      throw badInput(['input', 'password'], `Password must be ${MIN_PASSWORD} to 256 characters`);
-    }
-    if (displayName.length < 3 || displayName.length > 300) {
-      throw badInput(['input', 'displayName'], 'Name must be 3 to 300 characters');
-    }
-    if (!emailPattern.test(email) || email.length > 254) {
-      throw badInput(['input', 'email'], 'E-mail is not valid');
-    }
+  /**
+   * Creates a PENDING external account, which cannot sign in until approved. A taken login creates
+   * nothing and answers the same, after the same password hash: neither the answer nor its time says
+   * whether a login exists. Each request takes its place in the per-address and per-day limits first.
+   * Opens its own unit: the limits count outside it.
+   */
+  async register(input: Registration): Promise<RegistrationReceipt> {
+    const { login, displayName, email } = validRegistration(input);
     const organization = await this.organization(input.organizationId);
+    await this.ctx.app.registrationLimiter.take(this.ctx.ip ?? 'unknown', organization.id);
     const passwordHash = await this.ctx.app.passwords.hash(input.password);
-    const user = unitOf(this.ctx).em.create(User, {
-      organization,
-      login,
-      passwordHash,
-      displayName,
-      email,
-      roles: ['EXTERNAL'],
-      status: 'PENDING',
-    });
     try {
-      await this.ctx.em.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        throw new AppError(ErrorCode.Conflict, 'This login is taken', {
-          field: ['input', 'login'],
+      await inUnit(this.ctx, async (unit) => {
+        if ((await unit.em.count(User, { login })) > 0) return;
+        unit.em.create(User, {
+          organization: unit.em.getReference(Organization, organization.id),
+          login,
+          passwordHash,
+          displayName,
+          email,
+          roles: ['EXTERNAL'],
+          status: 'PENDING',
         });
-      }
-      throw error;
+        await unit.em.flush();
+      });
+    } catch (error) {
+      // The same login registered at the same moment: taken, and answered as such.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
     }
-    return user;
+    return { login, receivedAt: new Date() };
   }
 
   /** ADMIN: the registrations waiting in the viewer's organization. */
@@ -118,4 +112,27 @@ export class RegistrationService {
     }
     return all[0]!;
   }
+}
+
+/** The registration's fields, trimmed; BAD_USER_INPUT with the field's path when one is not valid. */
+function validRegistration(input: Registration) {
+  const login = input.login.trim().toLowerCase();
+  const displayName = input.displayName.trim();
+  const email = input.email.trim();
+  if (!loginPattern.test(login)) {
+    throw badInput(
+      ['input', 'login'],
+      'Login must be 3 to 64 letters, digits, dots, dashes or underscores',
+    );
+  }
+  if (input.password.length < MIN_PASSWORD || input.password.length > 256) {
+    throw badInput(['input', 'password'], `Password must be ${MIN_PASSWORD} to 256 characters`);
+  }
+  if (displayName.length < 3 || displayName.length > 300) {
+    throw badInput(['input', 'displayName'], 'Name must be 3 to 300 characters');
+  }
+  if (!emailPattern.test(email) || email.length > 254) {
+    throw badInput(['input', 'email'], 'E-mail is not valid');
+  }
+  return { login, displayName, email };
 }
