@@ -70,7 +70,7 @@ describe('HTTP', () => {
     expect(syntax.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
     const unknownField = await server.gql(`{ employees(first: 5) { salary } }`, undefined, hr);
     expect(unknownField.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
-    const deep = `{ employees(first: 1) { edges { node { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { id } } } } } } } } } } } } } } } }`;
+    const deep = `{ employees(first: 1) { edges { node { department { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } } } } } } } } }`;
     const tooDeep = await server.gql(deep, undefined, hr);
     expect(tooDeep.errors?.[0]?.message).toMatch(/depth/i);
     expect(tooDeep.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -110,7 +110,7 @@ describe('WebSocket', () => {
     const result = await new Promise<unknown>((resolve, reject) => {
       client.subscribe(
         {
-          query: `{ employees(first: 1) { edges { node { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { id } } } } } } } } } } } } } } } }`,
+          query: `{ employees(first: 1) { edges { node { department { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } } } } } } } } }`,
         },
         {
           next: resolve,

@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { DepartmentResolver } from './department/department.resolver.js';
 import { EmployeeResolver } from './employee/employee.resolver.js';
+import { DirectoryCardResolver } from './employee/directory-card.resolver.js';
 import { OrganizationResolver } from './organization/organization.resolver.js';
 import { SystemResolver } from './system/system.resolver.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
@@ -42,6 +43,7 @@ export const resolvers: NonEmptyArray<Function> = [
   OrganizationResolver,
   DepartmentResolver,
   EmployeeResolver,
+  DirectoryCardResolver,
   SystemResolver,
   IdentityResolver,
   AccessLogResolver,

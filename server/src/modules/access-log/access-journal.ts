@@ -20,7 +20,8 @@ export interface AccessMeta {
 
 /**
  * Collects a request's access-journal entries and writes them in one insert when the response is
- * sent: a page of 50 files costs one statement, not 50. Repeats within a request are kept once.
+ * sent: a page of 50 files costs one statement, not 50. Repeats within a request are kept once; a
+ * REVEAL is kept per field (СНИЛС, ИНН and passport shown in one request are three entries).
  */
 export class AccessJournal {
   private readonly pending = new Map<string, AccessRecord>();
@@ -37,6 +38,7 @@ export class AccessJournal {
       entry.section,
       entry.action,
       entry.allowed,
+      entry.action === 'REVEAL' ? entry.operation : '',
     ].join('|');
     if (!this.pending.has(key)) this.pending.set(key, entry);
   }

@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../app/context.js';
-import { Employee } from '../employee/employee.entity.js';
-import { EmployeeType } from '../employee/employee.type.js';
+import { cardOf } from '../employee/directory-card.resolver.js';
+import { DirectoryCardType } from '../employee/directory-card.type.js';
+import type { Employee } from '../employee/employee.entity.js';
 import { Department } from './department.entity.js';
 import { departmentHeadcountLoader } from './department.loader.js';
 import { DepartmentService } from './department.service.js';
@@ -19,9 +20,12 @@ export class DepartmentResolver {
     return ctx.loaders.loadRef(Department, department.parent);
   }
 
-  @FieldResolver(() => EmployeeType, { nullable: true, description: 'Руководитель подразделения.' })
+  @FieldResolver(() => DirectoryCardType, {
+    nullable: true,
+    description: 'Руководитель подразделения, as a directory card.',
+  })
   head(@Root() department: Department, @Ctx() ctx: AppContext): Promise<Employee | null> {
-    return ctx.loaders.loadRef(Employee, department.head);
+    return cardOf(ctx, department.head);
   }
 
   @FieldResolver(() => Int, { description: 'Employees currently working in the department.' })

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actors, startTestServer, type TestServer } from '../../../test/harness.js';
 import { AccessLogEntry } from '../access-log/access-log.entity.js';
-import { FileSections, PortalSections } from '../organization/organization-settings.entity.js';
+import {
+  FileSections,
+  PortalSections,
+  defaultManagerSections,
+} from '../organization/organization-settings.entity.js';
 import { Employee } from './employee.entity.js';
 
 /** Scopes, masking, settings and the access journal, as each demo account meets them. */
@@ -13,6 +17,15 @@ let as: Awaited<ReturnType<typeof actors>>['as'];
 
 const journal = (where: Partial<AccessLogEntry>) =>
   server.orm.em.fork().find(AccessLogEntry, where, { orderBy: { at: 'asc', id: 'asc' } });
+
+const update = (input: Record<string, unknown>) =>
+  as<{ updateOrganizationSettings: { managerSections: string[]; enabledSections: string[] } }>(
+    'admin',
+    `mutation($input: OrganizationSettingsInput!) {
+      updateOrganizationSettings(input: $input) { managerSections enabledSections }
+    }`,
+    { input },
+  );
 
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
@@ -75,11 +88,16 @@ describe('masking of identifiers', () => {
   const identifiers = `query($id: ID!, $reveal: Boolean!) { employee(id: $id) { snils(reveal: $reveal) inn(reveal: $reveal) } }`;
   type Ids = { employee: { snils: string; inn: string } };
 
-  it('shows a manager masked СНИЛС and ИНН, even when asked to reveal', async () => {
-    for (const reveal of [false, true]) {
-      const result = await as<Ids>('manager', identifiers, { id: files.employee, reveal });
-      expect(result.data!.employee.snils).toMatch(/^\*\*\*-\*\*\*-\*\*\* \d{2}$/);
-      expect(result.data!.employee.inn).toMatch(/^\*{10}\d{2}$/);
+  it('shows a manager masked СНИЛС and ИНН where the organization widens PERSONAL to managers, even when asked to reveal', async () => {
+    await update({ managerSections: [...defaultManagerSections, 'PERSONAL'] });
+    try {
+      for (const reveal of [false, true]) {
+        const result = await as<Ids>('manager', identifiers, { id: files.employee, reveal });
+        expect(result.data!.employee.snils).toMatch(/^\*\*\*-\*\*\*-\*\*\* \d{2}$/);
+        expect(result.data!.employee.inn).toMatch(/^\*{10}\d{2}$/);
+      }
+    } finally {
+      await update({ managerSections: [...defaultManagerSections] });
     }
   });
 
@@ -95,8 +113,33 @@ describe('masking of identifiers', () => {
     const revealed = await as<Ids>('hr', identifiers, { id: files.employee, reveal: true });
     expect(revealed.data!.employee.inn).toBe(subject.inn);
     const reveals = await journal({ subjectEmployeeId: files.employee, action: 'REVEAL' });
-    expect(reveals.length).toBe(before + 1);
+    expect(reveals.length).toBe(before + 2);
     expect(reveals.at(-1)).toMatchObject({ actorLogin: 'hr', section: 'PERSONAL', allowed: true });
+  });
+
+  it('journals one REVEAL per field HR sees in full: СНИЛС, ИНН and passport in one request are three entries', async () => {
+    const before = (await journal({ subjectEmployeeId: files.employee, action: 'REVEAL' })).length;
+    const result = await as<{
+      employee: { personalData: { identityDocument: { number: string } | null } };
+    }>(
+      'hr',
+      `query($id: ID!) { employee(id: $id) {
+        snils(reveal: true) inn(reveal: true) personalData(reveal: true) { identityDocument { number } }
+      } }`,
+      { id: files.employee },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.employee.personalData.identityDocument!.number).toMatch(/^\d+$/);
+    const reveals = (await journal({ subjectEmployeeId: files.employee, action: 'REVEAL' })).slice(
+      before,
+    );
+    expect(reveals.map((entry) => entry.operation).sort()).toEqual([
+      'Employee.inn',
+      'Employee.personalData.identityDocument',
+      'Employee.snils',
+    ]);
+    expect(new Set(reveals.map((entry) => entry.requestId)).size).toBe(1);
+    expect(reveals.every((entry) => entry.actorLogin === 'hr' && entry.allowed)).toBe(true);
   });
 });
 
@@ -106,7 +149,8 @@ describe('access journal', () => {
       .length;
     const result = await as(
       'manager',
-      `query($id: ID!) { employee(id: $id) { fullName birthDate mobilePhone } }`,
+      `query($id: ID!) { employee(id: $id) {
+        fullName attestation { nextDueDate } education { lastCourseEnd } } }`,
       {
         id: files.employee,
       },
@@ -118,24 +162,36 @@ describe('access journal', () => {
     expect(entries.map((e) => [e.section, e.action, e.allowed])).toEqual(
       expect.arrayContaining([
         ['BASIC', 'READ', true],
-        ['PERSONAL', 'READ', true],
+        ['ATTESTATION', 'READ', true],
+        ['EDUCATION', 'READ', true],
       ]),
     );
-    expect(entries).toHaveLength(2);
+    expect(entries).toHaveLength(3);
     expect(entries[0]!.ip).toMatch(/127\.0\.0\.1/);
     expect(entries[0]!.operation).toBe('employee');
   });
 
-  it("records a refused attempt on a colleague's file and answers FORBIDDEN without data", async () => {
-    const result = await as(
-      'employee',
-      `query($id: ID!) { employee(id: $id) { fullName birthDate } }`,
-      {
-        id: files.other,
-      },
-    );
-    expect(result.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  it("records a refused attempt on a colleague's file and answers NOT_FOUND, as for an id that does not exist", async () => {
+    const open = (id: string) =>
+      as('employee', `query($id: ID!) { employee(id: $id) { fullName birthDate } }`, { id });
+    const result = await open(files.other);
+    const missing = '00000000-0000-7000-8000-000000000000';
+    const unknown = await open(missing);
     expect(result.data).toBeNull();
+    expect(unknown.data).toBeNull();
+    const shape = (
+      error: { message: string; extensions?: Record<string, unknown> },
+      id: string,
+    ) => ({
+      ...error,
+      message: error.message.replace(id, '<id>'),
+      extensions: { ...error.extensions, id: '<id>' },
+    });
+    expect(shape(result.errors![0]!, files.other)).toEqual(shape(unknown.errors![0]!, missing));
+    expect(result.errors![0]).toMatchObject({
+      message: `Employee ${files.other} not found`,
+      extensions: { code: 'NOT_FOUND' },
+    });
     const denied = await journal({ subjectEmployeeId: files.other, actorLogin: 'employee' });
     expect(denied.at(-1)).toMatchObject({ action: 'DENIED', allowed: false, section: 'BASIC' });
   });
@@ -176,14 +232,6 @@ describe('access journal', () => {
 });
 
 describe('organization settings', () => {
-  const update = (input: Record<string, unknown>) =>
-    as<{ updateOrganizationSettings: { managerSections: string[]; enabledSections: string[] } }>(
-      'admin',
-      `mutation($input: OrganizationSettingsInput!) {
-        updateOrganizationSettings(input: $input) { managerSections enabledSections }
-      }`,
-      { input },
-    );
   const sectionsOf = async (who: string, id: string) =>
     (
       await as<{ employee: { viewerCan: { sections: string[] } } }>(
@@ -214,7 +262,7 @@ describe('organization settings', () => {
     const partial = refused.data as { employee: { fullName: string; birthDate: string | null } };
     expect(partial.employee.fullName.length).toBeGreaterThan(0);
     expect(partial.employee.birthDate).toBeNull();
-    await update({ managerSections: all.filter((s) => s !== 'PAYROLL') });
+    await update({ managerSections: [...defaultManagerSections] });
   });
 
   it('switches a portal section off for everyone, the owner and HR included', async () => {
@@ -234,5 +282,117 @@ describe('organization settings', () => {
     const changes = await journal({ section: 'SETTINGS', action: 'CHANGE' });
     expect(changes.length).toBeGreaterThanOrEqual(3);
     expect(changes.every((entry) => entry.actorLogin === 'admin')).toBe(true);
+  });
+});
+
+describe("a manager's default sections", () => {
+  const work = `query($id: ID!) { employee(id: $id) {
+    fullName position { name } viewerCan { sections }
+    employment { current { startDate } } leave { nextLeaveStart }
+    attestation { nextDueDate } education { lastCourseEnd }
+  } }`;
+  const personal = `query($id: ID!) { employee(id: $id) {
+    personalData { registrationAddress residenceAddress militaryCategory maritalStatus
+      identityDocument { number } familyMembers { relation } }
+  } }`;
+
+  it('are the work-related ones: post, employment, leave, attestation, education and KPI', async () => {
+    const result = await as<{ employee: { viewerCan: { sections: string[] } } }>('manager', work, {
+      id: files.employee,
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.employee.viewerCan.sections).toEqual([
+      'BASIC',
+      'EMPLOYMENT',
+      'LEAVE',
+      'ATTESTATION',
+      'EDUCATION',
+      'KPI',
+    ]);
+  });
+
+  it("leave a subordinate's passport, addresses, family and military registration to HR", async () => {
+    for (const query of [
+      personal,
+      `query($id: ID!) { employee(id: $id) { birthDate } }`,
+      `query($id: ID!) { employee(id: $id) { snils } }`,
+    ]) {
+      const result = await as('manager', query, { id: files.employee });
+      expect(result.errors?.[0]?.extensions?.['code'], query).toBe('FORBIDDEN');
+    }
+    const hr = await as('hr', personal, { id: files.employee });
+    expect(hr.errors).toBeUndefined();
+  });
+
+  it('widen to the personal section when the organization allows it', async () => {
+    await update({ managerSections: [...defaultManagerSections, 'PERSONAL'] });
+    try {
+      const result = await as<{ employee: { personalData: { registrationAddress: string } } }>(
+        'manager',
+        personal,
+        { id: files.employee },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.employee.personalData.registrationAddress.length).toBeGreaterThan(0);
+    } finally {
+      await update({ managerSections: [...defaultManagerSections] });
+    }
+  });
+});
+
+describe('the directory', () => {
+  type Card = {
+    id: string;
+    fullName: string;
+    lastName: string;
+    email: string | null;
+    workPhone: string | null;
+    position: { name: string } | null;
+    department: { name: string } | null;
+  };
+  const card = `id fullName lastName email workPhone position { name } department { name }`;
+
+  it('shows a plain employee their manager and the department heads as cards, unjournalled', async () => {
+    const before = (await journal({ actorLogin: 'employee' })).length;
+    const result = await as<{
+      me: { employee: { manager: Card } };
+      departments: { head: Card | null }[];
+    }>('employee', `{ me { employee { manager { ${card} } } } departments { head { ${card} } } }`);
+    expect(result.errors).toBeUndefined();
+    const manager = result.data!.me.employee.manager;
+    expect(manager.id).toBe(files.manager);
+    expect(typeof manager.position?.name).toBe('string');
+    expect(manager.email).toMatch(/@/);
+    const heads = result.data!.departments.flatMap((d) => (d.head ? [d.head] : []));
+    expect(heads.length).toBeGreaterThan(1);
+    expect(Object.keys(heads[0]!).sort()).toEqual(
+      ['department', 'email', 'fullName', 'id', 'lastName', 'position', 'workPhone'].sort(),
+    );
+    // Directory data is work contact data: reading it writes nothing to the journal.
+    expect(await journal({ actorLogin: 'employee' })).toHaveLength(before);
+  });
+
+  it('has no personnel number, hire date or file sections on a card', async () => {
+    for (const field of [
+      'personnelNumber',
+      'hireDate',
+      'birthDate',
+      'personalData { citizenship }',
+    ]) {
+      for (const query of [
+        `{ me { employee { manager { ${field} } } } }`,
+        `{ departments { head { ${field} } } }`,
+      ]) {
+        const result = await as('employee', query);
+        expect(result.errors?.[0]?.extensions?.['code'], query).toBe('GRAPHQL_VALIDATION_FAILED');
+      }
+    }
+  });
+
+  it("does not open the manager's file to the employee: employee(id) says NOT_FOUND", async () => {
+    const result = await as('employee', `query($id: ID!) { employee(id: $id) { id } }`, {
+      id: files.manager,
+    });
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
   });
 });

@@ -36,15 +36,16 @@ afterAll(async () => {
 
 describe('organization boundary', () => {
   it.each(['hr', 'accountant', 'admin', 'manager'])(
-    '%s cannot open a file of another organization',
+    '%s cannot open a file of another organization, nor tell it from a missing one',
     async (who) => {
       const token = await server.login(who);
-      const result = await server.gql(
-        `query($id: ID!) { employee(id: $id) { id } }`,
-        { id: foreignEmployee },
-        token,
-      );
-      expect(result.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+      const open = (id: string) =>
+        server.gql(`query($id: ID!) { employee(id: $id) { id } }`, { id }, token);
+      const result = await open(foreignEmployee);
+      expect(result.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+      expect(result.errors?.[0]?.message).toBe(`Employee ${foreignEmployee} not found`);
+      const missing = '00000000-0000-7000-8000-000000000000';
+      expect((await open(missing)).errors?.[0]?.message).toBe(`Employee ${missing} not found`);
     },
   );
 

@@ -98,6 +98,25 @@ export class EmployeePolicy {
     if (!(await this.read(employee, section, operation))) throw forbidden();
   }
 
+  /** Whether the viewer may know the file exists at all: its basic section is theirs to read. */
+  async sees(employee: Employee): Promise<boolean> {
+    return (await this.sections(employee)).has('BASIC');
+  }
+
+  /**
+   * `read` for a lookup by id: a file the viewer may not see at all is refused as `missing()`, the
+   * very answer an unknown id gets (no existence oracle); a seen file's closed section is FORBIDDEN.
+   */
+  async requireFound(
+    employee: Employee,
+    section: FileSection,
+    operation: string,
+    missing: () => Error,
+  ): Promise<void> {
+    if (await this.read(employee, section, operation)) return;
+    throw (await this.sees(employee)) ? forbidden() : missing();
+  }
+
   /** Whether the viewer may see identifiers (СНИЛС, ИНН) in full: the owner and HR, never others. */
   canReveal(employee: Employee): boolean {
     return employee.id === this.viewer.employeeId || hasRole(this.viewer, 'HR');

@@ -10,6 +10,8 @@ import { OrganizationType } from '../organization/organization.type.js';
 import type { Position } from '../position/position.entity.js';
 import { positionOf } from '../position/position.loader.js';
 import { PositionType } from '../position/position.type.js';
+import { cardOf } from './directory-card.resolver.js';
+import { DirectoryCardType } from './directory-card.type.js';
 import { type Employee } from './employee.entity.js';
 import { EmployeesArgs } from './employee.inputs.js';
 import { identifier, personal, policyOf } from './employee.fields.js';
@@ -130,12 +132,13 @@ export class EmployeeResolver {
     return positionOf(ctx, employee.organization.id, employee.position);
   }
 
-  @FieldResolver(() => EmployeeType, {
+  @FieldResolver(() => DirectoryCardType, {
     nullable: true,
     description:
-      'The explicit manager, else the head of the department (or of the nearest parent).',
+      'The explicit manager, else the head of the department (or of the nearest parent), as a ' +
+      'directory card; their file is `employee(id)`, for those who may open it.',
   })
-  manager(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<Employee | null> {
-    return managerOf(employee, ctx.loaders);
+  async manager(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<Employee | null> {
+    return cardOf(ctx, await managerOf(employee, ctx.loaders));
   }
 }

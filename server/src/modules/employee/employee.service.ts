@@ -30,12 +30,12 @@ export class EmployeeService {
     this.policy = new EmployeePolicy(viewerOf(ctx), ctx);
   }
 
-  /** Opens one personal file: NOT_FOUND when there is none, FORBIDDEN when it is not the viewer's to see. */
+  /** Opens one personal file: NOT_FOUND alike when there is none and when it is not the viewer's to see. */
   async get(id: string): Promise<Employee> {
     // By id alone, so a file the request already holds costs no query; a deleted one is gone.
     const employee = isUuid(id) ? await this.em.findOne(Employee, { id }) : null;
     if (!employee || employee.deletedAt) throw notFound('Employee', id);
-    await this.policy.require(employee, 'BASIC', 'employee');
+    await this.policy.requireFound(employee, 'BASIC', 'employee', () => notFound('Employee', id));
     return employee;
   }
 

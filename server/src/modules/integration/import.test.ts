@@ -186,13 +186,18 @@ describe('importing the fixture into an empty organization', () => {
       departments: {
         name: string;
         parent: { name: string } | null;
-        head: { personnelNumber: string } | null;
+        head: { id: string } | null;
       }[];
-    }>(hrToken, `{ departments { name parent { name } head { personnelNumber } } }`);
+    }>(hrToken, `{ departments { name parent { name } head { id } } }`);
     expect(departments.data!.departments).toHaveLength(recordsOf('department').length);
+    // The head is a directory card (no personnel number): matched by file id (issue 16).
+    const [accountantHead] = await sql<{ id: string }>(
+      `select id from employee where organization_id = ? and personnel_number = '000002'`,
+      [organizationId],
+    );
     expect(departments.data!.departments.find((d) => d.name === 'Бухгалтерия')).toMatchObject({
       parent: { name: 'Администрация' },
-      head: { personnelNumber: '000002' },
+      head: { id: accountantHead!.id },
     });
 
     const source = recordsOf('employee')[0]!;

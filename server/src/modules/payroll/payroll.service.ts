@@ -60,7 +60,8 @@ export class PayrollService {
     if (!payslip) throw notFound('Payslip', id);
     const employee = await this.ctx.em.findOneOrFail(Employee, { id: payslip.employee.id });
     if (employee.deletedAt) throw notFound('Payslip', id);
-    await this.policy.require(employee, 'PAYROLL', 'payslip');
+    // A payslip the viewer may not read is, to them, one that does not exist (no existence oracle).
+    if (!(await this.policy.read(employee, 'PAYROLL', 'payslip'))) throw notFound('Payslip', id);
     if (!payslip.period.getEntity().publishedAt && !this.seesUnpublished())
       throw notFound('Payslip', id);
     return payslip;
@@ -128,7 +129,7 @@ export class PayrollService {
     // Through the request's loader: a second look at the same file costs no statement.
     const employee = isUuid(id) ? await this.ctx.loaders.load(Employee, id) : null;
     if (!employee || employee.deletedAt) throw notFound('Employee', id);
-    await this.policy.require(employee, 'PAYROLL', operation);
+    await this.policy.requireFound(employee, 'PAYROLL', operation, () => notFound('Employee', id));
     return employee;
   }
 }

@@ -55,8 +55,30 @@ describe('payslips', () => {
   });
 
   it("denies an employee a colleague's pay, and a manager a subordinate's by default", async () => {
-    expect(codeOf(await as('employee', payslips, { employeeId: files.other }))).toBe('FORBIDDEN');
+    // A colleague's file is one the employee may not see: answered as an unknown one (issue 16).
+    expect(codeOf(await as('employee', payslips, { employeeId: files.other }))).toBe('NOT_FOUND');
+    // The manager sees the subordinate's file, just not the pay section.
     expect(codeOf(await as('manager', payslips, { employeeId: files.employee }))).toBe('FORBIDDEN');
+  });
+
+  it("answers payslip(id) for someone else's payslip exactly as for one that does not exist", async () => {
+    const theirs = (await as<Payslips>('other', payslips, {})).data!.payslips[0]!.id;
+    const missing = '00000000-0000-7000-8000-000000000000';
+    const one = `query($id: ID!) { payslip(id: $id) { id } }`;
+    for (const [who, id] of [
+      ['employee', theirs],
+      ['manager', theirs],
+      ['employee', missing],
+    ] as const) {
+      const error = (await as(who, one, { id })).errors?.[0];
+      expect(
+        { code: error?.extensions?.['code'], message: error?.message },
+        `${who} ${id}`,
+      ).toEqual({
+        code: 'NOT_FOUND',
+        message: `Payslip ${id} not found`,
+      });
+    }
   });
 
   it('shows the accountant every payslip of the organization, the unpublished month included', async () => {
@@ -228,7 +250,7 @@ describe('salaryDynamics', () => {
       `query($id: ID) { salaryDynamics(employeeId: $id) { start } }`,
       { id: files.employee },
     );
-    expect(codeOf(result)).toBe('FORBIDDEN');
+    expect(codeOf(result)).toBe('NOT_FOUND');
   });
 });
 
@@ -271,7 +293,8 @@ describe('payslip PDF', () => {
 
   it('is denied to a colleague, to no session, and answers 404 for an unknown one', async () => {
     const list = (await as<Payslips>('employee', payslips, {})).data!.payslips;
-    expect((await pdfOf(list[0]!.id, tokens['other'])).status).toBe(403);
+    // A colleague is told what an unknown id is told (no existence oracle).
+    expect((await pdfOf(list[0]!.id, tokens['other'])).status).toBe(404);
     expect((await pdfOf(list[0]!.id)).status).toBe(401);
     expect((await pdfOf('00000000-0000-7000-8000-000000000000', tokens['employee'])).status).toBe(
       404,
@@ -408,7 +431,7 @@ describe('publishing, acknowledging, comparing and questioning', () => {
         id: lineId,
       },
     );
-    expect(codeOf(refused)).toBe('FORBIDDEN');
+    expect(codeOf(refused)).toBe('NOT_FOUND');
   });
 });
 
@@ -456,7 +479,7 @@ describe('payslip line ids', () => {
   it("tell a colleague nothing of how many lines someone's payslip has", async () => {
     const id = await latest();
     for (const lineId of [`${id}.1`, `${id}.499`]) {
-      expect(codeOf(await as('other', question, { id: lineId })), lineId).toBe('FORBIDDEN');
+      expect(codeOf(await as('other', question, { id: lineId })), lineId).toBe('NOT_FOUND');
     }
   });
 });

@@ -36,6 +36,8 @@ export async function editFile<T>(
       allowed: false,
       operation,
     });
+    // Someone who may not see the file is told what an unknown id is told.
+    if (!(await policy.sees(employee))) throw notFound('Employee', employeeId);
     throw forbidden('Only HR changes the personal file');
   }
   const today = await organizationToday(ctx, employee);

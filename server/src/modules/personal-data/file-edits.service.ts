@@ -1,7 +1,7 @@
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../app/context.js';
-import { badInput, notFound } from '../../core/errors.js';
+import { appErrorOf, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { Assignment } from '../assignment/assignment.entity.js';
 import { Department } from '../department/department.entity.js';
@@ -170,6 +170,11 @@ export class FileEditsService {
     return editFile(this.ctx, row.employee.id, section, 'deleteFileRecord', async (tx) => {
       await tx.nativeDelete(entity, { id });
       return true;
+    }).catch((error: unknown) => {
+      // A record of a file the viewer may not see answers as an unknown record, naming no one.
+      throw appErrorOf(error)?.extensions['code'] === ErrorCode.NotFound
+        ? notFound('Record', id)
+        : error;
     });
   }
 

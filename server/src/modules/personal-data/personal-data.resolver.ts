@@ -28,17 +28,18 @@ export class PersonalDataResolver {
       ctx.loaders.get(documentsLoader).load(employee.id),
       ctx.loaders.get(familyLoader).load(employee.id),
     ]);
+    const document = documents[0] ?? null;
     const inFull = reveal && policy.canReveal(employee);
-    if (inFull && employee.id !== ctx.viewer?.employeeId) {
+    // Journalled as the one field it shows in full, beside Employee.snils and Employee.inn.
+    if (inFull && document && employee.id !== ctx.viewer?.employeeId) {
       ctx.access.record({
         subjectEmployeeId: employee.id,
         section: 'PERSONAL',
         action: 'REVEAL',
         allowed: true,
-        operation: 'Employee.personalData',
+        operation: 'Employee.personalData.identityDocument',
       });
     }
-    const document = documents[0] ?? null;
     return {
       formerNames: employee.formerNames,
       birthPlace: employee.birthPlace,

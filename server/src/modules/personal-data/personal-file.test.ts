@@ -11,7 +11,14 @@ let as: Awaited<ReturnType<typeof actors>>['as'];
 
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
-  const signedIn = await actors(server, ['hr', 'manager', 'employee', 'other', 'accountant']);
+  const signedIn = await actors(server, [
+    'hr',
+    'manager',
+    'employee',
+    'other',
+    'accountant',
+    'admin',
+  ]);
   ({ as } = signedIn);
   const { fileOf } = signedIn;
   files = { employee: await fileOf('employee'), other: await fileOf('other') };
@@ -58,8 +65,9 @@ describe('employment section', () => {
     expect(
       (await as<EmploymentData>('manager', employment, { id: files.employee })).errors,
     ).toBeUndefined();
+    // A file the viewer may not see answers as an unknown one (issue 16).
     const colleague = await as('employee', employment, { id: files.other });
-    expect(colleague.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(colleague.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
     const accountant = await as('accountant', employment, { id: files.employee });
     expect(accountant.errors?.[0]).toMatchObject({
       path: ['employee', 'employment'],
@@ -81,10 +89,26 @@ describe('personal data section', () => {
     };
   };
 
-  it('masks the passport for a manager and shows it in full to the owner on request', async () => {
+  const managerSections = (sections: string[]) =>
+    as(
+      'admin',
+      `mutation($s: [FileSection!]) { updateOrganizationSettings(input: { managerSections: $s }) { managerSections } }`,
+      { s: sections },
+    );
+
+  it('refuses a manager the section by default; where widened, masks the passport for them and shows it in full to the owner', async () => {
     const em = server.orm.em.fork();
     const passport = await em.findOneOrFail(IdentityDocument, { employee: files.employee });
+    // Passport, addresses, family and military registration stay with HR by default (issue 16).
+    const refused = await as('manager', personal, { id: files.employee, reveal: true });
+    expect(refused.errors?.[0]).toMatchObject({
+      path: ['employee', 'personalData'],
+      extensions: { code: 'FORBIDDEN' },
+    });
+    const widened = ['BASIC', 'EMPLOYMENT', 'LEAVE', 'ATTESTATION', 'EDUCATION', 'KPI', 'PERSONAL'];
+    expect((await managerSections(widened)).errors).toBeUndefined();
     const manager = await as<Personal>('manager', personal, { id: files.employee, reveal: true });
+    await managerSections(widened.filter((section) => section !== 'PERSONAL'));
     expect(manager.errors).toBeUndefined();
     expect(manager.data!.employee.personalData.citizenship).toBe('Российская Федерация');
     expect(manager.data!.employee.personalData.identityDocument.number).toMatch(/^\*{4}\d{2}$/);
@@ -100,7 +124,7 @@ describe('personal data section', () => {
 
   it("refuses the personal section of a colleague's file", async () => {
     const result = await as('other', personal, { id: files.employee, reveal: false });
-    expect(result.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
   });
 });
 
@@ -154,9 +178,13 @@ describe('leave section', () => {
   });
 
   it('is refused to the accountant and to a colleague', async () => {
-    for (const who of ['accountant', 'other']) {
-      const result = await as(who, leave, { id: files.employee });
-      expect(result.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    // The accountant sees the file but not this section; a colleague does not see the file at all.
+    for (const [who, code] of [
+      ['accountant', 'FORBIDDEN'],
+      ['other', 'NOT_FOUND'],
+    ]) {
+      const result = await as(who!, leave, { id: files.employee });
+      expect(result.errors?.[0]?.extensions?.['code']).toBe(code);
     }
   });
 });
@@ -281,7 +309,7 @@ describe('seniority section', () => {
       /BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/,
     );
     const colleague = await as('other', seniority, { id: files.employee, asOf: null });
-    expect(colleague.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(colleague.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
   });
 });
 
@@ -311,8 +339,8 @@ describe('trips, attestation and education sections', () => {
     };
   };
 
-  it('shows the owner and their manager every record, money as exact decimals', async () => {
-    for (const who of ['employee', 'manager', 'hr']) {
+  it('shows the owner and HR every record, money as exact decimals', async () => {
+    for (const who of ['employee', 'hr']) {
       const result = await as<Sections>(who, sections, { id: files.employee });
       expect(result.errors).toBeUndefined();
       const file = result.data!.employee;
@@ -328,9 +356,22 @@ describe('trips, attestation and education sections', () => {
     }
   });
 
+  it("shows a manager a subordinate's attestation and education, not the trips by default", async () => {
+    const result = await as<Sections>('manager', sections, { id: files.employee });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0]).toMatchObject({
+      path: ['employee', 'trips'],
+      extensions: { code: 'FORBIDDEN' },
+    });
+    const workSections = sections.replace(/trips \{[^\n]*\n/, '');
+    const work = await as<Sections>('manager', workSections, { id: files.employee });
+    expect(work.errors).toBeUndefined();
+    expect(work.data!.employee.education.basic).toHaveLength(1);
+  });
+
   it("refuses each section of a colleague's file, and journals the refusal", async () => {
     const result = await as('other', sections, { id: files.employee });
-    expect(result.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
     expect(result.data).toBeNull();
   });
 });
