@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
@@ -22,7 +23,14 @@ export async function createAppPubSub<Topics extends TopicMap>(
   logger: Logger,
 ): Promise<PubSubHandle<Topics>> {
   if (!redisUrl) {
-    return { pubSub: createPubSub<Topics>(), transport: 'memory', close: async () => undefined };
+    // One person may hold sockets × subscriptions listeners on their own topic: no leak warning.
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    return {
+      pubSub: createPubSub<Topics>({ eventTarget }),
+      transport: 'memory',
+      close: async () => undefined,
+    };
   }
   const options = { lazyConnect: true, maxRetriesPerRequest: null, enableAutoPipelining: true };
   const publishClient = new Redis(redisUrl, options);

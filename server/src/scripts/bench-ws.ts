@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createLogger } from '../app/logger.js';
-import { startServer } from '../app/server.js';
+import { startServer, type RunningServer } from '../app/server.js';
 import { inSystemUnit } from '../app/unit-of-work.js';
-import { loadConfig } from '../config/env.js';
+import { loadConfig, type WebSocketLimits } from '../config/env.js';
 import { User } from '../modules/identity/user.entity.js';
 import { SessionService } from '../modules/identity/session.service.js';
 import { writeNotifications } from '../modules/notification/notification.service.js';
@@ -39,8 +39,106 @@ for (const [index, token] of workerData.tokens.entries()) {
 parentPort.on('message', async (message) => { if (message === 'stop') { await Promise.all(clients.map((c) => c.dispose())); process.exit(0); } });
 `;
 
+// One account at the limits: sockets × subscriptions, plus one socket and one subscription past them.
+const limitsCode = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createClient } = require('graphql-ws');
+const WebSocket = require('ws');
+const { url, token, sockets, subscriptions } = workerData;
+const clients = [];
+let started = 0, refusedSubscriptions = 0, refusedSockets = 0, events = 0, lastAt = 0;
+const expected = sockets * (subscriptions + 1);
+const settle = () => { if (started === expected) parentPort.postMessage({ kind: 'ready', refusedSubscriptions }); };
+for (let s = 0; s <= sockets; s++) {
+  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { token }, lazy: false, retryAttempts: 0, onNonLazyError: () => {} });
+  clients.push(client);
+  if (s === sockets) {
+    client.on('closed', (e) => { if (e.code === 4030) { refusedSockets += 1; parentPort.postMessage({ kind: 'refusedSocket' }); } });
+    continue;
+  }
+  client.on('connected', () => {
+    for (let i = 0; i <= subscriptions; i++) {
+      client.subscribe({ query: 'subscription { notificationAdded { id } }' }, {
+        next: () => { events += 1; lastAt = Date.now(); parentPort.postMessage({ kind: 'event', at: lastAt }); },
+        error: (e) => { refusedSubscriptions += 1; started += 1; settle(); },
+        complete: () => {},
+      });
+    }
+    // A subscription runs once the server answers nothing within a moment: count it as started.
+    setTimeout(() => { started += subscriptions; settle(); }, 1500);
+  });
+}
+parentPort.on('message', async (m) => { if (m === 'stop') { await Promise.all(clients.map((c) => c.dispose())); process.exit(0); } });
+`;
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+/**
+ * Memory per socket and per subscription with one account at the limits, and the fan-out of one
+ * notification to all of its streams (sockets × subscriptions).
+ */
+async function atTheLimits(
+  server: RunningServer,
+  user: User,
+  token: string,
+  limits: WebSocketLimits,
+): Promise<void> {
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const worker = new Worker(limitsCode, {
+    eval: true,
+    workerData: {
+      url: `${server.url.replace(/^http/, 'ws')}/graphql`,
+      token,
+      sockets: limits.socketsPerUser,
+      subscriptions: limits.subscriptionsPerSocket,
+    },
+  });
+  let events = 0;
+  let lastAt = 0;
+  let refusedSockets = 0;
+  const refusedSubscriptions = await new Promise<number>((resolve, reject) => {
+    worker.on(
+      'message',
+      (message: { kind: string; at?: number; refusedSubscriptions?: number }) => {
+        if (message.kind === 'ready') resolve(message.refusedSubscriptions!);
+        if (message.kind === 'refusedSocket') refusedSockets += 1;
+        if (message.kind === 'event') {
+          events += 1;
+          lastAt = message.at!;
+        }
+      },
+    );
+    worker.on('error', reject);
+  });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  global.gc?.();
+  const heap = process.memoryUsage().heapUsed - heapBefore;
+  const streams = limits.socketsPerUser * limits.subscriptionsPerSocket;
+  const sentAt = Date.now();
+  await inSystemUnit(server.orm.em.fork(), server.pubSub, createLogger('silent'), (unit) =>
+    writeNotifications(unit, [
+      {
+        recipientUserId: user.id,
+        organizationId: user.organization.id,
+        type: 'ANNOUNCEMENT',
+        title: 'fan-out',
+      },
+    ]),
+  );
+  for (let i = 0; i < 100 && events < streams; i++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  const heapPeak = process.memoryUsage().heapUsed - heapBefore;
+  worker.postMessage('stop');
+  const lines = [
+    `one account at the limits: ${limits.socketsPerUser} sockets × ${limits.subscriptionsPerSocket} subscriptions = ${streams} streams`,
+    `  refused past the limits:  ${refusedSockets} socket(s), ${refusedSubscriptions} subscription(s)`,
+    `  server heap:              ${(heap / 1024 / limits.socketsPerUser).toFixed(1)} KiB a socket with its subscriptions, ${(heap / 1024 / streams).toFixed(1)} KiB a subscription`,
+    `  one notification:         ${events} of ${streams} streams in ${lastAt ? lastAt - sentAt : '—'} ms, heap +${((heapPeak - heap) / 1024 ** 2).toFixed(1)} MiB meanwhile`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
 
 try {
   const base = loadConfig();
@@ -122,6 +220,7 @@ try {
       `server heap per socket:    ${(heapPerConnection / 1024).toFixed(1)} KiB${global.gc ? '' : ' (run with --expose-gc for a steadier figure)'}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
+    await atTheLimits(server, users[0]!, tokens[0]!, config.webSocket);
   } finally {
     await server.stop();
   }
