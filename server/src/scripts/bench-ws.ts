@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createLogger } from '../app/logger.js';
@@ -46,26 +47,32 @@ const { createClient } = require('graphql-ws');
 const WebSocket = require('ws');
 const { url, token, sockets, subscriptions } = workerData;
 const clients = [];
-let started = 0, refusedSubscriptions = 0, refusedSockets = 0, events = 0, lastAt = 0;
+let connected = 0, started = 0, refusedSubscriptions = 0;
 const expected = sockets * (subscriptions + 1);
 const settle = () => { if (started === expected) parentPort.postMessage({ kind: 'ready', refusedSubscriptions }); };
-for (let s = 0; s <= sockets; s++) {
+const open = () => {
   const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { token }, lazy: false, retryAttempts: 0, onNonLazyError: () => {} });
   clients.push(client);
-  if (s === sockets) {
-    client.on('closed', (e) => { if (e.code === 4030) { refusedSockets += 1; parentPort.postMessage({ kind: 'refusedSocket' }); } });
-    continue;
-  }
+  return client;
+};
+// The one socket past the limit opens once the others are in, so it is the one refused.
+const openExtra = () => {
+  open().on('closed', (e) => { if (e.code === 4030) parentPort.postMessage({ kind: 'refusedSocket' }); });
+};
+for (let s = 0; s < sockets; s++) {
+  const client = open();
   client.on('connected', () => {
+    connected += 1;
     for (let i = 0; i <= subscriptions; i++) {
       client.subscribe({ query: 'subscription { notificationAdded { id } }' }, {
-        next: () => { events += 1; lastAt = Date.now(); parentPort.postMessage({ kind: 'event', at: lastAt }); },
-        error: (e) => { refusedSubscriptions += 1; started += 1; settle(); },
+        next: () => parentPort.postMessage({ kind: 'event', at: Date.now() }),
+        error: () => { refusedSubscriptions += 1; started += 1; settle(); },
         complete: () => {},
       });
     }
     // A subscription runs once the server answers nothing within a moment: count it as started.
     setTimeout(() => { started += subscriptions; settle(); }, 1500);
+    if (connected === sockets) openExtra();
   });
 }
 parentPort.on('message', async (m) => { if (m === 'stop') { await Promise.all(clients.map((c) => c.dispose())); process.exit(0); } });
@@ -111,6 +118,10 @@ async function atTheLimits(
       },
     );
     worker.on('error', reject);
+    setTimeout(
+      () => reject(new Error('the sockets at the limits did not settle in 60 s')),
+      60_000,
+    ).unref();
   });
   await new Promise((resolve) => setTimeout(resolve, 500));
   global.gc?.();
@@ -130,7 +141,9 @@ async function atTheLimits(
   for (let i = 0; i < 100 && events < streams; i++)
     await new Promise((resolve) => setTimeout(resolve, 50));
   const heapPeak = process.memoryUsage().heapUsed - heapBefore;
+  const exited = once(worker, 'exit');
   worker.postMessage('stop');
+  await exited;
   const lines = [
     `one account at the limits: ${limits.socketsPerUser} sockets × ${limits.subscriptionsPerSocket} subscriptions = ${streams} streams`,
     `  refused past the limits:  ${refusedSockets} socket(s), ${refusedSubscriptions} subscription(s)`,
