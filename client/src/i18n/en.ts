@@ -44,7 +44,7 @@ export const en: Messages = {
   errors: {
     network: 'Cannot reach the server. Check your internet connection and try again.',
     forbidden: 'You do not have access to this information.',
-    notFound: 'Nothing was found.',
+    notFound: 'Nothing was found, or it is not yours to see.',
     server: 'Something went wrong on the server. Please try again shortly.',
     input: 'Please check what you entered.',
     unknown: 'Could not load the data.',

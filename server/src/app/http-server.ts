@@ -25,6 +25,7 @@ import {
   retryAfterPlugin,
 } from './http-errors.js';
 import { errorSerializer } from './logger.js';
+import { securityHeaders } from './security-headers.js';
 
 const requestIdHeader = 'x-request-id';
 
@@ -53,6 +54,7 @@ export async function createHttpApp(
   const server = http.createServer(app);
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxyValue(config.trustProxy));
+  app.use(securityHeaders({ hsts: config.hsts }));
 
   app.use(
     pinoHttp({

@@ -40,6 +40,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).seedDemo).toBe(true);
   });
 
+  it('sends HSTS when PUBLIC_URL is https:// unless HSTS=false, and on plain HTTP only when asked', () => {
+    const https = { PUBLIC_URL: 'https://kabinet.school.example' };
+    expect(loadConfig({}).hsts).toBe(false);
+    expect(loadConfig(https).hsts).toBe(true);
+    expect(loadConfig({ ...https, HSTS: 'false' }).hsts).toBe(false);
+    expect(loadConfig({ HSTS: 'true' }).hsts).toBe(true);
+  });
+
   it('lists every bad variable at once, without echoing URLs that may hold passwords', () => {
     let error: unknown;
     try {

@@ -106,6 +106,11 @@ export const envSchema = z.object({
   COOKIE_SECURE: flag.default(true),
   /** Origins allowed to open the WebSocket with the session cookie, comma-separated; the server's own host always is. */
   ALLOWED_ORIGINS: z.string().trim().default(''),
+  /**
+   * Send Strict-Transport-Security (browsers then use HTTPS only for a year). Defaults to on when
+   * PUBLIC_URL is https://, the deployment's word that it is served over TLS.
+   */
+  HSTS: flag.optional(),
   /** Which proxies to trust for the client address: an Express `trust proxy` value. */
   TRUST_PROXY: z.string().trim().default('loopback'),
   /** Failed sign-ins per login before a lock, and the lock's minutes; per day; per IP an hour. */
@@ -192,6 +197,8 @@ export interface AppConfig {
   mail: MailConfig | null;
   session: { idleMinutes: number; maxHours: number };
   cookieSecure: boolean;
+  /** Send Strict-Transport-Security: the deployment is served over TLS. */
+  hsts: boolean;
   allowedOrigins: string[];
   trustProxy: string;
   tasks: { overdueSweepSeconds: number };
@@ -285,6 +292,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : null,
     session: { idleMinutes: raw.SESSION_IDLE_MINUTES, maxHours: raw.SESSION_MAX_HOURS },
     cookieSecure: raw.COOKIE_SECURE,
+    hsts: raw.HSTS ?? portalUrl.startsWith('https://'),
     allowedOrigins: raw.ALLOWED_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
