@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -58,11 +59,29 @@ function signInSizeReport(): Plugin {
   };
 }
 
+/**
+ * Ships the portal's trusted documents (codegen's persisted-documents.json: SHA-256 → operation)
+ * in dist/ as trusted-documents.json, where the server reads which operations a browser may run.
+ */
+function trustedDocuments(): Plugin {
+  return {
+    name: 'kabinet-trusted-documents',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'trusted-documents.json',
+        source: readFileSync(here('./src/gql/persisted-documents.json'), 'utf8'),
+      });
+    },
+  };
+}
+
 export default defineConfig({
   root: here('.'),
   // The server serves client/dist at the site root, so asset URLs must be absolute from '/'.
   base: '/',
-  plugins: [react(), signInSizeReport()],
+  plugins: [react(), signInSizeReport(), trustedDocuments()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -14,6 +14,7 @@ import type { PasswordHasher } from '../modules/identity/password.js';
 import type { RegistrationLimiter } from '../modules/identity/registration-limiter.js';
 import { SessionService } from '../modules/identity/session.service.js';
 import type { AppPubSub } from './topics.js';
+import type { TrustedDocuments } from './trusted-documents.js';
 
 /** Process-wide parts a resolver may reach; never an EntityManager. */
 export interface AppServices {
@@ -24,6 +25,8 @@ export interface AppServices {
   passwords: PasswordHasher;
   loginLimiter: LoginLimiter;
   registrationLimiter: RegistrationLimiter;
+  /** The portal's own operations by hash (the web client's build), for trusted documents. */
+  trustedDocuments: TrustedDocuments;
   /** Where uploaded files' bytes are (FILES_DIR on disk; an S3-compatible store may replace it). */
   files: FileStorage;
 }

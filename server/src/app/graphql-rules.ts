@@ -14,7 +14,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/env.js';
-import { maskError } from '../core/errors.js';
+import { ErrorCode, maskError } from '../core/errors.js';
 
 /**
  * Limits every operation must pass, over HTTP and WebSocket alike, set just above what the
@@ -71,4 +71,21 @@ export function withoutSuggestions(error: GraphQLFormattedError): GraphQLFormatt
   return error.message.includes('Did you mean')
     ? { ...error, message: error.message.replace(/\s*Did you mean .*$/, '') }
     : error;
+}
+
+/**
+ * In production an anonymous caller learns nothing of the schema from a refusal: every validation
+ * error reads the same, with no field, type or location named (a signed-in user gets the detail).
+ */
+export function uniformForStrangers(
+  errors: readonly GraphQLFormattedError[],
+): GraphQLFormattedError[] {
+  return errors.map((error) =>
+    error.extensions?.['code'] === ErrorCode.GraphqlValidationFailed
+      ? {
+          message: 'The operation is not valid',
+          extensions: { code: ErrorCode.GraphqlValidationFailed },
+        }
+      : error,
+  );
 }

@@ -11,12 +11,17 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/env.js';
-import { SESSION_COOKIE, tokenFromRequest } from '../core/auth/credentials.js';
+import { SESSION_COOKIE, credentialsFromRequest } from '../core/auth/credentials.js';
 import { registerFileRoutes } from '../modules/files/files.route.js';
 import { registerPayslipPdf } from '../modules/payroll/payslip-pdf.route.js';
 import { registerImportRoute } from '../modules/integration/import.route.js';
 import { createContext, type AppContext, type AppServices, type SessionCookie } from './context.js';
-import { formatForClient, graphqlRules, operationLimits } from './graphql-rules.js';
+import {
+  formatForClient,
+  graphqlRules,
+  operationLimits,
+  uniformForStrangers,
+} from './graphql-rules.js';
 import {
   finalErrorHandler,
   graphqlErrorHandler,
@@ -26,6 +31,12 @@ import {
 } from './http-errors.js';
 import { errorSerializer } from './logger.js';
 import { securityHeaders } from './security-headers.js';
+import {
+  apiDocumentsAllowed,
+  requireTrustedDocument,
+  trustedDocumentsMiddleware,
+  type DocumentOrigin,
+} from './trusted-documents.js';
 
 const requestIdHeader = 'x-request-id';
 
@@ -87,6 +98,9 @@ export async function createHttpApp(
     validationRules: graphqlRules(config),
     parseOptions: { maxTokens: operationLimits.maxTokens },
     allowBatchedHttpRequests: false,
+    // Off: automatic persisted queries would let any client register documents; the portal's
+    // trusted documents are resolved by hash before Apollo (trustedDocumentsMiddleware).
+    persistedQueries: false,
     csrfPrevention: true,
     formatError: (formatted, error) => formatForClient(config, formatted, error, logger),
     plugins: [
@@ -100,7 +114,16 @@ export async function createHttpApp(
         async requestDidStart() {
           inFlight.enter();
           return {
-            async willSendResponse({ contextValue }) {
+            async willSendResponse({ contextValue, response }) {
+              const body = response.body;
+              if (
+                config.nodeEnv === 'production' &&
+                !contextValue?.viewer &&
+                body.kind === 'single' &&
+                body.singleResult.errors
+              ) {
+                body.singleResult.errors = uniformForStrangers(body.singleResult.errors);
+              }
               try {
                 // The access journal is written before the answer leaves, so no read goes unrecorded.
                 await contextValue?.access.flush();
@@ -118,16 +141,26 @@ export async function createHttpApp(
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
+    trustedDocumentsMiddleware(services.trustedDocuments),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createContext(services, {
+      context: async ({ req, res }) => {
+        const credentials = credentialsFromRequest(req);
+        const context = await createContext(services, {
           logger: req.log,
           requestId: req.id as string,
-          token: tokenFromRequest(req),
+          token: credentials?.token ?? null,
           ip: req.ip ?? null,
           userAgent: req.get('user-agent') ?? null,
           cookie: sessionCookie(res, config),
-        }),
+        });
+        await requireTrustedDocument({
+          enforce: config.trustedDocuments.enforce,
+          origin: (res.locals['documentOrigin'] as DocumentOrigin | undefined) ?? 'ad-hoc',
+          credentials: credentials?.source ?? null,
+          apiDocumentsAllowed: () => apiDocumentsAllowed(context),
+        });
+        return context;
+      },
     }),
     graphqlErrorHandler,
   );

@@ -12,6 +12,7 @@ import { seedDemoIfEmpty, type DemoSeedResult } from '../seeders/demo.seeder.js'
 import { DiskFileStorage } from '../modules/files/storage.js';
 import { startFileSweeper } from '../modules/files/sweeper.js';
 import { LoginLimiter } from '../modules/identity/login-limiter.js';
+import { TrustedDocuments } from './trusted-documents.js';
 import { RegistrationLimiter } from '../modules/identity/registration-limiter.js';
 import { startOverdueSweeper } from '../modules/task/task.overdue.js';
 import { PasswordHasher } from '../modules/identity/password.js';
@@ -85,6 +86,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       loginLimiter: new LoginLimiter(orm.em.getKnex(), config.loginLimits),
       registrationLimiter: new RegistrationLimiter(orm.em.getKnex(), config.registrationLimits),
       files: new DiskFileStorage(config.files.dir),
+      trustedDocuments: TrustedDocuments.load(config.trustedDocuments.file, logger),
     };
     const fileSweeper = startFileSweeper(orm, services.files, logger);
     onStop('upload sweeper', () => fileSweeper.stop());

@@ -17,6 +17,12 @@ import { SessionService } from '../modules/identity/session.service.js';
 import { AppError, ErrorCode, internalError, publicErrorOf } from '../core/errors.js';
 import { createContext, type AppContext, type AppServices } from './context.js';
 import { formatForClient, parseOperation } from './graphql-rules.js';
+import {
+  apiDocumentsAllowed,
+  requireTrustedDocument,
+  resolveDocument,
+  type CredentialSource,
+} from './trusted-documents.js';
 import { CloseCodes, SlowConsumerWatch, WebSocketLedger } from './ws-limits.js';
 
 /** A frame larger than this closes the socket: operations are small, payloads come by HTTP. */
@@ -24,6 +30,8 @@ const MAX_FRAME_BYTES = 64 * 1024;
 
 interface SocketAuth {
   token: string;
+  /** `connectionParams` (set by the caller's code) or the session cookie (sent by a browser). */
+  source: CredentialSource;
   sessionId: string;
   userId: string;
 }
@@ -108,9 +116,18 @@ export function attachWebSocketServer(
       // Parsing (with the token limit), validation and the context, in one place: a rejected
       // operation gets an error message and the socket stays open.
       onSubscribe: async (ctx, id, payload) => {
+        // By hash from the portal's trusted documents, or the text sent.
+        const resolved = resolveDocument(services.trustedDocuments, payload);
+        if (!resolved) {
+          return [
+            new GraphQLError('PersistedQueryNotFound', {
+              extensions: { code: ErrorCode.PersistedQueryNotFound },
+            }),
+          ];
+        }
         let document;
         try {
-          document = parseOperation(payload.query);
+          document = parseOperation(resolved.query ?? '');
         } catch (error) {
           if (!(error instanceof GraphQLError)) throw error;
           return [
@@ -142,6 +159,12 @@ export function attachWebSocketServer(
             ip: ctx.extra.request.socket.remoteAddress ?? null,
             userAgent: ctx.extra.request.headers['user-agent'] ?? null,
             cookie: null,
+          });
+          await requireTrustedDocument({
+            enforce: services.config.trustedDocuments.enforce,
+            origin: resolved.origin,
+            credentials: auth.get(ctx.extra.socket)?.source ?? null,
+            apiDocumentsAllowed: () => apiDocumentsAllowed(contextValue),
           });
         } catch (error) {
           ledger.releaseOperation(ctx.extra.socket, id);
@@ -209,15 +232,21 @@ async function authenticate(
   request: http.IncomingMessage,
   connectionParams: Readonly<Record<string, unknown>> | undefined,
 ): Promise<SocketAuth | null> {
+  const bearer = tokenFromConnectionParams(connectionParams);
   const token =
-    tokenFromConnectionParams(connectionParams) ??
+    bearer ??
     (originAllowed(request, services.config.allowedOrigins) ? tokenFromRequest(request) : null);
   if (!token) return null;
   const session = await new SessionService(services.orm.em.fork(), services.config.session).resolve(
     token,
   );
   return session.viewer
-    ? { token, sessionId: session.viewer.sessionId, userId: session.viewer.userId }
+    ? {
+        token,
+        source: bearer ? 'bearer' : 'cookie',
+        sessionId: session.viewer.sessionId,
+        userId: session.viewer.userId,
+      }
     : null;
 }
 

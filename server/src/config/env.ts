@@ -123,6 +123,13 @@ export const envSchema = z.object({
   REGISTER_MAX_PER_DAY: z.coerce.number().int().min(1).default(100),
   /** Serve GraphiQL at /graphiql; off by default in production. */
   GRAPHIQL: flag.optional(),
+  /**
+   * Browser sessions run only the portal's own operations, sent by hash (trusted documents); token
+   * clients send their own where the organization allows. On by default in production.
+   */
+  TRUSTED_DOCUMENTS: flag.optional(),
+  /** The trusted documents' manifest; defaults to trusted-documents.json in the built web client. */
+  TRUSTED_DOCUMENTS_FILE: z.string().trim().min(1).optional(),
   /** Directory with the built web client (portal and GraphiQL). */
   WEB_DIST_DIR: z.string().trim().min(1).optional(),
   /** The portal's address as users open it; links in e-mails start with it. */
@@ -190,6 +197,8 @@ export interface AppConfig {
   migrateOnStart: boolean;
   introspection: boolean;
   graphiql: boolean;
+  /** Trusted documents: whether they are enforced, and the manifest of the portal's operations. */
+  trustedDocuments: { enforce: boolean; file: string };
   webDistDir: string;
   nodeEnv: RawEnv['NODE_ENV'];
   /** The portal's base URL, without a trailing slash. */
@@ -260,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idleTimeoutMs: raw.DATABASE_IDLE_TIMEOUT_MS,
     acquireTimeoutMs: raw.DATABASE_ACQUIRE_TIMEOUT_MS,
   };
+  const webDistDir = path.resolve(raw.WEB_DIST_DIR ?? defaultWebDist);
   const portalUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, '');
   return {
     port: raw.PORT,
@@ -278,7 +288,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrateOnStart: raw.MIGRATE_ON_START,
     introspection: raw.GRAPHQL_INTROSPECTION ?? !production,
     graphiql: raw.GRAPHIQL ?? !production,
-    webDistDir: path.resolve(raw.WEB_DIST_DIR ?? defaultWebDist),
+    webDistDir,
+    trustedDocuments: {
+      enforce: raw.TRUSTED_DOCUMENTS ?? production,
+      file: path.resolve(
+        raw.TRUSTED_DOCUMENTS_FILE ?? path.join(webDistDir, 'trusted-documents.json'),
+      ),
+    },
     nodeEnv: raw.NODE_ENV,
     publicUrl: portalUrl,
     mail: raw.SMTP_URL

@@ -31,6 +31,11 @@ export const ErrorCode = {
   GraphqlParseFailed: 'GRAPHQL_PARSE_FAILED',
   GraphqlValidationFailed: 'GRAPHQL_VALIDATION_FAILED',
   PersistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
+  /**
+   * A GraphQL document sent as text where only the portal's trusted documents (sent by hash) may run:
+   * a browser session in production, or a token client of an organization that allows none.
+   */
+  TrustedDocumentRequired: 'TRUSTED_DOCUMENT_REQUIRED',
   BadRequest: 'BAD_REQUEST',
   /**
    * Uploads (`POST /files`): over UPLOAD_MAX_BYTES, a type off the allow-list, a name or declared

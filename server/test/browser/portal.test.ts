@@ -94,7 +94,9 @@ const unavailable = !fs.existsSync(CHROMIUM) || !fs.existsSync(webDist);
 
 describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () => {
   beforeAll(async () => {
-    server = await startTestServer();
+    // Trusted documents enforced, as in production: every operation the portal sends goes by its
+    // build-time hash, or the page shows an error and the test fails.
+    server = await startTestServer({ env: { TRUSTED_DOCUMENTS: 'true' } });
     // Session cookies are Secure (the production default); browsers take them over plain HTTP
     // from localhost, which is where the page is opened.
     base = server.url.replace('127.0.0.1', 'localhost');
@@ -488,7 +490,7 @@ describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () 
         script.textContent = 'window.injected = true';
         document.body.append(script);
       }`);
-      await poll(() => cspViolations.join('\n')).toMatch(
+      await poll(async () => cspViolations.join('\n')).toMatch(
         /CSP violation: script-src-elem blocked inline/,
       );
       expect(await page.evaluate('window.injected === true')).toBe(false);

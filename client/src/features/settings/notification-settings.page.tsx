@@ -55,6 +55,7 @@ function PreferenceRow({ preference }: { preference: NotificationPreferenceItemF
       await set({
         variables: { type: preference.type, email },
         optimisticResponse: {
+          __typename: 'Mutation',
           setNotificationPreference: { ...preference, email, isDefault: false },
         },
       });

@@ -61,7 +61,7 @@ export const defaultManagerSections: FileSection[] = [
 /** Per-organization access settings, managed by ADMIN. */
 @Entity({ tableName: 'organization_settings' })
 export class OrganizationSettings extends BaseEntity<
-  'managerSections' | 'enabledSections' | 'allowLeaveInAdvance'
+  'managerSections' | 'enabledSections' | 'allowLeaveInAdvance' | 'allowApiDocuments'
 > {
   @OneToOne({ entity: () => Organization, ref: true, owner: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;
@@ -80,4 +80,11 @@ export class OrganizationSettings extends BaseEntity<
    */
   @Property({ type: 'boolean', default: false })
   allowLeaveInAdvance: boolean = false;
+
+  /**
+   * Whether clients signed in with a bearer token (integrations, developers) may send GraphQL
+   * documents of their own where trusted documents are enforced; browser sessions never may.
+   */
+  @Property({ type: 'boolean', default: true })
+  allowApiDocuments: boolean = true;
 }

@@ -12,12 +12,14 @@ export interface EffectiveSettings {
   managerSections: ReadonlySet<FileSection>;
   enabledSections: ReadonlySet<PortalSection>;
   allowLeaveInAdvance: boolean;
+  allowApiDocuments: boolean;
 }
 
 const defaults: EffectiveSettings = {
   managerSections: new Set(defaultManagerSections),
   enabledSections: new Set(PortalSections),
   allowLeaveInAdvance: false,
+  allowApiDocuments: true,
 };
 
 /** Each organization's access settings, the defaults where none were saved; once per request. */
@@ -34,6 +36,7 @@ export const organizationSettingsLoader = (em: EntityManager) =>
             managerSections: new Set(row.managerSections),
             enabledSections: new Set(row.enabledSections),
             allowLeaveInAdvance: row.allowLeaveInAdvance,
+            allowApiDocuments: row.allowApiDocuments,
           }
         : defaults;
     });

@@ -26,6 +26,12 @@ export class OrganizationSettingsType {
       'Annual leave may be requested beyond the days of the working years so far (in advance); false by default.',
   })
   allowLeaveInAdvance!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Clients signed in with a bearer token (integrations, developers) may send GraphQL documents of their own where trusted documents are enforced (production); true by default, and always for ADMIN. Browser sessions run only the portal’s own operations.',
+  })
+  allowApiDocuments!: boolean;
 }
 
 @InputType('OrganizationSettingsInput')
@@ -38,4 +44,7 @@ export class OrganizationSettingsInput {
 
   @Field(() => Boolean, { nullable: true })
   allowLeaveInAdvance?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  allowApiDocuments?: boolean | null;
 }

@@ -16,6 +16,7 @@ const toType = (settings: EffectiveSettings): OrganizationSettingsType => ({
   managerSections: [...settings.managerSections] as FileSectionValue[],
   enabledSections: [...settings.enabledSections] as PortalSectionValue[],
   allowLeaveInAdvance: settings.allowLeaveInAdvance,
+  allowApiDocuments: settings.allowApiDocuments,
 });
 
 @Resolver(() => OrganizationType)

@@ -18,6 +18,7 @@ export interface SettingsChange {
   managerSections?: FileSection[] | null;
   enabledSections?: PortalSection[] | null;
   allowLeaveInAdvance?: boolean | null;
+  allowApiDocuments?: boolean | null;
 }
 
 /** The viewer's organization and its access settings. */
@@ -50,6 +51,9 @@ export class OrganizationService {
     if (change.enabledSections) settings.enabledSections = unique(change.enabledSections);
     if (typeof change.allowLeaveInAdvance === 'boolean') {
       settings.allowLeaveInAdvance = change.allowLeaveInAdvance;
+    }
+    if (typeof change.allowApiDocuments === 'boolean') {
+      settings.allowApiDocuments = change.allowApiDocuments;
     }
     await this.ctx.access.writeNow(tx, {
       section: 'SETTINGS',
