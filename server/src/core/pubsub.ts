@@ -3,8 +3,41 @@ import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { boundedSubscription } from './bounded-subscription.js';
+import { AppError, ErrorCode } from './errors.js';
 
 export type TopicMap = Record<string, [unknown] | [id: string, payload: unknown]>;
+
+/** Events one subscription may hold unread before it is ended as too slow (SLOW_CONSUMER). */
+export const MAX_UNREAD_EVENTS = 1000;
+
+/**
+ * graphql-yoga's pub/sub over `eventTarget` (its publish: the same events, the same topics), with
+ * each subscription queued and bounded by `boundedSubscription` in place of its Repeater: a
+ * consumer that stops reading gets SLOW_CONSUMER after `max` events, and can never bring the
+ * process down. Callers use the iterator's `next`, `return` and async iteration only.
+ */
+function boundedPubSub<Topics extends TopicMap>(
+  eventTarget: EventTarget,
+  max: number,
+): PubSub<Topics> {
+  const base = createPubSub<Topics>({ eventTarget: eventTarget as never });
+  const subscribe = (routingKey: string, id?: unknown) =>
+    boundedSubscription(
+      eventTarget,
+      id === undefined ? routingKey : `${routingKey}:${String(id)}`,
+      max,
+      () =>
+        new AppError(
+          ErrorCode.SlowConsumer,
+          `More than ${max} events waited unread: subscribe again from the last one received`,
+        ),
+    );
+  return {
+    publish: base.publish.bind(base),
+    subscribe: subscribe as unknown as PubSub<Topics>['subscribe'],
+  };
+}
 
 export interface PubSubHandle<Topics extends TopicMap> {
   pubSub: PubSub<Topics>;
@@ -21,13 +54,14 @@ export interface PubSubHandle<Topics extends TopicMap> {
 export async function createAppPubSub<Topics extends TopicMap>(
   redisUrl: string | undefined,
   logger: Logger,
+  maxUnread = MAX_UNREAD_EVENTS,
 ): Promise<PubSubHandle<Topics>> {
   if (!redisUrl) {
     // One person may hold sockets × subscriptions listeners on their own topic: no leak warning.
     const eventTarget = new EventTarget();
     setMaxListeners(0, eventTarget);
     return {
-      pubSub: createPubSub<Topics>({ eventTarget }),
+      pubSub: boundedPubSub<Topics>(eventTarget, maxUnread),
       transport: 'memory',
       close: async () => undefined,
     };
@@ -41,7 +75,7 @@ export async function createAppPubSub<Topics extends TopicMap>(
   await Promise.all([publishClient.connect(), subscribeClient.connect()]);
   const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
   return {
-    pubSub: createPubSub<Topics>({ eventTarget }),
+    pubSub: boundedPubSub<Topics>(eventTarget, maxUnread),
     transport: 'redis',
     async close() {
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
