@@ -70,7 +70,7 @@ describe('bounded subscriptions', () => {
     for (let n = 1; n <= 50; n++) publisher.publish('TICK', 'r', { n });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const drained: unknown[] = [];
-    let failure: unknown = null;
+    let failure: unknown;
     for (;;) {
       const outcome = await settled(stalled.next());
       if ('error' in outcome) {

@@ -21,11 +21,11 @@ function boundedPubSub<Topics extends TopicMap>(
   eventTarget: EventTarget,
   max: number,
 ): PubSub<Topics> {
-  const base = createPubSub<Topics>({ eventTarget: eventTarget as never });
-  const subscribe = (routingKey: string, id?: unknown) =>
+  const base = createPubSub<Topics>({ eventTarget });
+  const subscribe = (routingKey: string, id?: string | number) =>
     boundedSubscription(
       eventTarget,
-      id === undefined ? routingKey : `${routingKey}:${String(id)}`,
+      id === undefined ? routingKey : `${routingKey}:${id}`,
       max,
       () =>
         new AppError(
