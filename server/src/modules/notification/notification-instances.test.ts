@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../app/logger.js';
 import { inSystemUnit } from '../../app/unit-of-work.js';
 import { createTestDatabase, startTestServer, type TestServer } from '../../../test/harness.js';
+import { openNotificationStream } from '../../../test/notification-stream.js';
 import { writeNotifications } from './notification.service.js';
 
 /**
@@ -40,45 +41,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-interface Received {
-  id: string;
-  title: string;
-}
-
-/** A `notificationAdded` subscription on `server` from `after`, recording what arrives. */
-function openStream(server: TestServer, after: string | null) {
-  const client = server.wsClient(token, { lazy: false });
-  const received: Received[] = [];
-  const errors: unknown[] = [];
-  client.subscribe<{ notificationAdded: Received }>(
-    {
-      query: `subscription($after: ID) { notificationAdded(after: $after) { id title } }`,
-      variables: { after },
-    },
-    {
-      next: (value) => {
-        if (value.errors) errors.push(value.errors);
-        else received.push(value.data!.notificationAdded);
-      },
-      error: (error) => errors.push(error),
-      complete: () => undefined,
-    },
-  );
-  return {
-    received,
-    errors,
-    async until(count: number, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      while (received.length < count && Date.now() < deadline)
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      // A little longer: anything more (a duplicate) would arrive now.
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      return received.map((item) => item.title);
-    },
-    close: () => client.dispose(),
-  };
-}
-
 /**
  * One notification for the employee written on `server` in its own unit, published after commit
  * through that instance's Redis pub/sub, or not at all (`publish: false`: the instance was killed
@@ -107,7 +69,7 @@ function write(
 }
 
 /** Waits until a stream is live (a marker written on `server` arrives), then forgets the markers. */
-async function live(stream: ReturnType<typeof openStream>, server: TestServer, marker: string) {
+async function live(stream: ReturnType<typeof openNotificationStream>, server: TestServer, marker: string) {
   for (let i = 0; i < 50 && stream.received.length === 0; i++) {
     await write(server, `${marker} ${i}`).done;
     const deadline = Date.now() + 150;
@@ -116,7 +78,7 @@ async function live(stream: ReturnType<typeof openStream>, server: TestServer, m
   }
   expect(stream.received.length).toBeGreaterThan(0);
   const last = stream.received.at(-1)!.id;
-  await stream.until(0, 0);
+  await stream.titles(0, 0);
   stream.received.length = 0;
   return last;
 }
@@ -124,7 +86,7 @@ async function live(stream: ReturnType<typeof openStream>, server: TestServer, m
 describe('notifications across two instances over Redis', () => {
   it('overlapping writes on both instances: a client that reconnects to the other gets each exactly once, in commit order', async () => {
     expect(first.pubSubTransport).toBe('redis');
-    const onFirst = openStream(first, null);
+    const onFirst = openNotificationStream(first, token, null);
     let cursor = await live(onFirst, second, 'разогрев');
     // The second instance writes first (the smaller id) and keeps its transaction open; the first
     // instance writes after it and commits as soon as it may.
@@ -135,15 +97,15 @@ describe('notifications across two instances over Redis', () => {
     const late = write(first, 'Начата позже');
     // Nothing may reach the client before the earlier transaction commits: it would resume
     // after the later one and never see the earlier.
-    const beforeCommit = await onFirst.until(1, 600);
+    const beforeCommit = await onFirst.titles(1, 600);
     await onFirst.close();
     cursor = onFirst.received.at(-1)?.id ?? cursor;
     release();
     await early.done;
     await late.done;
     // Back, on the other instance, from the last notification the client had.
-    const onSecond = openStream(second, cursor);
-    const replayed = await onSecond.until(2 - beforeCommit.length);
+    const onSecond = openNotificationStream(second, token, cursor);
+    const replayed = await onSecond.titles(2 - beforeCommit.length);
     expect(beforeCommit).toEqual([]);
     expect([...beforeCommit, ...replayed]).toEqual(['Начата раньше', 'Начата позже']);
     expect(onSecond.errors).toEqual([]);
@@ -151,19 +113,19 @@ describe('notifications across two instances over Redis', () => {
   });
 
   it('an instance killed between commit and publish: its notification reaches a subscriber on the other before the next one, and after a reconnect, once', async () => {
-    const onFirst = openStream(first, null);
+    const onFirst = openNotificationStream(first, token, null);
     await live(onFirst, second, 'на связи');
     await write(second, 'Без события 1', { publish: false }).done;
     await write(second, 'С событием 2').done;
-    expect(await onFirst.until(2)).toEqual(['Без события 1', 'С событием 2']);
+    expect(await onFirst.titles(2)).toEqual(['Без события 1', 'С событием 2']);
     await onFirst.close();
     // Away: more written on the first instance, one of them never published; back on the second.
     await write(first, 'Без события 3', { publish: false }).done;
     await write(first, 'С событием 4').done;
-    const onSecond = openStream(second, onFirst.received.at(-1)!.id);
-    await onSecond.until(2);
+    const onSecond = openNotificationStream(second, token, onFirst.received.at(-1)!.id);
+    await onSecond.titles(2);
     await write(first, 'С событием 5').done;
-    expect(await onSecond.until(3)).toEqual(['Без события 3', 'С событием 4', 'С событием 5']);
+    expect(await onSecond.titles(3)).toEqual(['Без события 3', 'С событием 4', 'С событием 5']);
     const ids = [...onFirst.received, ...onSecond.received].map((item) => item.id);
     expect(new Set(ids).size).toBe(5);
     await onSecond.close();

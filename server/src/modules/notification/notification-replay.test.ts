@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../app/logger.js';
 import { inSystemUnit } from '../../app/unit-of-work.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { openNotificationStream } from '../../../test/notification-stream.js';
 import { writeNotifications } from './notification.service.js';
 
 /**
@@ -14,43 +15,6 @@ let token: string;
 let userId: string;
 let organizationId: string;
 const logger = createLogger('silent');
-
-interface Received {
-  id: string;
-  title: string;
-}
-
-/** A live `notificationAdded` subscription that records what arrives, until closed. */
-function openStream(after: string | null) {
-  const client = server.wsClient(token, { lazy: false });
-  const received: Received[] = [];
-  const errors: unknown[] = [];
-  client.subscribe<{ notificationAdded: Received }>(
-    {
-      query: `subscription($after: ID) { notificationAdded(after: $after) { id title } }`,
-      variables: { after },
-    },
-    {
-      next: (value) => {
-        if (value.errors) errors.push(value.errors);
-        else received.push(value.data!.notificationAdded);
-      },
-      error: (error) => errors.push(error),
-      complete: () => undefined,
-    },
-  );
-  return {
-    received,
-    errors,
-    async until(count: number, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      while (received.length < count && Date.now() < deadline)
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      return received;
-    },
-    close: () => client.dispose(),
-  };
-}
 
 /** Writes notifications for the user in one unit; `publish: false` is a process dying after commit. */
 function write(titles: string[], options: { publish?: boolean; hold?: Promise<void> } = {}) {
@@ -88,7 +52,7 @@ async function latestId(): Promise<string> {
 }
 
 /** Waits until a live stream is subscribed: a marker written after it arrives. */
-async function live(stream: ReturnType<typeof openStream>, marker: string) {
+async function live(stream: ReturnType<typeof openNotificationStream>, marker: string) {
   for (let i = 0; i < 50 && stream.received.length === 0; i++) {
     await write([`${marker} ${i}`]).done;
     await stream.until(1, 100);
@@ -114,7 +78,7 @@ afterAll(async () => {
 
 describe('notification replay', () => {
   it('delivers an earlier-started transaction that commits later exactly once, across a reconnect', async () => {
-    const first = openStream(await latestId());
+    const first = openNotificationStream(server, token, await latestId());
     await live(first, 'готов');
     const cursor = await latestId();
     let release!: () => void;
@@ -131,7 +95,7 @@ describe('notification replay', () => {
     await t1.done;
     await t2.done;
     const resumeFrom = first.received.at(-1)?.id ?? cursor;
-    const second = openStream(resumeFrom);
+    const second = openNotificationStream(server, token, resumeFrom);
     await second.until(2 - first.received.length, 5000);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const all = [...first.received, ...second.received].map((item) => item.title);
@@ -148,7 +112,7 @@ describe('notification replay', () => {
       (_, i) => `Накопилось ${String(i).padStart(4, '0')}`,
     );
     await write(titles, { publish: false }).done;
-    const stream = openStream(cursor);
+    const stream = openNotificationStream(server, token, cursor);
     await stream.until(2000, 30_000);
     await write(['После накопившихся']).done;
     const received = await stream.until(2001, 5000);
@@ -158,7 +122,7 @@ describe('notification replay', () => {
   }, 60_000);
 
   it('delivers a notification whose event was never published (kill -9 after commit): live, and on reconnect', async () => {
-    const stream = openStream(await latestId());
+    const stream = openNotificationStream(server, token, await latestId());
     await live(stream, 'на связи');
     await write(['Без события 1'], { publish: false }).done;
     await write(['С событием 2']).done;
@@ -167,7 +131,7 @@ describe('notification replay', () => {
     expect(stream.received.map((item) => item.title)).toEqual(['Без события 1', 'С событием 2']);
     await stream.close();
     await write(['Без события 3'], { publish: false }).done;
-    const again = openStream(stream.received.at(-1)!.id);
+    const again = openNotificationStream(server, token, stream.received.at(-1)!.id);
     await again.until(1, 5000);
     await write(['С событием 4']).done;
     await again.until(2, 5000);
@@ -188,7 +152,7 @@ describe('notification replay', () => {
       uuidv7({ msecs: Date.now() - 5000 }),
     ]);
     // The client had the first when it lost the connection, and resumes from its id.
-    const stream = openStream(ahead!.id);
+    const stream = openNotificationStream(server, token, ahead!.id);
     await stream.until(1, 5000);
     await write(['После часов']).done;
     await stream.until(2, 5000);
@@ -198,7 +162,7 @@ describe('notification replay', () => {
   });
 
   it('delivers every notification of a burst while earlier ones are still being read', async () => {
-    const stream = openStream(await latestId());
+    const stream = openNotificationStream(server, token, await latestId());
     await live(stream, 'перед потоком');
     const titles: string[] = [];
     for (let batch = 0; batch < 5; batch++) {
