@@ -69,7 +69,11 @@ function write(
 }
 
 /** Waits until a stream is live (a marker written on `server` arrives), then forgets the markers. */
-async function live(stream: ReturnType<typeof openNotificationStream>, server: TestServer, marker: string) {
+async function live(
+  stream: ReturnType<typeof openNotificationStream>,
+  server: TestServer,
+  marker: string,
+) {
   for (let i = 0; i < 50 && stream.received.length === 0; i++) {
     await write(server, `${marker} ${i}`).done;
     const deadline = Date.now() + 150;
