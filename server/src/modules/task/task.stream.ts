@@ -4,7 +4,8 @@ import { Loaders } from '../../core/orm/loaders.js';
 import { TaskEvent, TaskMessage } from './task.entity.js';
 import { TaskPolicy } from './task.policy.js';
 
-const REPLAY_LIMIT = 500;
+/** Missed events are read this many at a time, until none is left. */
+export const REPLAY_PAGE = 200;
 
 /**
  * A task's history entries for one subscriber: with `after` (the last event id the client has),
@@ -22,18 +23,20 @@ export async function* taskEventStream(
   const live = app.pubSub.subscribe('TASK_EVENT_ADDED', taskId);
   const sent = new Set<string>();
   try {
-    if (after) {
+    // Everything missed, page by page however much (it stopped at 500 before).
+    for (let cursor = after; cursor;) {
       const missed = await app.orm.em
         .fork()
         .find(
           TaskEvent,
-          { task: taskId, id: { $gt: after } },
-          { orderBy: { id: 'asc' }, limit: REPLAY_LIMIT },
+          { task: taskId, id: { $gt: cursor } },
+          { orderBy: { id: 'asc' }, limit: REPLAY_PAGE },
         );
       for (const event of missed) {
         sent.add(event.id);
         yield event;
       }
+      cursor = missed.length === REPLAY_PAGE ? missed.at(-1)!.id : null;
     }
     for await (const added of live) {
       if (added.taskId !== taskId || sent.has(added.eventId)) continue;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../app/logger.js';
 import { addDays } from '../../core/local-date.js';
 import { todayIn } from '../../core/time.js';
+import { Task, TaskEvent } from './task.entity.js';
 import { sweepOverdueTasks } from './task.overdue.js';
 import {
   isWorkingDay,
@@ -544,6 +545,30 @@ describe('subscriptions', () => {
       1,
     );
     await expect(refused).rejects.toThrow(/NOT_FOUND|not found/);
+  });
+
+  it('replays every missed event of a task after a reconnect, however many (it stopped at 500)', async () => {
+    const task = (
+      await as<{ requestCertificate: { id: string } }>(
+        'employee',
+        `mutation { requestCertificate(input: { kind: SENIORITY }) { id } }`,
+      )
+    ).data!.requestCertificate;
+    const knex = server.orm.em.getKnex();
+    const first = await knex('task_event').where({ task_id: task.id }).orderBy('id').first('id');
+    // 520 comments' events since the client's cursor, written straight into the history.
+    const em = server.orm.em.fork();
+    for (let i = 0; i < 520; i++) {
+      em.create(TaskEvent, { task: em.getReference(Task, task.id), kind: 'COMMENTED' });
+    }
+    await em.flush();
+    const missed = await collectEvents<{ taskChanged: { id: string } }>(
+      server.wsClient(tokens['employee']),
+      `subscription { taskChanged(taskId: "${task.id}", after: "${(first as { id: string }).id}") { id } }`,
+      520,
+      20_000,
+    );
+    expect(new Set(missed.map((event) => event.taskChanged.id)).size).toBe(520);
   });
 });
 
