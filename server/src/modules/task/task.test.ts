@@ -555,7 +555,10 @@ describe('subscriptions', () => {
       )
     ).data!.requestCertificate;
     const knex = server.orm.em.getKnex();
-    const first = await knex('task_event').where({ task_id: task.id }).orderBy('id').first('id');
+    const first: { id: string } = await knex('task_event')
+      .where({ task_id: task.id })
+      .orderBy('id')
+      .first<{ id: string }>('id');
     // 520 comments' events since the client's cursor, written straight into the history.
     const em = server.orm.em.fork();
     for (let i = 0; i < 520; i++) {
@@ -564,7 +567,7 @@ describe('subscriptions', () => {
     await em.flush();
     const missed = await collectEvents<{ taskChanged: { id: string } }>(
       server.wsClient(tokens['employee']),
-      `subscription { taskChanged(taskId: "${task.id}", after: "${(first as { id: string }).id}") { id } }`,
+      `subscription { taskChanged(taskId: "${task.id}", after: "${first.id}") { id } }`,
       520,
       20_000,
     );
