@@ -14,8 +14,10 @@ interface Frame {
 }
 
 /** A raw graphql-transport-ws socket: every frame it gets, and how it closed. */
-function openSocket(server: TestServer, token: string | null) {
-  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+function openSocket(server: TestServer, token: string | null, forwardedFor?: string) {
+  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', {
+    headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+  });
   const frames: Frame[] = [];
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
@@ -146,6 +148,20 @@ describe('WebSocket limits as configured', () => {
     expect(await ninth.closed).toEqual({ code: 4030, reason: 'TOO_MANY_CONNECTIONS' });
     for (const socket of open) socket.ws.close();
     await Promise.all(open.map((socket) => socket.closed));
+  });
+
+  it("counts the client's address behind a trusted proxy, not the proxy's", async () => {
+    await new Promise((r) => setTimeout(r, 100));
+    // The test server trusts the loopback proxy (TRUST_PROXY=loopback), as Express does for req.ip.
+    const open = Array.from({ length: 8 }, () => openSocket(server, null, '203.0.113.5'));
+    expect(await Promise.all(open.map((socket) => socket.ready))).toEqual(Array(8).fill('ack'));
+    const ninth = openSocket(server, null, '203.0.113.5');
+    expect(await ninth.closed).toEqual({ code: 4030, reason: 'TOO_MANY_CONNECTIONS' });
+    // Signed in, so `ready` waits for the server's acknowledgement (or the refusal).
+    const elsewhere = openSocket(server, await server.login('other'), '203.0.113.6');
+    expect(await elsewhere.ready).toBe('ack');
+    for (const socket of [...open, elsewhere]) socket.ws.close();
+    await Promise.all([...open, elsewhere].map((socket) => socket.closed));
   });
 
   it('drops a slow consumer (4031 SLOW_CONSUMER) instead of buffering for it', async () => {

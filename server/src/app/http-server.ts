@@ -30,6 +30,7 @@ import {
   retryAfterPlugin,
 } from './http-errors.js';
 import { errorSerializer } from './logger.js';
+import { trustProxyValue } from './client-address.js';
 import { securityHeaders } from './security-headers.js';
 import {
   apiDocumentsAllowed,
@@ -233,10 +234,4 @@ function sessionCookie(res: express.Response, config: AppConfig): SessionCookie 
       res.cookie(SESSION_COOKIE, token, { ...options, expires: expiresAt }),
     clear: () => res.clearCookie(SESSION_COOKIE, options),
   };
-}
-
-/** Express's `trust proxy` from its text form: true/false, a hop count, or addresses. */
-function trustProxyValue(value: string): boolean | number | string {
-  if (value === 'true' || value === 'false') return value === 'true';
-  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { tokenFromConnectionParams, tokenFromRequest } from '../core/auth/credentials.js';
 import { originAllowed } from '../core/auth/origin.js';
+import { clientAddressOf } from './client-address.js';
 import { SessionService } from '../modules/identity/session.service.js';
 import { AppError, ErrorCode, internalError, publicErrorOf } from '../core/errors.js';
 import { createContext, type AppContext, type AppServices } from './context.js';
@@ -58,8 +59,10 @@ export function attachWebSocketServer(
 
   // Every socket counts against its address from the first byte, signed in or not (an unsigned
   // one is closed by graphql-ws after connectionInitWaitTimeout, 3 s).
+  const addressOf = clientAddressOf(services.config.trustProxy);
   wss.on('connection', (socket, request) => {
-    const address = request.socket.remoteAddress ?? 'unknown';
+    // Behind a trusted proxy, the client's address (X-Forwarded-For), as Express's req.ip.
+    const address = addressOf(request);
     if (!ledger.takeAddress(address)) {
       socket.close(CloseCodes.TooManyConnections, ErrorCode.TooManyConnections);
       return;
@@ -156,7 +159,7 @@ export function attachWebSocketServer(
             logger: logger.child({ reqId: requestId, wsOperation: id }),
             requestId,
             token: auth.get(ctx.extra.socket)?.token ?? null,
-            ip: ctx.extra.request.socket.remoteAddress ?? null,
+            ip: addressOf(ctx.extra.request),
             userAgent: ctx.extra.request.headers['user-agent'] ?? null,
             cookie: null,
           });
