@@ -12,7 +12,7 @@ const embeddedOnly = ['test/embedded*.test.ts'];
  * servers (mail, Redis pub/sub), which PGlite's one process per data directory cannot.
  */
 const writeFlows = [
-  'src/app/unit-of-work.test.ts',
+  'src/core/unit-of-work.test.ts',
   'test/permission-matrix.test.ts',
   'src/modules/identity/*.test.ts',
   'src/modules/task/task.test.ts',

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from './config/env.js';
-import { createLogger } from './app/logger.js';
+import { createLogger } from './core/logger.js';
 import { startServer } from './app/server.js';
 import type { Orm } from './core/orm/orm.js';
 import { reportFatal } from './scripts/cli.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/app/logger.js';
+import { createLogger } from '../src/core/logger.js';
 import { startServer } from '../src/app/server.js';
 import { loadConfig } from '../src/config/env.js';
 import { Employee } from '../src/modules/employee/employee.entity.js';

@@ -3,7 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createLogger } from '../src/app/logger.js';
+import { createLogger } from '../src/core/logger.js';
 import { startServer, type RunningServer } from '../src/app/server.js';
 import { loadConfig } from '../src/config/env.js';
 import { snilsCheck } from '../src/core/ru-identifiers.js';

@@ -3,8 +3,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/app/logger.js';
+import { createLogger } from '../src/core/logger.js';
 import { connectOrm, ormOptions, type Orm } from '../src/core/orm/orm.js';
+import { entities } from '../src/app/entities.js';
 import { AdminAccountError, createAdministrator } from '../src/modules/identity/first-admin.js';
 import { PasswordHasher } from '../src/modules/identity/password.js';
 import { createTestDatabase, startTestServer, type TestServer } from './harness.js';
@@ -19,7 +20,7 @@ describe('the first administrator of a production installation', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    orm = await connectOrm(ormOptions({ url: database.url, poolMax: 2 }, createLogger('silent')));
+    orm = await connectOrm(ormOptions({ entities, url: database.url, poolMax: 2 }, createLogger('silent')));
   });
   afterAll(async () => {
     await orm?.close();

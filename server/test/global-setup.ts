@@ -1,7 +1,8 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createLogger } from '../src/app/logger.js';
+import { createLogger } from '../src/core/logger.js';
 import { connectOrm, ormOptions } from '../src/core/orm/orm.js';
+import { entities } from '../src/app/entities.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,7 +34,7 @@ export default async function setup(project: TestProject) {
   const url = new URL(adminDatabaseUrl);
   url.pathname = `/${templateDatabase}`;
   const orm = await connectOrm(
-    ormOptions({ url: url.toString(), poolMax: 2 }, createLogger('silent')),
+    ormOptions({ entities, url: url.toString(), poolMax: 2 }, createLogger('silent')),
   );
   try {
     await orm.getMigrator().up();

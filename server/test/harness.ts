@@ -5,7 +5,7 @@ import { createClient, type Client, type ClientOptions } from 'graphql-ws';
 import pg from 'pg';
 import { inject } from 'vitest';
 import WebSocket from 'ws';
-import { createLogger } from '../src/app/logger.js';
+import { createLogger } from '../src/core/logger.js';
 import { startServer, type RunningServer } from '../src/app/server.js';
 import { loadConfig } from '../src/config/env.js';
 import { copyDataDir } from './embedded-setup.js';

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createLogger } from '../src/app/logger.js';
+import { createLogger } from '../src/core/logger.js';
 import { startServer } from '../src/app/server.js';
 import { loadConfig } from '../src/config/env.js';
 import { Employee } from '../src/modules/employee/employee.entity.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/app/logger.js';
+import { createLogger } from '../src/core/logger.js';
 import { connectOrm, ormOptions, type Orm } from '../src/core/orm/orm.js';
+import { entities } from '../src/app/entities.js';
 import { createTestDatabase } from './harness.js';
 
 describe('committed migrations', () => {
@@ -9,7 +10,7 @@ describe('committed migrations', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    orm = await connectOrm(ormOptions({ url: database.url, poolMax: 2 }, createLogger('silent')));
+    orm = await connectOrm(ormOptions({ entities, url: database.url, poolMax: 2 }, createLogger('silent')));
   });
   afterAll(async () => {
     await orm?.close();

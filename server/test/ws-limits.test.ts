@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createLogger } from '../src/app/logger.js';
-import { inSystemUnit } from '../src/app/unit-of-work.js';
+import { createLogger } from '../src/core/logger.js';
+import { inSystemUnit } from '../src/core/unit-of-work.js';
 import { SlowConsumerWatch, WebSocketLedger, type SendingSocket } from '../src/app/ws-limits.js';
 import { loadConfig } from '../src/config/env.js';
 import { writeNotifications } from '../src/modules/notification/notification.service.js';

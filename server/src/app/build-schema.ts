@@ -4,8 +4,8 @@ import type { PubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import { requireSignIn } from '../core/auth/public.js';
 import { DateTimeScalar } from '../core/graphql/scalars.js';
-import { resolvers } from '../modules/resolvers.js';
-import type { AppPubSub } from './topics.js';
+import { resolvers } from './resolvers.js';
+import type { AppPubSub } from '../core/topics.js';
 
 // type-graphql needs a pub/sub to build subscription fields; printing the SDL never publishes.
 const noPubSub: PubSub<Record<string, [unknown]>> = {

@@ -1,68 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../config/env.js';
-import { requireViewer, type AuthFailure, type Viewer } from '../core/auth/viewer.js';
+import type { AppContext, AppServices, RequestInfo } from '../core/context.js';
 import { serviceUnavailable } from '../core/errors.js';
 import { isConnectionFault } from '../core/orm/connection-fault.js';
 import { Loaders } from '../core/orm/loaders.js';
-import type { Orm } from '../core/orm/orm.js';
 import { sealedDuringUnits } from '../core/orm/unit-scope.js';
-import { AccessJournal } from '../modules/access-log/access-journal.js';
-import type { FileStorage } from '../modules/files/storage.js';
-import type { LoginLimiter } from '../modules/identity/login-limiter.js';
-import type { PasswordHasher } from '../modules/identity/password.js';
-import type { RegistrationLimiter } from '../modules/identity/registration-limiter.js';
+import { AccessLogJournal } from '../modules/access-log/access-journal.js';
 import { SessionService } from '../modules/identity/session.service.js';
-import type { AppPubSub } from './topics.js';
-import type { TrustedDocuments } from './trusted-documents.js';
-
-/** Process-wide parts a resolver may reach; never an EntityManager. */
-export interface AppServices {
-  config: AppConfig;
-  orm: Orm;
-  pubSub: AppPubSub;
-  instanceId: string;
-  passwords: PasswordHasher;
-  loginLimiter: LoginLimiter;
-  registrationLimiter: RegistrationLimiter;
-  /** The portal's own operations by hash (the web client's build), for trusted documents. */
-  trustedDocuments: TrustedDocuments;
-  /** Where uploaded files' bytes are (FILES_DIR on disk; an S3-compatible store may replace it). */
-  files: FileStorage;
-}
-
-/** Sets and clears the session cookie; present for HTTP requests only. */
-export interface SessionCookie {
-  set(token: string, expiresAt: Date): void;
-  clear(): void;
-}
-
-/** What every resolver receives: its own EntityManager fork, loaders over it, the viewer. */
-export interface AppContext {
-  em: EntityManager;
-  loaders: Loaders;
-  logger: Logger;
-  requestId: string;
-  app: AppServices;
-  viewer: Viewer | null;
-  /** Why the credentials the request carried were refused, if it carried any. */
-  authFailure: AuthFailure | null;
-  ip: string | null;
-  userAgent: string | null;
-  cookie: SessionCookie | null;
-  access: AccessJournal;
-  /** The account that signed in during this request, whose own fields it may now read. */
-  signedInUserId: string | null;
-}
-
-export interface RequestInfo {
-  logger: Logger;
-  requestId: string;
-  token: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  cookie: SessionCookie | null;
-}
 
 /**
  * One EntityManager fork per GraphQL operation, for reads; a write runs in a unit of work
@@ -88,7 +32,7 @@ export async function createContext(app: AppServices, request: RequestInfo): Pro
     userAgent: request.userAgent,
     cookie: request.cookie,
     signedInUserId: null,
-    access: new AccessJournal(em, {
+    access: new AccessLogJournal(em, {
       viewer: session.viewer,
       ip: request.ip,
       requestId: request.requestId,
@@ -109,6 +53,3 @@ async function resolveSession(em: EntityManager, app: AppServices, token: string
     throw serviceUnavailable();
   }
 }
-
-/** The signed-in viewer of a context (root fields are already guarded by requireSignIn). */
-export const viewerOf = (ctx: AppContext): Viewer => requireViewer(ctx.viewer, ctx.authFailure);

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
 import { appErrorOf, ErrorCode, publicErrorOf, RETRY_AFTER_SECONDS } from '../core/errors.js';
 import type { Orm } from '../core/orm/orm.js';
-import { httpStatusOf, sendError } from './http-route.js';
+import { httpStatusOf, sendError } from '../core/http-route.js';
 
 /** How long `/readyz` waits for the database before it answers 503 (a probe must not hang). */
 export const READY_TIMEOUT_MS = 2_000;

@@ -15,7 +15,7 @@ import { SESSION_COOKIE, credentialsFromRequest } from '../core/auth/credentials
 import { registerFileRoutes } from '../modules/files/files.route.js';
 import { registerPayslipPdf } from '../modules/payroll/payslip-pdf.route.js';
 import { registerImportRoute } from '../modules/integration/import.route.js';
-import { createContext, type AppContext, type AppServices, type SessionCookie } from './context.js';
+import type { AppContext, AppServices, SessionCookie } from '../core/context.js';
 import {
   formatForClient,
   graphqlRules,
@@ -29,7 +29,7 @@ import {
   readinessProbe,
   retryAfterPlugin,
 } from './http-errors.js';
-import { errorSerializer } from './logger.js';
+import { errorSerializer } from '../core/logger.js';
 import { trustProxyValue } from './client-address.js';
 import { securityHeaders } from './security-headers.js';
 import {
@@ -146,7 +146,7 @@ export async function createHttpApp(
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const credentials = credentialsFromRequest(req);
-        const context = await createContext(services, {
+        const context = await services.openContext({
           logger: req.log,
           requestId: req.id as string,
           token: credentials?.token ?? null,

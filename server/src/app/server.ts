@@ -7,7 +7,7 @@ import type { Orm } from '../core/orm/orm.js';
 import type { QueryCounter } from '../core/orm/query-counter.js';
 import { createAppPubSub } from '../core/pubsub.js';
 import { syncProductionCalendar } from '../modules/calendar/calendar.service.js';
-import { inSystemUnit } from './unit-of-work.js';
+import { inSystemUnit } from '../core/unit-of-work.js';
 import { seedDemoIfEmpty, type DemoSeedResult } from '../seeders/demo.seeder.js';
 import { DiskFileStorage } from '../modules/files/storage.js';
 import { startFileSweeper } from '../modules/files/sweeper.js';
@@ -19,10 +19,12 @@ import { PasswordHasher } from '../modules/identity/password.js';
 import { Mailer } from '../modules/mail/mailer.js';
 import { enableEmailOutbox } from '../modules/mail/outbox.js';
 import { buildAppSchema } from './build-schema.js';
-import type { AppServices } from './context.js';
+import type { AppServices } from '../core/context.js';
+import { createContext } from './context.js';
+import { entities } from './entities.js';
 import { graphqlRules } from './graphql-rules.js';
 import { createHttpApp } from './http-server.js';
-import type { AppPubSub, Topics } from './topics.js';
+import type { AppPubSub, Topics } from '../core/topics.js';
 import { attachWebSocketServer } from './ws-server.js';
 
 export interface RunningServer {
@@ -52,7 +54,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     }
   };
   try {
-    const database = await openDatabase(config, logger);
+    const database = await openDatabase(config, entities, logger);
     onStop('database', () => database.close());
     const { orm, queries } = database;
     if (config.migrateOnStart) {
@@ -87,6 +89,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       registrationLimiter: new RegistrationLimiter(orm.em.getKnex(), config.registrationLimits),
       files: new DiskFileStorage(config.files.dir),
       trustedDocuments: TrustedDocuments.load(config.trustedDocuments.file, logger),
+      openContext: (request) => createContext(services, request),
     };
     const fileSweeper = startFileSweeper(orm, services.files, logger);
     onStop('upload sweeper', () => fileSweeper.stop());

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { hasRole } from '../core/auth/viewer.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { organizationSettingsLoader } from '../modules/organization/organization-settings.loader.js';
-import type { AppContext } from './context.js';
+import type { AppContext } from '../core/context.js';
 
 /** Where a request's credentials came from: set by the caller's code, or sent by the browser. */
 export type CredentialSource = 'bearer' | 'cookie';
@@ -138,4 +138,11 @@ export async function apiDocumentsAllowed(ctx: AppContext): Promise<boolean> {
     .get(organizationSettingsLoader)
     .load(ctx.viewer.organizationId);
   return settings.allowApiDocuments;
+}
+
+declare module '../core/context.js' {
+  interface AppServices {
+    /** The portal's own operations by hash (the web client's build), for trusted documents. */
+    trustedDocuments: TrustedDocuments;
+  }
 }

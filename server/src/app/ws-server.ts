@@ -16,7 +16,7 @@ import { originAllowed } from '../core/auth/origin.js';
 import { clientAddressOf } from './client-address.js';
 import { SessionService } from '../modules/identity/session.service.js';
 import { AppError, ErrorCode, internalError, publicErrorOf } from '../core/errors.js';
-import { createContext, type AppContext, type AppServices } from './context.js';
+import type { AppContext, AppServices } from '../core/context.js';
 import { formatForClient, parseOperation } from './graphql-rules.js';
 import {
   apiDocumentsAllowed,
@@ -155,7 +155,7 @@ export function attachWebSocketServer(
         const requestId = randomUUID();
         let contextValue: AppContext;
         try {
-          contextValue = await createContext(services, {
+          contextValue = await services.openContext({
             logger: logger.child({ reqId: requestId, wsOperation: id }),
             requestId,
             token: auth.get(ctx.extra.socket)?.token ?? null,

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../app/logger.js';
+import { createLogger } from './logger.js';
 import { createAppPubSub, MAX_UNREAD_EVENTS, type PubSubHandle } from './pubsub.js';
 
 type Topics = { TICK: [id: string, payload: { n: number }] };

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { createLogger } from '../app/logger.js';
+import { createLogger } from '../core/logger.js';
 import { startServer } from '../app/server.js';
 import { loadConfig } from '../config/env.js';
 import { Employee } from '../modules/employee/employee.entity.js';

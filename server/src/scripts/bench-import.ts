@@ -4,10 +4,11 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createLogger } from '../app/logger.js';
+import { createLogger } from '../core/logger.js';
 import { connectOrm, ormOptions } from '../core/orm/orm.js';
+import { entities } from '../app/entities.js';
 import { QueryCounter } from '../core/orm/query-counter.js';
-import { generateImportRecords } from '../modules/integration/import-generator.js';
+import { generateImportRecords } from '../seeders/import.generator.js';
 import { ImportService } from '../modules/integration/import.service.js';
 import { summary } from '../modules/integration/import-summary.js';
 import { ndjsonBlocks } from '../modules/integration/ndjson.js';
@@ -70,7 +71,9 @@ process.stdout.write(`${(fs.statSync(file).size / 1024 / 1024).toFixed(0)} MB of
 
 await admin(`drop database if exists ${DATABASE} with (force)`);
 await admin(`create database ${DATABASE}`);
-const orm = await connectOrm(ormOptions({ url: target.toString(), poolMax: 2 }, logger, queries));
+const orm = await connectOrm(
+  ormOptions({ entities, url: target.toString(), poolMax: 2 }, logger, queries),
+);
 try {
   await orm.getMigrator().up();
   const service = new ImportService(orm, null, logger, { copy: true, workers });

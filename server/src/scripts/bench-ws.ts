@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { createLogger } from '../app/logger.js';
+import { createLogger } from '../core/logger.js';
 import { startServer, type RunningServer } from '../app/server.js';
-import { inSystemUnit } from '../app/unit-of-work.js';
+import { inSystemUnit } from '../core/unit-of-work.js';
 import { loadConfig, type WebSocketLimits } from '../config/env.js';
 import { User } from '../modules/identity/user.entity.js';
 import { SessionService } from '../modules/identity/session.service.js';

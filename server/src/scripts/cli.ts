@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import type { Logger } from 'pino';
-import { createLogger } from '../app/logger.js';
+import { createLogger } from '../core/logger.js';
 import { ConfigError, loadConfig, type AppConfig } from '../config/env.js';
 import { EmbeddedDatabaseLockedError } from '../core/orm/embedded-postgres.js';
 import { DatabaseUnavailableError } from '../core/orm/orm.js';
 import { openDatabase, type OpenDatabase } from '../core/orm/database.js';
+import { entities } from '../app/entities.js';
 
 /** Problems an operator fixes (config, connectivity): reported as one line, without a stack. */
 export function isOperatorError(error: unknown): error is Error {
@@ -32,7 +33,7 @@ export async function runWithDatabase(
   try {
     const config = loadConfig();
     const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-    const db = await openDatabase(config, logger);
+    const db = await openDatabase(config, entities, logger);
     try {
       await task(db, config, logger);
     } finally {

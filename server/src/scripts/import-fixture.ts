@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateImportRecords } from '../modules/integration/import-generator.js';
+import { generateImportRecords } from '../seeders/import.generator.js';
 
 // Usage: npm run import:fixture; rewrites scripts/import-fixture.ndjson (deterministic: fixed seed
 // and date), the small institution the tests import and the README points at.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import type { Topics } from '../app/topics.js';
+import type { Topics } from '../core/topics.js';
 import { createAppPubSub } from '../core/pubsub.js';
 import { ImportSetupError } from '../modules/integration/import-organization.js';
 import { ImportService, readingOf } from '../modules/integration/import.service.js';

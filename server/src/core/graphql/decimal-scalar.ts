@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
-import { fromScaled, isDecimal, toScaled } from '../../modules/kpi/kpi.rules.js';
+import { fromScaled, isDecimal, toScaled } from '../decimal.js';
 
 function parse(value: unknown): string {
   if (typeof value !== 'string' || !isDecimal(value)) {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/env.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
-import { connectOrm, ormOptions, type Orm } from './orm.js';
+import { connectOrm, ormOptions, type EntityList, type Orm } from './orm.js';
 import { QueryCounter } from './query-counter.js';
 import { guardPoolDuringUnits } from './unit-scope.js';
 
@@ -12,12 +12,17 @@ export interface OpenDatabase {
 }
 
 /** Connects to DATABASE_URL, or starts the embedded PostgreSQL under DATA_DIR and connects to that. */
-export async function openDatabase(config: AppConfig, logger: Logger): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: AppConfig,
+  entities: EntityList,
+  logger: Logger,
+): Promise<OpenDatabase> {
   const queries = new QueryCounter();
   if (config.database.kind === 'postgres') {
     const orm = await connectOrm(
       ormOptions(
         {
+          entities,
           url: config.database.url,
           poolMax: config.database.poolMax,
           idleTimeoutMs: config.database.idleTimeoutMs,
@@ -36,6 +41,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<O
     const orm = await connectOrm(
       ormOptions(
         {
+          entities,
           host: embedded.host,
           port: embedded.port,
           dbName: 'postgres',

@@ -2,14 +2,17 @@ import path from 'node:path';
 import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from 'pino';
-import { entities } from '../../modules/entities.js';
 import { CountingLogger, QueryCounter } from './query-counter.js';
 
 export type Orm = MikroORM;
 
 export const migrationsDir = path.resolve(import.meta.dirname, '../../migrations');
 
+/** The entity classes the ORM maps; the wiring's registry (`app/entities.ts`) lists them. */
+export type EntityList = NonNullable<Options['entities']>;
+
 export interface OrmConnection {
+  entities: EntityList;
   host?: string;
   port?: number;
   url?: string;
@@ -28,7 +31,7 @@ export function ormOptions(
   counter: QueryCounter = new QueryCounter(),
 ): Options {
   return defineConfig({
-    entities,
+    entities: connection.entities,
     ...(connection.url !== undefined ? { clientUrl: connection.url } : {}),
     ...(connection.host !== undefined ? { host: connection.host } : {}),
     ...(connection.port !== undefined ? { port: connection.port } : {}),

@@ -1,16 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../core/auth/viewer.js';
 import { newId } from '../../core/orm/base.entity.js';
-import { AccessLogEntry, type AccessAction } from './access-log.entity.js';
-
-export interface AccessRecord {
-  subjectEmployeeId?: string | null;
-  subjectUserId?: string | null;
-  section: string;
-  action: AccessAction;
-  allowed: boolean;
-  operation: string;
-}
+import type { AccessJournal, AccessRecord } from '../../core/access.js';
+import { AccessLogEntry } from './access-log.entity.js';
 
 export interface AccessMeta {
   viewer: Viewer | null;
@@ -23,7 +15,7 @@ export interface AccessMeta {
  * sent: a page of 50 files costs one statement, not 50. Repeats within a request are kept once; a
  * REVEAL is kept per field (СНИЛС, ИНН and passport shown in one request are three entries).
  */
-export class AccessJournal {
+export class AccessLogJournal implements AccessJournal {
   private readonly pending = new Map<string, AccessRecord>();
 
   constructor(

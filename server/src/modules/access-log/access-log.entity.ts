@@ -1,8 +1,6 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type { AccessAction } from '../../core/access.js';
 import { newId } from '../../core/orm/base.entity.js';
-
-export const AccessActions = ['READ', 'REVEAL', 'CHANGE', 'DENIED'] as const;
-export type AccessAction = (typeof AccessActions)[number];
 
 /**
  * One entry of the access journal (152-ФЗ ст. 19): who touched whose personal data, which section,

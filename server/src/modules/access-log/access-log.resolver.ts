@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import { ForwardPageArgs, type Connection } from '../../core/graphql/connection.js';
 import type { AccessLogEntry } from './access-log.entity.js';
 import { AccessLogService } from './access-log.service.js';

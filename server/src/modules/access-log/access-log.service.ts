@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { viewerOf, type AppContext } from '../../app/context.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
 import { forbidden, requireRole } from '../../core/auth/viewer.js';
 import { checkPageSize, type Connection } from '../../core/graphql/connection.js';
 import { pageOf } from '../../core/orm/pagination.js';

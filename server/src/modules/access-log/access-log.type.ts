@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { graphqlEnum } from '../../core/graphql/enums.js';
-import { AccessActions, type AccessAction } from './access-log.entity.js';
+import { AccessActions, type AccessAction } from '../../core/access.js';
 import { ConnectionType } from '../../core/graphql/connection.js';
 import { DateTimeScalar } from '../../core/graphql/scalars.js';
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
-import { inUnit } from '../../app/unit-of-work.js';
+import type { AppContext } from '../../core/context.js';
+import { inUnit } from '../../core/unit-of-work.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
 import type { CalendarDayKind } from './calendar.rules.js';
 import { CalendarService } from './calendar.service.js';

@@ -108,8 +108,8 @@ describe('production calendar', () => {
     );
     await em.execute(`update production_calendar_year set revision = 0 where year = 2025`);
     const { syncProductionCalendar } = await import('./calendar.service.js');
-    const { inSystemUnit } = await import('../../app/unit-of-work.js');
-    const { createLogger } = await import('../../app/logger.js');
+    const { inSystemUnit } = await import('../../core/unit-of-work.js');
+    const { createLogger } = await import('../../core/logger.js');
     const synced = await inSystemUnit(server.orm.em.fork(), null, createLogger('silent'), (unit) =>
       syncProductionCalendar(unit.em, 2026),
     );

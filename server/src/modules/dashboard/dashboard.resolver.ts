@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
-import { viewerOf, type AppContext } from '../../app/context.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
 import { hasRole } from '../../core/auth/viewer.js';
 import { addDays } from '../../core/local-date.js';
 import { Employee } from '../employee/employee.entity.js';

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import { cardOf } from '../employee/directory-card.resolver.js';
 import { DirectoryCardType } from '../employee/directory-card.type.js';
 import type { Employee } from '../employee/employee.entity.js';

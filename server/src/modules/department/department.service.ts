@@ -1,4 +1,4 @@
-import { viewerOf, type AppContext } from '../../app/context.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
 import { forbidden, hasRole } from '../../core/auth/viewer.js';
 import { Department } from './department.entity.js';
 

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import { Department } from '../department/department.entity.js';
 import { DepartmentType } from '../department/department.type.js';
 import { fullNameOf } from '../identity/person.js';

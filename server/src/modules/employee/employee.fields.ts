@@ -1,4 +1,4 @@
-import { viewerOf, type AppContext } from '../../app/context.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
 import { formatSnils, maskSnils, maskTail } from '../../core/auth/masking.js';
 import type { Employee } from './employee.entity.js';
 import { EmployeePolicy } from './employee.policy.js';

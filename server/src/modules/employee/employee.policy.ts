@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import { forbidden, hasRole, type Viewer } from '../../core/auth/viewer.js';
 import type { Loaders } from '../../core/orm/loaders.js';
-import type { AccessJournal } from '../access-log/access-journal.js';
+import type { AccessJournal } from '../../core/access.js';
 import { organizationSettingsLoader } from '../organization/organization-settings.loader.js';
 import {
   FileSections,

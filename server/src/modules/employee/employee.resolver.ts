@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { accountOfEmployeeLoader, fullNameOf } from '../identity/person.js';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import type { Connection } from '../../core/graphql/connection.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
 import { Department } from '../department/department.entity.js';

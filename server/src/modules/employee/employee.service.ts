@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
-import type { AppContext } from '../../app/context.js';
-import { viewerOf } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
+import { viewerOf } from '../../core/context.js';
 import { forbidden } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';

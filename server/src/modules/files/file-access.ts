@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import type { StoredFile } from './stored-file.entity.js';
 
 /**

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { viewerOf, type AppContext } from '../../app/context.js';
-import { inUnit } from '../../app/unit-of-work.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
+import { inUnit } from '../../core/unit-of-work.js';
 import type { Viewer } from '../../core/auth/viewer.js';
 import { AppError, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';

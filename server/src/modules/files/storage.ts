@@ -179,3 +179,10 @@ async function syncDirectory(directory: string): Promise<void> {
 
 const isNotFound = (error: unknown): boolean =>
   (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+
+declare module '../../core/context.js' {
+  interface AppServices {
+    /** Where uploaded files' bytes are (FILES_DIR on disk; an S3-compatible store may replace it). */
+    files: FileStorage;
+  }
+}

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { inSystemUnit } from '../../app/unit-of-work.js';
+import { inSystemUnit } from '../../core/unit-of-work.js';
 import type { Orm } from '../../core/orm/orm.js';
 import { UNCLAIMED_TTL_MS } from './files.service.js';
 import { DiskFileStorage, type FileStorage } from './storage.js';

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { inSystemUnit } from '../../app/unit-of-work.js';
+import { inSystemUnit } from '../../core/unit-of-work.js';
 import { isUuid } from '../../core/ids.js';
 import { Organization } from '../organization/organization.entity.js';
 import type { PasswordHasher } from './password.js';

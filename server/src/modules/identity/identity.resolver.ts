@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { viewerOf, type AppContext } from '../../app/context.js';
-import { inUnit } from '../../app/unit-of-work.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
+import { inUnit } from '../../core/unit-of-work.js';
 import { Public } from '../../core/auth/public.js';
 import { Employee } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.type.js';

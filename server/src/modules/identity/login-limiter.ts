@@ -105,3 +105,10 @@ const tooMany = (msBeforeNext: number): AppError =>
   new AppError(ErrorCode.TooManyAttempts, 'Too many failed sign-in attempts; try again later', {
     details: { retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) },
   });
+
+declare module '../../core/context.js' {
+  interface AppServices {
+    /** Counts sign-in attempts per login and address, before the password is checked. */
+    loginLimiter: LoginLimiter;
+  }
+}

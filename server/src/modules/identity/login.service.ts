@@ -1,5 +1,5 @@
-import type { AppContext } from '../../app/context.js';
-import { inUnit, unitOf } from '../../app/unit-of-work.js';
+import type { AppContext } from '../../core/context.js';
+import { inUnit, unitOf } from '../../core/unit-of-work.js';
 import { AppError, ErrorCode } from '../../core/errors.js';
 import { SessionService } from './session.service.js';
 import { User } from './user.entity.js';

@@ -22,3 +22,10 @@ export class PasswordHasher {
     return ok && hash !== null;
   }
 }
+
+declare module '../../core/context.js' {
+  interface AppServices {
+    /** Hashes and verifies passwords (argon2id). */
+    passwords: PasswordHasher;
+  }
+}

@@ -49,3 +49,10 @@ export class RegistrationLimiter {
     }
   }
 }
+
+declare module '../../core/context.js' {
+  interface AppServices {
+    /** Counts registrations per address an hour and per organization a day. */
+    registrationLimiter: RegistrationLimiter;
+  }
+}

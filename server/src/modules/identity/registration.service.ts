@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { viewerOf, type AppContext } from '../../app/context.js';
-import { inUnit, unitOf } from '../../app/unit-of-work.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
+import { inUnit, unitOf } from '../../core/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { AppError, ErrorCode, badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';

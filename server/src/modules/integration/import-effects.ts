@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { monthNames } from '../../core/ru-months.js';
-import type { Unit } from '../../app/unit-of-work.js';
+import type { Unit } from '../../core/unit-of-work.js';
 import {
   fileSectionWords,
   FileSections,

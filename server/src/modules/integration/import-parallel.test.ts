@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/harness.js';
-import { createLogger } from '../../app/logger.js';
+import { createLogger } from '../../core/logger.js';
 import { connectOrm, ormOptions, type Orm } from '../../core/orm/orm.js';
+import { entities } from '../../app/entities.js';
 import type { ImportResult } from './import-run-record.js';
 import { ImportService, type ReadingOptions } from './import.service.js';
 import { ndjsonBlocks } from './ndjson.js';
@@ -33,7 +34,7 @@ const databases: Database[] = [];
 async function freshDatabase(): Promise<Database> {
   const database = await createTestDatabase();
   const orm = await connectOrm(
-    ormOptions({ url: database.url, poolMax: 2 }, createLogger('silent')),
+    ormOptions({ entities, url: database.url, poolMax: 2 }, createLogger('silent')),
   );
   const fresh = { orm, drop: () => database.drop() };
   databases.push(fresh);

@@ -1,8 +1,8 @@
 import type express from 'express';
-import type { AppServices } from '../../app/context.js';
-import { appRoute } from '../../app/http-route.js';
+import type { AppServices } from '../../core/context.js';
+import { appRoute } from '../../core/http-route.js';
 import { requireRole } from '../../core/auth/viewer.js';
-import { viewerOf } from '../../app/context.js';
+import { viewerOf } from '../../core/context.js';
 import { ImportService } from './import.service.js';
 import { integrationActor } from './integration-token.service.js';
 import { resultType } from './integration.resolver.js';

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { AppServices } from '../../app/context.js';
-import type { AppPubSub } from '../../app/topics.js';
-import { inSystemUnit, type Unit } from '../../app/unit-of-work.js';
+import type { AppServices } from '../../core/context.js';
+import type { AppPubSub } from '../../core/topics.js';
+import { inSystemUnit, type Unit } from '../../core/unit-of-work.js';
 import type { Orm } from '../../core/orm/orm.js';
 import { newId } from '../../core/orm/base.entity.js';
 import { todayIn } from '../../core/time.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { viewerOf, type AppContext } from '../../app/context.js';
-import { unitOf } from '../../app/unit-of-work.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
+import { unitOf } from '../../core/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';

@@ -11,8 +11,8 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { viewerOf, type AppContext } from '../../app/context.js';
-import { inUnit } from '../../app/unit-of-work.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
+import { inUnit } from '../../core/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
 import { checkPageSize, ForwardPageArgs } from '../../core/graphql/connection.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
-import { inUnit } from '../../app/unit-of-work.js';
+import type { AppContext } from '../../core/context.js';
+import { inUnit } from '../../core/unit-of-work.js';
 import { type Indicator, type IndicatorAssignment } from './kpi.entity.js';
 import type { ScoringRule } from './kpi.rules.js';
 import { IndicatorCatalogueService } from './kpi-catalogue.service.js';

@@ -4,7 +4,8 @@ import { isUuid } from '../../core/ids.js';
 import { Employee } from '../employee/employee.entity.js';
 import { Position } from '../position/position.entity.js';
 import { Indicator, IndicatorAssignment } from './kpi.entity.js';
-import { checkRule, IndicatorDirections, PeriodKinds, toScaled } from './kpi.rules.js';
+import { toScaled } from '../../core/decimal.js';
+import { checkRule, IndicatorDirections, PeriodKinds } from './kpi.rules.js';
 
 import { decimal, KpiUseCase, type IndicatorInput } from './kpi.use-case.js';
 

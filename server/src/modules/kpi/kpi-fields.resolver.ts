@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import { Employee } from '../employee/employee.entity.js';
 import { fullNameOf, personOf, type Person } from '../identity/person.js';
 import { TaskPersonType } from '../task/task.type.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import { hasRole, type Viewer } from '../../core/auth/viewer.js';
 import type { Employee } from '../employee/employee.entity.js';
 import { EmployeePolicy } from '../employee/employee.policy.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
-import { inUnit } from '../../app/unit-of-work.js';
+import type { AppContext } from '../../core/context.js';
+import { inUnit } from '../../core/unit-of-work.js';
 import { fullNameOf } from '../identity/person.js';
 import { type EvaluationSheet } from './kpi.entity.js';
 import { KpiService } from './kpi.service.js';

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { fromScaled, toScaled } from '../../core/decimal.js';
 import {
   achievement,
   checkRule,
-  fromScaled,
   parsePeriod,
   periodOf,
   points,
-  toScaled,
   weightedTotal,
   mayEnterFact,
   readyToSubmit,

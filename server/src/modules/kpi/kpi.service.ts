@@ -7,7 +7,8 @@ import { User } from '../identity/user.entity.js';
 import { writeNotifications } from '../notification/notification.service.js';
 import { TaskPolicy } from '../task/task.policy.js';
 import { EvaluationSheet, Indicator, IndicatorValue } from './kpi.entity.js';
-import { toScaled, weightsComplete } from './kpi.rules.js';
+import { toScaled } from '../../core/decimal.js';
+import { weightsComplete } from './kpi.rules.js';
 import {
   decimal,
   KpiUseCase,

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UseCase } from '../../app/unit-of-work.js';
+import { UseCase } from '../../core/unit-of-work.js';
 import { AppError, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { Employee } from '../employee/employee.entity.js';
@@ -13,10 +13,10 @@ import {
   type Indicator,
   type SheetStatus,
 } from './kpi.entity.js';
+import { isDecimal } from '../../core/decimal.js';
 import { KpiPolicy, type SheetActor } from './kpi.policy.js';
 import {
   achievement,
-  isDecimal,
   parsePeriod,
   points,
   weightedTotal,

@@ -8,8 +8,8 @@ import {
 import { SmtpSink } from '../../../test/smtp-sink.js';
 import { NotificationTypes } from '../notification/notification.entity.js';
 import { writeNotifications } from '../notification/notification.service.js';
-import { createLogger } from '../../app/logger.js';
-import { inSystemUnit } from '../../app/unit-of-work.js';
+import { createLogger } from '../../core/logger.js';
+import { inSystemUnit } from '../../core/unit-of-work.js';
 
 const silent = createLogger('silent');
 

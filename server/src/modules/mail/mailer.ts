@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createTransport, type NodemailerError } from 'nodemailer';
 import type { Logger } from 'pino';
-import type { AppPubSub } from '../../app/topics.js';
-import { inSystemUnit } from '../../app/unit-of-work.js';
+import type { AppPubSub } from '../../core/topics.js';
+import { inSystemUnit } from '../../core/unit-of-work.js';
 import type { MailConfig } from '../../config/env.js';
 import type { Orm } from '../../core/orm/orm.js';
 import { composeNotificationMail } from './mail.message.js';

@@ -1,4 +1,4 @@
-import { viewerOf, type AppContext } from '../../app/context.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
 import { AppError, badInput, ErrorCode } from '../../core/errors.js';
 import { newId } from '../../core/orm/base.entity.js';
 import { emailAddressOf } from '../mail/outbox.js';

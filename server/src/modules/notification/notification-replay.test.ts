@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../app/logger.js';
-import { inSystemUnit } from '../../app/unit-of-work.js';
+import { createLogger } from '../../core/logger.js';
+import { inSystemUnit } from '../../core/unit-of-work.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { openNotificationStream } from '../../../test/notification-stream.js';
 import { writeNotifications } from './notification.service.js';

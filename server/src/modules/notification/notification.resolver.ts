@@ -10,8 +10,8 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { viewerOf, type AppContext } from '../../app/context.js';
-import { inUnit } from '../../app/unit-of-work.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
+import { inUnit } from '../../core/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
 import { ForwardPageArgs, type Connection } from '../../core/graphql/connection.js';

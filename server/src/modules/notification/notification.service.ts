@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { viewerOf, type AppContext } from '../../app/context.js';
-import { unitOf, type Unit } from '../../app/unit-of-work.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
+import { unitOf, type Unit } from '../../core/unit-of-work.js';
 import { badInput } from '../../core/errors.js';
 import { checkPageSize, type Connection } from '../../core/graphql/connection.js';
 import { isUuid } from '../../core/ids.js';

@@ -1,5 +1,5 @@
-import type { AppServices } from '../../app/context.js';
-import type { NotificationAddedEvent } from '../../app/topics.js';
+import type { AppServices } from '../../core/context.js';
+import type { NotificationAddedEvent } from '../../core/topics.js';
 import type { Viewer } from '../../core/auth/viewer.js';
 import { Notification, NotificationCursor } from './notification.entity.js';
 

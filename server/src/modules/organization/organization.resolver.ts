@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
-import { inUnit } from '../../app/unit-of-work.js';
+import type { AppContext } from '../../core/context.js';
+import { inUnit } from '../../core/unit-of-work.js';
 import type { FileSectionValue } from '../employee/employee.type.js';
 import type { Organization } from './organization.entity.js';
 import type { EffectiveSettings } from './organization-settings.loader.js';

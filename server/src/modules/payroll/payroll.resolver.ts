@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import { fromKopecks } from '../../core/money.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
 import { Employee } from '../employee/employee.entity.js';

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { viewerOf, type AppContext } from '../../app/context.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
 import { forbidden, hasRole } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
-import { inUnit } from '../../app/unit-of-work.js';
+import type { AppContext } from '../../core/context.js';
+import { inUnit } from '../../core/unit-of-work.js';
 import type { PayrollPeriod, Payslip, PayslipQuestion } from './payroll.entity.js';
 import {
   PayrollPeriodType,

@@ -1,6 +1,6 @@
 import type express from 'express';
-import type { AppServices } from '../../app/context.js';
-import { appRoute } from '../../app/http-route.js';
+import type { AppServices } from '../../core/context.js';
+import { appRoute } from '../../core/http-route.js';
 import { Department } from '../department/department.entity.js';
 import { fullNameOf } from '../identity/person.js';
 import { Employee } from '../employee/employee.entity.js';

@@ -1,7 +1,7 @@
 import type { EntityClass, FilterQuery, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { viewerOf, type AppContext } from '../../app/context.js';
-import { unitOf } from '../../app/unit-of-work.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
+import { unitOf } from '../../core/unit-of-work.js';
 import { forbidden } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
-import { inUnit } from '../../app/unit-of-work.js';
+import type { AppContext } from '../../core/context.js';
+import { inUnit } from '../../core/unit-of-work.js';
 import { badInput } from '../../core/errors.js';
 import type { Assignment } from '../assignment/assignment.entity.js';
 import { AssignmentType } from '../assignment/assignment.type.js';

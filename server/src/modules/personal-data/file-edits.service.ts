@@ -1,6 +1,6 @@
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import { appErrorOf, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { Assignment } from '../assignment/assignment.entity.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
-import { inUnit } from '../../app/unit-of-work.js';
+import type { AppContext } from '../../core/context.js';
+import { inUnit } from '../../core/unit-of-work.js';
 import { FileSectionValue } from '../employee/employee.type.js';
 import type { FileSection } from '../organization/organization-settings.entity.js';
 import type { FileErrorReport } from './file-error-report.entity.js';

@@ -1,5 +1,5 @@
-import { viewerOf, type AppContext } from '../../app/context.js';
-import { unitOf } from '../../app/unit-of-work.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
+import { unitOf } from '../../core/unit-of-work.js';
 import { forbidden, requireRole } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
 import { User } from '../identity/user.entity.js';

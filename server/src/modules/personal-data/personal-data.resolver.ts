@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import { maskTail } from '../../core/auth/masking.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
 import { rowsByOwner } from '../../core/orm/loaders.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import { FamilyMember, IdentityDocument, type Employee } from '../employee/employee.entity.js';
 import { editFile, putRecord, recordOfFile } from './file-edit.js';
 import { checkFamilyMember, checkIdentifiers, checkIdentityDocument } from './file-checks.js';

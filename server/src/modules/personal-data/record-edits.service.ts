@@ -1,5 +1,5 @@
 import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import { normalizeMoney } from '../../core/money.js';
 import { Attestation } from '../attestation/attestation.entity.js';
 import { EducationRecord } from '../education/education.entity.js';

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
 import { rowsByOwner } from '../../core/orm/loaders.js';
 import { Attestation } from '../attestation/attestation.entity.js';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import { Position } from './position.entity.js';
 
 /** Every position of an organization at once: a staff schedule is small, and one query serves all. */

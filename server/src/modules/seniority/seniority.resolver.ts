@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import { badInput } from '../../core/errors.js';
 import { rowsByOwner } from '../../core/orm/loaders.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';

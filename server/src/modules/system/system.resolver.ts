@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver, Root, Subscription } from 'type-graphql';
-import { viewerOf, type AppContext } from '../../app/context.js';
-import { inUnit } from '../../app/unit-of-work.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
+import { inUnit } from '../../core/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
-import type { PingEvent } from '../../app/topics.js';
+import type { PingEvent } from '../../core/topics.js';
 import { badInput } from '../../core/errors.js';
 import { PingType } from './ping.type.js';
 

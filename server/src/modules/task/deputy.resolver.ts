@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { type AppContext } from '../../app/context.js';
-import { inUnit } from '../../app/unit-of-work.js';
+import { type AppContext } from '../../core/context.js';
+import { inUnit } from '../../core/unit-of-work.js';
 import type { Deputy } from './task.entity.js';
 import { personOf, type Person } from './task.loaders.js';
 import { DeputyService } from './deputy.service.js';

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { viewerOf, type AppContext } from '../../app/context.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
 import { ForwardPageArgs, checkPageSize, type Connection } from '../../core/graphql/connection.js';
 import { pageOf } from '../../core/orm/pagination.js';
 import { Employee } from '../employee/employee.entity.js';

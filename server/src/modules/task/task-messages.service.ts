@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { UnitContext } from '../../app/unit-of-work.js';
+import type { UnitContext } from '../../core/unit-of-work.js';
 import { AppError, badInput, ErrorCode } from '../../core/errors.js';
 import { User } from '../identity/user.entity.js';
 import { claimUploads } from '../files/files.service.js';

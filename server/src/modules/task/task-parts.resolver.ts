@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { viewerOf, type AppContext } from '../../app/context.js';
+import { viewerOf, type AppContext } from '../../core/context.js';
 import type { TaskAttachment, TaskEvent, TaskMessage } from './task.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import { FileGqlType } from '../files/files.type.js';

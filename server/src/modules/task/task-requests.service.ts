@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Unit, UnitContext } from '../../app/unit-of-work.js';
+import type { Unit, UnitContext } from '../../core/unit-of-work.js';
 import { forbidden, type Viewer } from '../../core/auth/viewer.js';
 import { AppError, badInput, ErrorCode } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';

@@ -1,5 +1,5 @@
 import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { viewerOf, type AppContext, type AppServices } from '../../app/context.js';
+import { viewerOf, type AppContext, type AppServices } from '../../core/context.js';
 import type { Viewer } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';

@@ -1,4 +1,4 @@
-import type { UnitContext } from '../../app/unit-of-work.js';
+import type { UnitContext } from '../../core/unit-of-work.js';
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden } from '../../core/auth/viewer.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Unit } from '../../app/unit-of-work.js';
+import type { Unit } from '../../core/unit-of-work.js';
 import { User } from '../identity/user.entity.js';
 import { writeNotifications, type NewNotification } from '../notification/notification.service.js';
 import type { NotificationType } from '../notification/notification.entity.js';

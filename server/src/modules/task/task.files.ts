@@ -1,4 +1,4 @@
-import { viewerOf } from '../../app/context.js';
+import { viewerOf } from '../../core/context.js';
 import { registerFileAccess } from '../files/file-access.js';
 import { TaskAttachment } from './task.entity.js';
 import { TaskPolicy } from './task.policy.js';

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { AppPubSub } from '../../app/topics.js';
+import type { AppPubSub } from '../../core/topics.js';
 import type { Orm } from '../../core/orm/orm.js';
-import { inSystemUnit } from '../../app/unit-of-work.js';
+import { inSystemUnit } from '../../core/unit-of-work.js';
 import { queueMembers, TaskChange } from './task.change.js';
 import { Task } from './task.entity.js';
 

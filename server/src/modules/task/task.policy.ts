@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../core/context.js';
 import { hasRole, type Viewer } from '../../core/auth/viewer.js';
 import { todayIn } from '../../core/time.js';
 import { Organization } from '../organization/organization.entity.js';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { type AppContext } from '../../app/context.js';
-import { inUnit } from '../../app/unit-of-work.js';
+import { type AppContext } from '../../core/context.js';
+import { inUnit } from '../../core/unit-of-work.js';
 import { ForwardPageArgs, type Connection } from '../../core/graphql/connection.js';
 import type { Task, TaskMessage } from './task.entity.js';
 import { TaskService, type TaskScope } from './task.service.js';

@@ -1,6 +1,6 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UseCase } from '../../app/unit-of-work.js';
+import { UseCase } from '../../core/unit-of-work.js';
 import { forbidden } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { checkPageSize, type Connection } from '../../core/graphql/connection.js';

@@ -1,4 +1,4 @@
-import type { AppServices } from '../../app/context.js';
+import type { AppServices } from '../../core/context.js';
 import type { Viewer } from '../../core/auth/viewer.js';
 import { Loaders } from '../../core/orm/loaders.js';
 import { TaskEvent, TaskMessage } from './task.entity.js';

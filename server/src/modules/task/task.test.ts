@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../app/logger.js';
+import { createLogger } from '../../core/logger.js';
 import { addDays } from '../../core/local-date.js';
 import { todayIn } from '../../core/time.js';
 import { Task, TaskEvent } from './task.entity.js';

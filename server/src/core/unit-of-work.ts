@@ -1,13 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { Loaders } from '../core/orm/loaders.js';
-import {
-  currentUnit,
-  OutsideUnitError,
-  runInUnit,
-  type AfterCommit,
-} from '../core/orm/unit-scope.js';
-import type { Viewer } from '../core/auth/viewer.js';
+import { Loaders } from './orm/loaders.js';
+import { currentUnit, OutsideUnitError, runInUnit, type AfterCommit } from './orm/unit-scope.js';
+import type { Viewer } from './auth/viewer.js';
 import { viewerOf, type AppContext } from './context.js';
 import type { AppPubSub, Topics } from './topics.js';
 

@@ -1,7 +1,7 @@
 import type express from 'express';
-import { tokenFromRequest } from '../core/auth/credentials.js';
-import { appErrorOf, ErrorCode, publicErrorOf, type AppError } from '../core/errors.js';
-import { createContext, type AppContext, type AppServices } from './context.js';
+import { tokenFromRequest } from './auth/credentials.js';
+import { appErrorOf, ErrorCode, publicErrorOf, type AppError } from './errors.js';
+import type { AppContext, AppServices } from './context.js';
 
 /**
  * HTTP statuses of the stable error codes, for the routes outside GraphQL (downloads, uploads).
@@ -43,7 +43,7 @@ export type OpenContext = () => Promise<AppContext>;
 
 /**
  * An Express handler with the GraphQL side's session handling and error contract: the context
- * comes from the same session (cookie or Bearer) through `createContext`; an AppError answers with
+ * comes from the same session (cookie or Bearer) through `services.openContext`; an AppError answers with
  * its status and `{ error: { code, message, field? } }`; anything else is logged and answers a bare
  * 500 INTERNAL_SERVER_ERROR. The access journal is flushed before an error answer leaves; a
  * successful handler flushes it before it answers (after that, whatever is left is flushed).
@@ -55,7 +55,7 @@ export function appRoute(
   return async (req, res) => {
     let context: Promise<AppContext> | null = null;
     const open: OpenContext = () =>
-      (context ??= createContext(services, {
+      (context ??= services.openContext({
         logger: req.log,
         requestId: req.id as string,
         token: tokenFromRequest(req),

@@ -6,7 +6,7 @@ import {
   type LoggerOptions,
 } from 'pino';
 import type { AppConfig } from '../config/env.js';
-import { redactErrorRecord } from '../core/log-redaction.js';
+import { redactErrorRecord } from './log-redaction.js';
 
 /**
  * Every logged error goes through here: pino's serialization, then a database error's statement

@@ -1,8 +1,8 @@
-import { addDays, pad } from '../../core/local-date.js';
-import { generateInstitution, Random } from '../../seeders/institution.generator.js';
-import { generatePayroll, type GeneratedSeniorityPeriod } from '../../seeders/payroll.generator.js';
-import { generatePersonalFiles } from '../../seeders/personal-file.generator.js';
-import { postLeave } from '../leave/leave.entitlement.js';
+import { addDays, pad } from '../core/local-date.js';
+import { generateInstitution, Random } from './institution.generator.js';
+import { generatePayroll, type GeneratedSeniorityPeriod } from './payroll.generator.js';
+import { generatePersonalFiles } from './personal-file.generator.js';
+import { postLeave } from '../modules/leave/leave.entitlement.js';
 
 export interface GeneratorOptions {
   seed: number;
