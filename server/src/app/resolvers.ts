@@ -1,10 +1,12 @@
 import type { NonEmptyArray } from 'type-graphql';
-import { DepartmentResolver } from '../modules/department/department.resolver.js';
+import { DepartmentResolver } from '../modules/employee/department.resolver.js';
 import { EmployeeResolver } from '../modules/employee/employee.resolver.js';
 import { DirectoryCardResolver } from '../modules/employee/directory-card.resolver.js';
 import { OrganizationResolver } from '../modules/organization/organization.resolver.js';
 import { SystemResolver } from '../modules/system/system.resolver.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
+import { EmployeeAccountResolver } from '../modules/identity/employee-account.resolver.js';
+import { IntegrationTokenResolver } from '../modules/identity/integration-token.resolver.js';
 import { AccessLogResolver } from '../modules/access-log/access-log.resolver.js';
 import {
   AssignmentResolver,
@@ -15,7 +17,7 @@ import { LeaveSectionResolver } from '../modules/leave/leave.resolver.js';
 import { SeniorityResolver } from '../modules/seniority/seniority.resolver.js';
 import { RecordSectionsResolver } from '../modules/personal-data/sections.resolver.js';
 import { FileEditsResolver } from '../modules/personal-data/file-edits.resolver.js';
-import { FileErrorReportResolver } from '../modules/personal-data/file-error-report.resolver.js';
+import { FileErrorReportResolver } from '../modules/task/file-error-report.resolver.js';
 import { PayrollResolver } from '../modules/payroll/payroll.resolver.js';
 import { PayslipActionsResolver } from '../modules/payroll/payslip-actions.resolver.js';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
@@ -49,6 +51,7 @@ export const resolvers: NonEmptyArray<Function> = [
   DirectoryCardResolver,
   SystemResolver,
   IdentityResolver,
+  EmployeeAccountResolver,
   AccessLogResolver,
   EmploymentSectionResolver,
   AssignmentResolver,
@@ -77,5 +80,6 @@ export const resolvers: NonEmptyArray<Function> = [
   IndicatorValueResolver,
   EvaluationEventResolver,
   DashboardResolver,
+  IntegrationTokenResolver,
   IntegrationResolver,
 ];

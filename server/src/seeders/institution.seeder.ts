@@ -1,7 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import argon2 from 'argon2';
-import { Department } from '../modules/department/department.entity.js';
+import { Department } from '../modules/employee/department.entity.js';
 import { Employee } from '../modules/employee/employee.entity.js';
 import { User, type StoredRole } from '../modules/identity/user.entity.js';
 import { Organization } from '../modules/organization/organization.entity.js';

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
-import { Department } from '../department/department.entity.js';
+import { Department } from '../employee/department.entity.js';
 import { Employee } from '../employee/employee.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Position } from '../position/position.entity.js';

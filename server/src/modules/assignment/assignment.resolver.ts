@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
-import { Department } from '../department/department.entity.js';
-import { DepartmentType } from '../department/department.type.js';
+import { Department } from '../employee/department.entity.js';
+import { DepartmentType } from '../employee/department.type.js';
 import type { Employee } from '../employee/employee.entity.js';
 import { policyOf } from '../employee/employee.fields.js';
 import { EmployeeType } from '../employee/employee.type.js';

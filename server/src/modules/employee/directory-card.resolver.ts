@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
-import { Department } from '../department/department.entity.js';
-import { DepartmentType } from '../department/department.type.js';
-import { fullNameOf } from '../identity/person.js';
+import { Department } from './department.entity.js';
+import { DepartmentType } from './department.type.js';
+import { fullNameOf } from './full-name.js';
 import type { Position } from '../position/position.entity.js';
 import { positionOf } from '../position/position.loader.js';
 import { PositionType } from '../position/position.type.js';

@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
 import { Organization } from '../organization/organization.entity.js';
-import { Department } from '../department/department.entity.js';
+import { Department } from './department.entity.js';
 import { Position } from '../position/position.entity.js';
 
 export type Gender = 'MALE' | 'FEMALE';

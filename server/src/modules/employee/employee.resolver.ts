@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { accountOfEmployeeLoader, fullNameOf } from '../identity/person.js';
+import { fullNameOf } from './full-name.js';
 import type { AppContext } from '../../core/context.js';
 import type { Connection } from '../../core/graphql/connection.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
-import { Department } from '../department/department.entity.js';
-import { DepartmentType } from '../department/department.type.js';
+import { Department } from './department.entity.js';
+import { DepartmentType } from './department.type.js';
 import { Organization } from '../organization/organization.entity.js';
 import { OrganizationType } from '../organization/organization.type.js';
 import type { Position } from '../position/position.entity.js';
@@ -20,9 +20,9 @@ import {
   EmployeeConnection,
   EmployeePermissions,
   EmployeeType,
-  type FileSectionValue,
   GenderValue,
 } from './employee.type.js';
+import { type FileSectionValue } from '../organization/organization-settings.type.js';
 
 @Resolver(() => EmployeeType)
 export class EmployeeResolver {
@@ -54,14 +54,6 @@ export class EmployeeResolver {
   @FieldResolver(() => String, { description: 'Фамилия Имя Отчество.' })
   fullName(@Root() employee: Employee): string {
     return fullNameOf(employee);
-  }
-
-  @FieldResolver(() => ID, {
-    nullable: true,
-    description: "The employee's active account, e.g. to name them a deputy (setDeputy).",
-  })
-  async accountId(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<string | null> {
-    return (await ctx.loaders.get(accountOfEmployeeLoader).load(employee.id))?.id ?? null;
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'Personal section.' })

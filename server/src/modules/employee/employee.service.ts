@@ -8,7 +8,7 @@ import { isUuid } from '../../core/ids.js';
 import { checkPageSize, type Connection } from '../../core/graphql/connection.js';
 import { pageOf } from '../../core/orm/pagination.js';
 import type { Loaders } from '../../core/orm/loaders.js';
-import { departmentTreeLoader, headAbove } from '../department/department.loader.js';
+import { departmentTreeLoader, headAbove } from './department.loader.js';
 import { Employee } from './employee.entity.js';
 import type { EmployeeFilter } from './employee.inputs.js';
 import { EmployeePolicy } from './employee.policy.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Department } from '../department/department.entity.js';
+import { Department } from './department.entity.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { Employee } from './employee.entity.js';
 

@@ -1,15 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../core/graphql/connection.js';
-import { graphqlEnum } from '../../core/graphql/enums.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
-import { FileSections, type FileSection } from '../organization/organization-settings.entity.js';
-
-export const FileSectionValue = graphqlEnum(
-  FileSections,
-  'FileSection',
-  'A section of a personal file; access is granted and journalled per section.',
-);
-export type FileSectionValue = FileSection;
+import { FileSectionValue } from '../organization/organization-settings.type.js';
 
 export enum GenderValue {
   MALE = 'MALE',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
-import { Department } from '../department/department.entity.js';
+import { Department } from './department.entity.js';
 import { seedInstitution } from '../../seeders/institution.seeder.js';
 import { Employee } from './employee.entity.js';
 

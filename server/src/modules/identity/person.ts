@@ -2,11 +2,8 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../core/context.js';
 import { Employee } from '../employee/employee.entity.js';
+import { fullNameOf } from '../employee/full-name.js';
 import { User } from './user.entity.js';
-
-/** «Фамилия Имя Отчество». */
-export const fullNameOf = (employee: Pick<Employee, 'lastName' | 'firstName' | 'middleName'>) =>
-  [employee.lastName, employee.firstName, employee.middleName].filter(Boolean).join(' ');
 
 /** Someone shown by name on a task, a sheet or a file. */
 export interface Person {

@@ -4,10 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthFailure, Role, Viewer } from '../../core/auth/viewer.js';
 import { runInUnit } from '../../core/orm/unit-scope.js';
 import { Session } from './session.entity.js';
-import {
-  isIntegrationToken,
-  resolveIntegrationToken,
-} from '../integration/integration-token.resolve.js';
+import { isIntegrationToken, resolveIntegrationToken } from './integration-token.resolve.js';
 import type { StoredRole, User, UserStatus } from './user.entity.js';
 
 export interface SessionPolicy {

@@ -1,18 +1,6 @@
 import { JSONResolver } from 'graphql-scalars';
-import {
-  Arg,
-  Args,
-  Ctx,
-  FieldResolver,
-  ID,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../core/context.js';
-import { inUnit } from '../../core/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
 import { checkPageSize, ForwardPageArgs } from '../../core/graphql/connection.js';
@@ -20,15 +8,12 @@ import { pageOf } from '../../core/orm/pagination.js';
 import { ImportRun, type ImportProblem } from './import-run.entity.js';
 import type { ImportResult } from './import-run-record.js';
 import { ImportService } from './import.service.js';
-import type { IntegrationToken } from './integration-token.entity.js';
-import { IntegrationTokenService, integrationActor } from './integration-token.service.js';
+import { integrationActor } from '../identity/integration-token.service.js';
 import {
-  CreatedIntegrationToken,
   ImportProblemType,
   ImportResultType,
   ImportRunConnection,
   ImportRunType,
-  IntegrationTokenType,
 } from './integration.type.js';
 import { valueLines } from './ndjson.js';
 
@@ -40,28 +25,6 @@ const problemsOf = (problems: ImportProblem[]): ImportProblemType[] =>
 
 @Resolver(() => ImportRunType)
 export class IntegrationResolver {
-  @Query(() => [IntegrationTokenType], {
-    description: "ADMIN: the organization's integration tokens.",
-  })
-  integrationTokens(@Ctx() ctx: AppContext): Promise<IntegrationToken[]> {
-    return new IntegrationTokenService(ctx).list();
-  }
-
-  @Mutation(() => CreatedIntegrationToken, {
-    description: 'ADMIN: a token for the system of record (role INTEGRATION), shown once.',
-  })
-  createIntegrationToken(@Arg('name', () => String) name: string, @Ctx() ctx: AppContext) {
-    return inUnit(ctx, (unit) => new IntegrationTokenService(unit).create(name));
-  }
-
-  @Mutation(() => IntegrationTokenType, { description: 'ADMIN: revokes a token for good.' })
-  revokeIntegrationToken(
-    @Arg('id', () => ID) id: string,
-    @Ctx() ctx: AppContext,
-  ): Promise<IntegrationToken> {
-    return inUnit(ctx, (unit) => new IntegrationTokenService(unit).revoke(id));
-  }
-
   @Query(() => ImportRunConnection, {
     description: "ADMIN: the organization's imports, newest first.",
   })

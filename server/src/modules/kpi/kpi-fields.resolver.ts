@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { Employee } from '../employee/employee.entity.js';
-import { fullNameOf, personOf, type Person } from '../identity/person.js';
+import { personOf, type Person } from '../identity/person.js';
+import { fullNameOf } from '../employee/full-name.js';
 import { TaskPersonType } from '../task/task.type.js';
 import {
   type EvaluationEvent,

@@ -1,7 +1,7 @@
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { AppError, badInput, ErrorCode } from '../../core/errors.js';
 import { newId } from '../../core/orm/base.entity.js';
-import { emailAddressOf } from '../mail/outbox.js';
+import { emailAddressOf } from './outbox.js';
 import { NotificationTypes, type NotificationType } from './notification.entity.js';
 import { emailByDefault, NotificationPreference } from './notification-preference.entity.js';
 import type { EmailUnavailableReason } from './notification-preference.type.js';

@@ -5,7 +5,7 @@ import { badInput } from '../../core/errors.js';
 import { checkPageSize, type Connection } from '../../core/graphql/connection.js';
 import { isUuid } from '../../core/ids.js';
 import { pageOf } from '../../core/orm/pagination.js';
-import { queueEmails } from '../mail/outbox.js';
+import { queueEmails } from './outbox.js';
 import { Notification, type NotificationType } from './notification.entity.js';
 
 export interface NewNotification {

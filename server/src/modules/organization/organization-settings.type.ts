@@ -1,7 +1,18 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { graphqlEnum } from '../../core/graphql/enums.js';
-import { PortalSections, type PortalSection } from './organization-settings.entity.js';
-import { FileSectionValue } from '../employee/employee.type.js';
+import {
+  FileSections,
+  PortalSections,
+  type FileSection,
+  type PortalSection,
+} from './organization-settings.entity.js';
+
+export const FileSectionValue = graphqlEnum(
+  FileSections,
+  'FileSection',
+  'A section of a personal file; access is granted and journalled per section.',
+);
+export type FileSectionValue = FileSection;
 
 export const PortalSectionValue = graphqlEnum(
   PortalSections,

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { inUnit } from '../../core/unit-of-work.js';
-import type { FileSectionValue } from '../employee/employee.type.js';
+import type { FileSectionValue } from './organization-settings.type.js';
 import type { Organization } from './organization.entity.js';
 import type { EffectiveSettings } from './organization-settings.loader.js';
 import {

@@ -1,8 +1,8 @@
 import type express from 'express';
 import type { AppServices } from '../../core/context.js';
 import { appRoute } from '../../core/http-route.js';
-import { Department } from '../department/department.entity.js';
-import { fullNameOf } from '../identity/person.js';
+import { Department } from '../employee/department.entity.js';
+import { fullNameOf } from '../employee/full-name.js';
 import { Employee } from '../employee/employee.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { positionOf } from '../position/position.loader.js';

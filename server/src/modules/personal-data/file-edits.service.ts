@@ -4,7 +4,7 @@ import type { AppContext } from '../../core/context.js';
 import { appErrorOf, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { Assignment } from '../assignment/assignment.entity.js';
-import { Department } from '../department/department.entity.js';
+import { Department } from '../employee/department.entity.js';
 import { FamilyMember, type Employee } from '../employee/employee.entity.js';
 import { LeaveRecord } from '../leave/leave.entity.js';
 import { holidaysWithin } from '../leave/leave.periods.js';

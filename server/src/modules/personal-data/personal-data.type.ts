@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Provenance } from '../../core/graphql/provenance.js';
-import { DateTimeScalar, LocalDateScalar } from '../../core/graphql/scalars.js';
-import { FileSectionValue } from '../employee/employee.type.js';
+import { LocalDateScalar } from '../../core/graphql/scalars.js';
 
 @ObjectType('IdentityDocument', {
   description: 'Паспорт: series and number masked but for the owner and HR.',
@@ -72,21 +71,4 @@ export class PersonalDataSection {
 
   @Field(() => Provenance)
   provenance!: Provenance;
-}
-
-@ObjectType('FileErrorReport', {
-  description: 'An employee says a section of their file is wrong.',
-})
-export class FileErrorReportType {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => FileSectionValue)
-  section!: string;
-
-  @Field(() => String)
-  comment!: string;
-
-  @Field(() => DateTimeScalar)
-  createdAt!: Date;
 }

@@ -3,7 +3,7 @@ import { viewerOf, type AppContext } from '../../core/context.js';
 import { ForwardPageArgs, checkPageSize, type Connection } from '../../core/graphql/connection.js';
 import { pageOf } from '../../core/orm/pagination.js';
 import { Employee } from '../employee/employee.entity.js';
-import { fullNameOf } from '../identity/person.js';
+import { fullNameOf } from '../employee/full-name.js';
 import type { Task, TaskAttachment, TaskEvent, TaskMessage } from './task.entity.js';
 import './task.files.js';
 import {

@@ -14,7 +14,7 @@ import { User } from '../identity/user.entity.js';
 import { LeaveRecord } from '../leave/leave.entity.js';
 import { leaveDays } from '../leave/leave.rules.js';
 import { fileSectionWords } from '../organization/organization-settings.entity.js';
-import { type FileErrorReport } from '../personal-data/file-error-report.entity.js';
+import { type FileErrorReport } from './file-error-report.entity.js';
 import { standIn, TaskChange } from './task.change.js';
 import { Task, type CertificateRequestDetails, type LeaveRequestDetails } from './task.entity.js';
 import { workflows, type TaskQueue } from './task.workflows.js';

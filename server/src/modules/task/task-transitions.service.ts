@@ -6,7 +6,7 @@ import { AppError, badInput, ErrorCode } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { User } from '../identity/user.entity.js';
 import { LeaveRecord } from '../leave/leave.entity.js';
-import { FileErrorReport } from '../personal-data/file-error-report.entity.js';
+import { FileErrorReport } from './file-error-report.entity.js';
 import { standIn, TaskChange } from './task.change.js';
 import { type Task, TaskAttachment } from './task.entity.js';
 import {

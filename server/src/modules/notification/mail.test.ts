@@ -6,8 +6,8 @@ import {
   type TestServer,
 } from '../../../test/harness.js';
 import { SmtpSink } from '../../../test/smtp-sink.js';
-import { NotificationTypes } from '../notification/notification.entity.js';
-import { writeNotifications } from '../notification/notification.service.js';
+import { NotificationTypes } from './notification.entity.js';
+import { writeNotifications } from './notification.service.js';
 import { createLogger } from '../../core/logger.js';
 import { inSystemUnit } from '../../core/unit-of-work.js';
 

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { BaseEntity } from '../../core/orm/base.entity.js';
-import { User } from '../identity/user.entity.js';
+import { User } from './user.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 
 /**

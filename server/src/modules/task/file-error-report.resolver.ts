@@ -1,11 +1,11 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { inUnit } from '../../core/unit-of-work.js';
-import { FileSectionValue } from '../employee/employee.type.js';
+import { FileSectionValue } from '../organization/organization-settings.type.js';
 import type { FileSection } from '../organization/organization-settings.entity.js';
 import type { FileErrorReport } from './file-error-report.entity.js';
 import { FileErrorReportService } from './file-error-report.service.js';
-import { FileErrorReportType } from './personal-data.type.js';
+import { FileErrorReportType } from './file-error-report.type.js';
 
 /** Employees report errors in their file; HR sees the open reports. */
 @Resolver()

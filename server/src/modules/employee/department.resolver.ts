@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
-import { cardOf } from '../employee/directory-card.resolver.js';
-import { DirectoryCardType } from '../employee/directory-card.type.js';
-import type { Employee } from '../employee/employee.entity.js';
+import { cardOf } from './directory-card.resolver.js';
+import { DirectoryCardType } from './directory-card.type.js';
+import type { Employee } from './employee.entity.js';
 import { Department } from './department.entity.js';
 import { departmentHeadcountLoader } from './department.loader.js';
 import { DepartmentService } from './department.service.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../../core/orm/orm.js';
-import { emailByDefault } from '../notification/notification-preference.entity.js';
+import { emailByDefault } from './notification-preference.entity.js';
 
 /**
  * Where a user's e-mail goes, over `app_user u left join employee e`: the employee's own work

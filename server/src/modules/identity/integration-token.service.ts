@@ -5,8 +5,8 @@ import { requireRole } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { newId } from '../../core/orm/base.entity.js';
-import { hashToken } from '../identity/session.service.js';
-import { User } from '../identity/user.entity.js';
+import { hashToken } from './session.service.js';
+import { User } from './user.entity.js';
 import { IntegrationToken } from './integration-token.entity.js';
 import { INTEGRATION_TOKEN_PREFIX } from './integration-token.resolve.js';
 

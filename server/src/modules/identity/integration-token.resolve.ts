@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ResolvedSession } from '../identity/session.service.js';
+import type { ResolvedSession } from './session.service.js';
 
 /** Integration tokens start with this, sessions with `kab_`: one look tells which table to ask. */
 export const INTEGRATION_TOKEN_PREFIX = 'kabi_';

@@ -6,8 +6,8 @@ import { User } from '../identity/user.entity.js';
 import type { FileSection } from '../organization/organization-settings.entity.js';
 import { Employee } from '../employee/employee.entity.js';
 import { FileErrorReport } from './file-error-report.entity.js';
-import { TaskPolicy } from '../task/task.policy.js';
-import { openFileCorrection } from '../task/task-requests.service.js';
+import { TaskPolicy } from './task.policy.js';
+import { openFileCorrection } from './task-requests.service.js';
 
 /** Employees flag what is wrong in their file; each report opens a correction task for HR. */
 export class FileErrorReportService {

@@ -1,5 +1,5 @@
 import { Entity, Index, OneToOne, OptionalProps, Property, type Ref } from '@mikro-orm/core';
-import { Notification } from '../notification/notification.entity.js';
+import { Notification } from './notification.entity.js';
 
 export const EmailStatuses = ['PENDING', 'SENT', 'FAILED'] as const;
 export type EmailStatus = (typeof EmailStatuses)[number];

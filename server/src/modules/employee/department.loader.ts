@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { raw } from '@mikro-orm/core';
-import { Employee } from '../employee/employee.entity.js';
+import { Employee } from './employee.entity.js';
 import { Department } from './department.entity.js';
 
 /** Number of employees currently working in each department, one grouped query per batch. */
