@@ -5,8 +5,8 @@ import { serviceUnavailable } from '../core/errors.js';
 import { isConnectionFault } from '../core/orm/connection-fault.js';
 import { Loaders } from '../core/orm/loaders.js';
 import { sealedDuringUnits } from '../core/orm/unit-scope.js';
-import { AccessLogJournal } from '../modules/access-log/access-journal.js';
-import { SessionService } from '../modules/identity/session.service.js';
+import { AccessLogJournal } from '../modules/access-log/index.js';
+import { SessionService } from '../modules/identity/index.js';
 
 /**
  * One EntityManager fork per GraphQL operation, for reads; a write runs in a unit of work

@@ -1,42 +1,40 @@
-import { Organization } from '../modules/organization/organization.entity.js';
-import { Department } from '../modules/employee/department.entity.js';
-import { Position } from '../modules/position/position.entity.js';
-import { Employee, FamilyMember, IdentityDocument } from '../modules/employee/employee.entity.js';
-import { Assignment, PreviousEmployment } from '../modules/assignment/assignment.entity.js';
-import { LeaveRecord, LeaveScheduleEntry } from '../modules/leave/leave.entity.js';
-import { SeniorityPeriod } from '../modules/seniority/seniority.entity.js';
-import { BusinessTrip } from '../modules/trip/trip.entity.js';
-import { Attestation } from '../modules/attestation/attestation.entity.js';
-import { EducationRecord } from '../modules/education/education.entity.js';
-import { FileErrorReport } from '../modules/task/file-error-report.entity.js';
-import { PayrollPeriod, Payslip, PayslipQuestion } from '../modules/payroll/payroll.entity.js';
-import { CalendarDay, CalendarYear } from '../modules/calendar/calendar.entity.js';
-import { Notification, NotificationCursor } from '../modules/notification/notification.entity.js';
-import { NotificationPreference } from '../modules/notification/notification-preference.entity.js';
-import { EmailOutbox } from '../modules/notification/email-outbox.entity.js';
+import { Organization, OrganizationSettings } from '../modules/organization/index.js';
+import { Department, Employee, FamilyMember, IdentityDocument } from '../modules/employee/index.js';
+import { Position } from '../modules/position/index.js';
+import { Assignment, PreviousEmployment } from '../modules/assignment/index.js';
+import { LeaveRecord, LeaveScheduleEntry } from '../modules/leave/index.js';
+import { SeniorityPeriod } from '../modules/seniority/index.js';
+import { BusinessTrip } from '../modules/trip/index.js';
+import { Attestation } from '../modules/attestation/index.js';
+import { EducationRecord } from '../modules/education/index.js';
 import {
   Deputy,
+  FileErrorReport,
   Task,
   TaskAttachment,
   TaskEvent,
   TaskMessage,
   TaskReadMarker,
-} from '../modules/task/task.entity.js';
-import { StoredFile } from '../modules/files/stored-file.entity.js';
+} from '../modules/task/index.js';
+import { PayrollPeriod, Payslip, PayslipQuestion } from '../modules/payroll/index.js';
+import { CalendarDay, CalendarYear } from '../modules/calendar/index.js';
+import {
+  EmailOutbox,
+  Notification,
+  NotificationCursor,
+  NotificationPreference,
+} from '../modules/notification/index.js';
+import { StoredFile } from '../modules/files/index.js';
 import {
   EvaluationEvent,
   EvaluationSheet,
   Indicator,
   IndicatorAssignment,
   IndicatorValue,
-} from '../modules/kpi/kpi.entity.js';
-import { User } from '../modules/identity/user.entity.js';
-import { Session } from '../modules/identity/session.entity.js';
-import { LoginLimit } from '../modules/identity/login-limit.entity.js';
-import { AccessLogEntry } from '../modules/access-log/access-log.entity.js';
-import { OrganizationSettings } from '../modules/organization/organization-settings.entity.js';
-import { IntegrationToken } from '../modules/identity/integration-token.entity.js';
-import { ImportRun } from '../modules/integration/import-run.entity.js';
+} from '../modules/kpi/index.js';
+import { IntegrationToken, LoginLimit, Session, User } from '../modules/identity/index.js';
+import { AccessLogEntry } from '../modules/access-log/index.js';
+import { ImportRun } from '../modules/integration/index.js';
 
 /** Every MikroORM entity; the ORM discovers nothing by scanning folders. */
 export const entities = [

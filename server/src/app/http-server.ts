@@ -12,9 +12,9 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/env.js';
 import { SESSION_COOKIE, credentialsFromRequest } from '../core/auth/credentials.js';
-import { registerFileRoutes } from '../modules/files/files.route.js';
-import { registerPayslipPdf } from '../modules/payroll/payslip-pdf.route.js';
-import { registerImportRoute } from '../modules/integration/import.route.js';
+import { registerFileRoutes } from '../modules/files/index.js';
+import { registerPayslipPdf } from '../modules/payroll/index.js';
+import { registerImportRoute } from '../modules/integration/index.js';
 import type { AppContext, AppServices, SessionCookie } from '../core/context.js';
 import {
   formatForClient,

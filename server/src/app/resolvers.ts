@@ -1,47 +1,51 @@
 import type { NonEmptyArray } from 'type-graphql';
-import { DepartmentResolver } from '../modules/employee/department.resolver.js';
-import { EmployeeResolver } from '../modules/employee/employee.resolver.js';
-import { DirectoryCardResolver } from '../modules/employee/directory-card.resolver.js';
-import { OrganizationResolver } from '../modules/organization/organization.resolver.js';
-import { SystemResolver } from '../modules/system/system.resolver.js';
-import { IdentityResolver } from '../modules/identity/identity.resolver.js';
-import { EmployeeAccountResolver } from '../modules/identity/employee-account.resolver.js';
-import { IntegrationTokenResolver } from '../modules/identity/integration-token.resolver.js';
-import { AccessLogResolver } from '../modules/access-log/access-log.resolver.js';
 import {
-  AssignmentResolver,
-  EmploymentSectionResolver,
-} from '../modules/assignment/assignment.resolver.js';
-import { PersonalDataResolver } from '../modules/personal-data/personal-data.resolver.js';
-import { LeaveSectionResolver } from '../modules/leave/leave.resolver.js';
-import { SeniorityResolver } from '../modules/seniority/seniority.resolver.js';
-import { RecordSectionsResolver } from '../modules/personal-data/sections.resolver.js';
-import { FileEditsResolver } from '../modules/personal-data/file-edits.resolver.js';
-import { FileErrorReportResolver } from '../modules/task/file-error-report.resolver.js';
-import { PayrollResolver } from '../modules/payroll/payroll.resolver.js';
-import { PayslipActionsResolver } from '../modules/payroll/payslip-actions.resolver.js';
-import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
-import { NotificationResolver } from '../modules/notification/notification.resolver.js';
-import { StoredFileResolver } from '../modules/files/files.resolver.js';
-import { NotificationPreferenceResolver } from '../modules/notification/notification-preference.resolver.js';
-import { TaskFieldsResolver } from '../modules/task/task-fields.resolver.js';
+  DepartmentResolver,
+  DirectoryCardResolver,
+  EmployeeResolver,
+} from '../modules/employee/index.js';
+import { OrganizationResolver } from '../modules/organization/index.js';
+import { SystemResolver } from '../modules/system/index.js';
 import {
+  EmployeeAccountResolver,
+  IdentityResolver,
+  IntegrationTokenResolver,
+} from '../modules/identity/index.js';
+import { AccessLogResolver } from '../modules/access-log/index.js';
+import { AssignmentResolver, EmploymentSectionResolver } from '../modules/assignment/index.js';
+import {
+  FileEditsResolver,
+  PersonalDataResolver,
+  RecordSectionsResolver,
+} from '../modules/personal-data/index.js';
+import { LeaveSectionResolver } from '../modules/leave/index.js';
+import { SeniorityResolver } from '../modules/seniority/index.js';
+import {
+  DeputyResolver,
+  FileErrorReportResolver,
   TaskAttachmentResolver,
   TaskEventResolver,
+  TaskFieldsResolver,
   TaskMessageResolver,
-} from '../modules/task/task-parts.resolver.js';
-import { TaskResolver } from '../modules/task/task.resolver.js';
-import { TaskStreamResolver } from '../modules/task/task-stream.resolver.js';
-import { DeputyResolver } from '../modules/task/deputy.resolver.js';
-import { IndicatorResolver } from '../modules/kpi/kpi-catalogue.resolver.js';
+  TaskResolver,
+  TaskStreamResolver,
+} from '../modules/task/index.js';
+import { PayrollResolver, PayslipActionsResolver } from '../modules/payroll/index.js';
+import { CalendarResolver } from '../modules/calendar/index.js';
+import {
+  NotificationPreferenceResolver,
+  NotificationResolver,
+} from '../modules/notification/index.js';
+import { StoredFileResolver } from '../modules/files/index.js';
 import {
   EvaluationEventResolver,
   EvaluationSheetFieldsResolver,
+  EvaluationSheetResolver,
+  IndicatorResolver,
   IndicatorValueResolver,
-} from '../modules/kpi/kpi-fields.resolver.js';
-import { EvaluationSheetResolver } from '../modules/kpi/kpi.resolver.js';
-import { DashboardResolver } from '../modules/dashboard/dashboard.resolver.js';
-import { IntegrationResolver } from '../modules/integration/integration.resolver.js';
+} from '../modules/kpi/index.js';
+import { DashboardResolver } from '../modules/dashboard/index.js';
+import { IntegrationResolver } from '../modules/integration/index.js';
 
 /** Every GraphQL resolver class. */
 export const resolvers: NonEmptyArray<Function> = [

@@ -4,7 +4,7 @@ import type express from 'express';
 import type { Logger } from 'pino';
 import { hasRole } from '../core/auth/viewer.js';
 import { AppError, ErrorCode } from '../core/errors.js';
-import { organizationSettingsLoader } from '../modules/organization/organization-settings.loader.js';
+import { organizationSettingsLoader } from '../modules/organization/index.js';
 import type { AppContext } from '../core/context.js';
 
 /** Where a request's credentials came from: set by the caller's code, or sent by the browser. */

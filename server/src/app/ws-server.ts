@@ -14,7 +14,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { tokenFromConnectionParams, tokenFromRequest } from '../core/auth/credentials.js';
 import { originAllowed } from '../core/auth/origin.js';
 import { clientAddressOf } from './client-address.js';
-import { SessionService } from '../modules/identity/session.service.js';
+import { SessionService } from '../modules/identity/index.js';
 import { AppError, ErrorCode, internalError, publicErrorOf } from '../core/errors.js';
 import type { AppContext, AppServices } from '../core/context.js';
 import { formatForClient, parseOperation } from './graphql-rules.js';

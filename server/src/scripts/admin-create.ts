@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
-import { AdminAccountError, createAdministrator } from '../modules/identity/first-admin.js';
-import { PasswordHasher } from '../modules/identity/password.js';
+import {
+  AdminAccountError,
+  createAdministrator,
+  PasswordHasher,
+} from '../modules/identity/index.js';
 import { runWithDatabase } from './cli.js';
 
 // Usage: npm run admin:create -- [--login admin] [--organization "Full name"] [--inn 10 digits]

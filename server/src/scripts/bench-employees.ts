@@ -3,7 +3,7 @@ import autocannon from 'autocannon';
 import { createLogger } from '../core/logger.js';
 import { startServer } from '../app/server.js';
 import { loadConfig } from '../config/env.js';
-import { Employee } from '../modules/employee/employee.entity.js';
+import { Employee } from '../modules/employee/index.js';
 import { reportFatal } from './cli.js';
 
 // Usage: npm run bench:employees -- [--seconds 10] [--connections 10] [--first 50] [--total-count]

@@ -9,9 +9,7 @@ import { connectOrm, ormOptions } from '../core/orm/orm.js';
 import { entities } from '../app/entities.js';
 import { QueryCounter } from '../core/orm/query-counter.js';
 import { generateImportRecords } from '../seeders/import.generator.js';
-import { ImportService } from '../modules/integration/import.service.js';
-import { summary } from '../modules/integration/import-summary.js';
-import { ndjsonBlocks } from '../modules/integration/ndjson.js';
+import { ImportService, ndjsonBlocks, summary } from '../modules/integration/index.js';
 
 // Usage: npm run bench:import -- [--employees 10000] [--months 36] [--seed 42] [--keep]
 //        [--workers 2] (reading worker threads, as IMPORT_WORKERS; 0: the main thread alone)

@@ -5,9 +5,8 @@ import { createLogger } from '../core/logger.js';
 import { startServer, type RunningServer } from '../app/server.js';
 import { inSystemUnit } from '../core/unit-of-work.js';
 import { loadConfig, type WebSocketLimits } from '../config/env.js';
-import { User } from '../modules/identity/user.entity.js';
-import { SessionService } from '../modules/identity/session.service.js';
-import { writeNotifications } from '../modules/notification/notification.service.js';
+import { SessionService, User } from '../modules/identity/index.js';
+import { writeNotifications } from '../modules/notification/index.js';
 import { reportFatal } from './cli.js';
 
 // Usage: npm run bench:ws -- [--subscribers 2000] [--notifications 500]

@@ -4,10 +4,13 @@ import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Topics } from '../core/topics.js';
 import { createAppPubSub } from '../core/pubsub.js';
-import { ImportSetupError } from '../modules/integration/import-organization.js';
-import { ImportService, readingOf } from '../modules/integration/import.service.js';
-import { ndjsonBlocks } from '../modules/integration/ndjson.js';
-import { summary } from '../modules/integration/import-summary.js';
+import {
+  ImportService,
+  ImportSetupError,
+  ndjsonBlocks,
+  readingOf,
+  summary,
+} from '../modules/integration/index.js';
 import { runWithDatabase } from './cli.js';
 
 // Usage: npm run import -- <file.ndjson> [--create-organization] [--no-progress]

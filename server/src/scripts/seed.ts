@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { Organization } from '../modules/organization/organization.entity.js';
+import { Organization } from '../modules/organization/index.js';
 import { DEMO_PASSWORD } from '../seeders/demo.seeder.js';
 import { SEED_SOURCE, seedInstitution } from '../seeders/institution.seeder.js';
 import { runWithDatabase } from './cli.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { Organization } from '../modules/organization/organization.entity.js';
+import { Organization } from '../modules/organization/index.js';
 import type { GeneratedEmployee, GeneratedInstitution } from './institution.generator.js';
 import { seedInstitution, type SeedAccount } from './institution.seeder.js';
 import { seedIndicators } from './kpi.seeder.js';

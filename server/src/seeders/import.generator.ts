@@ -2,7 +2,7 @@ import { addDays, pad } from '../core/local-date.js';
 import { generateInstitution, Random } from './institution.generator.js';
 import { generatePayroll, type GeneratedSeniorityPeriod } from './payroll.generator.js';
 import { generatePersonalFiles } from './personal-file.generator.js';
-import { postLeave } from '../modules/leave/leave.entitlement.js';
+import { postLeave } from '../modules/leave/index.js';
 
 export interface GeneratorOptions {
   seed: number;

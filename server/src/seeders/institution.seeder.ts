@@ -1,29 +1,30 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import argon2 from 'argon2';
-import { Department } from '../modules/employee/department.entity.js';
-import { Employee } from '../modules/employee/employee.entity.js';
-import { User, type StoredRole } from '../modules/identity/user.entity.js';
-import { Organization } from '../modules/organization/organization.entity.js';
-import { Position } from '../modules/position/position.entity.js';
+import { Department, Employee, FamilyMember, IdentityDocument } from '../modules/employee/index.js';
+import { User, type StoredRole } from '../modules/identity/index.js';
 import {
+  defaultManagerSections,
+  Organization,
   OrganizationSettings,
   PortalSections,
-  defaultManagerSections,
-} from '../modules/organization/organization-settings.entity.js';
+} from '../modules/organization/index.js';
+import { Position } from '../modules/position/index.js';
 import { newId } from '../core/orm/base.entity.js';
-import { Assignment, PreviousEmployment } from '../modules/assignment/assignment.entity.js';
-import { FamilyMember, IdentityDocument } from '../modules/employee/employee.entity.js';
-import { Attestation } from '../modules/attestation/attestation.entity.js';
-import { EducationRecord } from '../modules/education/education.entity.js';
-import { BusinessTrip } from '../modules/trip/trip.entity.js';
-import { LeaveRecord, LeaveScheduleEntry } from '../modules/leave/leave.entity.js';
-import { postLeave } from '../modules/leave/leave.entitlement.js';
+import { Assignment, PreviousEmployment } from '../modules/assignment/index.js';
+import { Attestation } from '../modules/attestation/index.js';
+import { EducationRecord } from '../modules/education/index.js';
+import { BusinessTrip } from '../modules/trip/index.js';
+import { LeaveRecord, LeaveScheduleEntry, postLeave } from '../modules/leave/index.js';
 import { Random, generateInstitution, type GeneratedInstitution } from './institution.generator.js';
 import { generatePersonalFiles } from './personal-file.generator.js';
 import { generatePayroll } from './payroll.generator.js';
-import { PayrollPeriod, Payslip } from '../modules/payroll/payroll.entity.js';
-import { payslipLineData, type PayslipLineData } from '../modules/payroll/payslip-lines.js';
+import {
+  PayrollPeriod,
+  Payslip,
+  payslipLineData,
+  type PayslipLineData,
+} from '../modules/payroll/index.js';
 import { rethrow, runInUnit } from '../core/orm/unit-scope.js';
 
 const CHUNK = 1000;

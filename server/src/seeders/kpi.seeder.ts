@@ -1,24 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '../core/orm/base.entity.js';
-import { Employee } from '../modules/employee/employee.entity.js';
-import { User } from '../modules/identity/user.entity.js';
+import { Employee } from '../modules/employee/index.js';
+import { User } from '../modules/identity/index.js';
 import {
+  achievement,
   EvaluationEvent,
   EvaluationSheet,
   Indicator,
   IndicatorAssignment,
+  type IndicatorDirection,
   IndicatorValue,
-  type SheetStatus,
-} from '../modules/kpi/kpi.entity.js';
-import {
-  achievement,
   periodOf,
   points,
-  weightedTotal,
-  type IndicatorDirection,
   type ScoringRule,
-} from '../modules/kpi/kpi.rules.js';
-import { Position } from '../modules/position/position.entity.js';
+  type SheetStatus,
+  weightedTotal,
+} from '../modules/kpi/index.js';
+import { Position } from '../modules/position/index.js';
 import { SEED_SOURCE } from './institution.seeder.js';
 import { Random } from './institution.generator.js';
 import { rethrow, runInUnit } from '../core/orm/unit-scope.js';

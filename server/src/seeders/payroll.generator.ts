@@ -1,11 +1,18 @@
 import { fromKopecks } from '../core/money.js';
-import { calendarOf } from '../modules/calendar/calendar.data.js';
-import { isWorkingDay, workingDaysIn } from '../modules/calendar/calendar.rules.js';
-import { postLeave } from '../modules/leave/leave.entitlement.js';
-import { compensationDays, leaveBalance, type LeaveKind } from '../modules/leave/leave.rules.js';
-import { ndflToWithhold } from '../modules/payroll/ndfl.rules.js';
-import { periodsFor, type PersonalFileRows } from '../modules/seniority/seniority.periods.js';
-import { seniorityOn, sickPayPercent } from '../modules/seniority/seniority.rules.js';
+import { calendarOf, isWorkingDay, workingDaysIn } from '../modules/calendar/index.js';
+import {
+  compensationDays,
+  leaveBalance,
+  type LeaveKind,
+  postLeave,
+} from '../modules/leave/index.js';
+import { ndflToWithhold } from '../modules/payroll/index.js';
+import {
+  periodsFor,
+  type PersonalFileRows,
+  seniorityOn,
+  sickPayPercent,
+} from '../modules/seniority/index.js';
 import type { GeneratedInstitution, Random } from './institution.generator.js';
 import type { GeneratedPersonalFile } from './personal-file.generator.js';
 import {

@@ -1,6 +1,5 @@
 import { addDays, pad } from '../core/local-date.js';
-import { postLeave } from '../modules/leave/leave.entitlement.js';
-import { annualLeaveEnd, statutoryHolidays } from '../modules/leave/leave.rules.js';
+import { annualLeaveEnd, postLeave, statutoryHolidays } from '../modules/leave/index.js';
 import { records } from './personal-records.generator.js';
 import type { GeneratedEmployee, GeneratedInstitution, Random } from './institution.generator.js';
 

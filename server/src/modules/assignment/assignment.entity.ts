@@ -1,9 +1,8 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
-import { Department } from '../employee/department.entity.js';
-import { Employee } from '../employee/employee.entity.js';
-import { Organization } from '../organization/organization.entity.js';
-import { Position } from '../position/position.entity.js';
+import { Department, Employee } from '../employee/index.js';
+import { Organization } from '../organization/index.js';
+import { Position } from '../position/index.js';
 
 export const AssignmentKinds = ['HIRE', 'TRANSFER', 'DISMISSAL', 'COMBINATION'] as const;
 export type AssignmentKind = (typeof AssignmentKinds)[number];

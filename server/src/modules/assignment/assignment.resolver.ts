@@ -1,14 +1,14 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
-import { Department } from '../employee/department.entity.js';
-import { DepartmentType } from '../employee/department.type.js';
-import type { Employee } from '../employee/employee.entity.js';
-import { policyOf } from '../employee/employee.fields.js';
-import { EmployeeType } from '../employee/employee.type.js';
-import type { Position } from '../position/position.entity.js';
-import { positionOf } from '../position/position.loader.js';
-import { PositionType } from '../position/position.type.js';
+import {
+  Department,
+  DepartmentType,
+  type Employee,
+  EmployeeType,
+  policyOf,
+} from '../employee/index.js';
+import { type Position, positionOf, PositionType } from '../position/index.js';
 import type { Assignment } from './assignment.entity.js';
 import {
   assignmentsLoader,
@@ -16,7 +16,7 @@ import {
   previousEmploymentLoader,
 } from './assignment.loader.js';
 import { AssignmentType, EmploymentSection } from './assignment.type.js';
-import { organizationToday } from '../organization/organization.service.js';
+import { organizationToday } from '../organization/index.js';
 
 @Resolver(() => EmployeeType)
 export class EmploymentSectionResolver {

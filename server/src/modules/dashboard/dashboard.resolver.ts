@@ -2,17 +2,13 @@ import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { hasRole } from '../../core/auth/viewer.js';
 import { addDays } from '../../core/local-date.js';
-import { Employee } from '../employee/employee.entity.js';
-import { EmployeePolicy } from '../employee/employee.policy.js';
-import { KpiReadService } from '../kpi/kpi-reads.service.js';
-import { EvaluationSheet } from '../kpi/kpi.entity.js';
-import { leaveSectionOf } from '../leave/leave.resolver.js';
-import { NotificationService } from '../notification/notification.service.js';
-import { DynamicsGrouping } from '../payroll/payroll.type.js';
-import { PayrollService } from '../payroll/payroll.service.js';
-import { attestationSectionOf, educationSectionOf } from '../personal-data/sections.resolver.js';
-import { TaskPolicy } from '../task/task.policy.js';
-import { TaskService } from '../task/task.service.js';
+import { Employee, EmployeePolicy } from '../employee/index.js';
+import { EvaluationSheet, KpiReadService } from '../kpi/index.js';
+import { leaveSectionOf } from '../leave/index.js';
+import { NotificationService } from '../notification/index.js';
+import { DynamicsGrouping, PayrollService } from '../payroll/index.js';
+import { attestationSectionOf, educationSectionOf } from '../personal-data/index.js';
+import { TaskPolicy, TaskService } from '../task/index.js';
 import {
   DashboardNotifications,
   DashboardTasks,

@@ -2,13 +2,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../core/graphql/decimal-scalar.js';
 import { MoneyScalar } from '../../core/graphql/money-scalar.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
-import { EvaluationSheetGqlType } from '../kpi/kpi.type.js';
-import { type EvaluationSheet } from '../kpi/kpi.entity.js';
-import type { Notification } from '../notification/notification.entity.js';
-import { NotificationGqlType } from '../notification/notification.type.js';
-import type { Task } from '../task/task.entity.js';
-import { TaskGqlType } from '../task/task.type.js';
-import { RoleValue } from '../identity/identity.type.js';
+import { type EvaluationSheet, EvaluationSheetGqlType } from '../kpi/index.js';
+import { type Notification, NotificationGqlType } from '../notification/index.js';
+import { type Task, TaskGqlType } from '../task/index.js';
+import { RoleValue } from '../identity/index.js';
 
 /** Teachers' professional development is due at least every 3 years (ФЗ № 273 ст. 47). */
 export const TRAINING_EVERY_YEARS = 3;

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
-import { Organization } from '../organization/organization.entity.js';
+import { Organization } from '../organization/index.js';
 import { Employee } from './employee.entity.js';
 
 /** A department (подразделение); departments form a tree inside an organization. */

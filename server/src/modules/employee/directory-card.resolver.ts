@@ -3,9 +3,7 @@ import type { AppContext } from '../../core/context.js';
 import { Department } from './department.entity.js';
 import { DepartmentType } from './department.type.js';
 import { fullNameOf } from './full-name.js';
-import type { Position } from '../position/position.entity.js';
-import { positionOf } from '../position/position.loader.js';
-import { PositionType } from '../position/position.type.js';
+import { type Position, positionOf, PositionType } from '../position/index.js';
 import { Employee } from './employee.entity.js';
 import { DirectoryCardType } from './directory-card.type.js';
 

@@ -1,8 +1,8 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
-import { Organization } from '../organization/organization.entity.js';
+import { Organization } from '../organization/index.js';
 import { Department } from './department.entity.js';
-import { Position } from '../position/position.entity.js';
+import { Position } from '../position/index.js';
 
 export type Gender = 'MALE' | 'FEMALE';
 

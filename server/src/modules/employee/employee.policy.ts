@@ -5,13 +5,13 @@ import type { AppContext } from '../../core/context.js';
 import { forbidden, hasRole, type Viewer } from '../../core/auth/viewer.js';
 import type { Loaders } from '../../core/orm/loaders.js';
 import type { AccessJournal } from '../../core/access.js';
-import { organizationSettingsLoader } from '../organization/organization-settings.loader.js';
 import {
-  FileSections,
-  PortalSections,
   type FileSection,
+  FileSections,
+  organizationSettingsLoader,
   type PortalSection,
-} from '../organization/organization-settings.entity.js';
+  PortalSections,
+} from '../organization/index.js';
 import type { Employee } from './employee.entity.js';
 
 /** The departments each manager heads, with every department below them, in one recursive query. */

@@ -5,11 +5,8 @@ import type { Connection } from '../../core/graphql/connection.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
 import { Department } from './department.entity.js';
 import { DepartmentType } from './department.type.js';
-import { Organization } from '../organization/organization.entity.js';
-import { OrganizationType } from '../organization/organization.type.js';
-import type { Position } from '../position/position.entity.js';
-import { positionOf } from '../position/position.loader.js';
-import { PositionType } from '../position/position.type.js';
+import { type FileSectionValue, Organization, OrganizationType } from '../organization/index.js';
+import { type Position, positionOf, PositionType } from '../position/index.js';
 import { cardOf } from './directory-card.resolver.js';
 import { DirectoryCardType } from './directory-card.type.js';
 import { type Employee } from './employee.entity.js';
@@ -22,7 +19,6 @@ import {
   EmployeeType,
   GenderValue,
 } from './employee.type.js';
-import { type FileSectionValue } from '../organization/organization-settings.type.js';
 
 @Resolver(() => EmployeeType)
 export class EmployeeResolver {

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../core/graphql/connection.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
-import { FileSectionValue } from '../organization/organization-settings.type.js';
+import { FileSectionValue } from '../organization/index.js';
 
 export enum GenderValue {
   MALE = 'MALE',

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { personOf } from '../identity/person.js';
+import { personOf } from '../identity/index.js';
 import type { AppContext } from '../../core/context.js';
 import { FileGqlType, fileUrl } from './files.type.js';
 import type { StoredFile } from './stored-file.entity.js';

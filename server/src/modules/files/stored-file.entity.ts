@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { BaseEntity } from '../../core/orm/base.entity.js';
-import { User } from '../identity/user.entity.js';
-import { Organization } from '../organization/organization.entity.js';
+import { User } from '../identity/index.js';
+import { Organization } from '../organization/index.js';
 
 /**
  * An uploaded file: what it is, whose, and where its bytes are (`storageKey` in the FileStorage).

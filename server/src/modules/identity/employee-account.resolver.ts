@@ -1,7 +1,6 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
-import type { Employee } from '../employee/employee.entity.js';
-import { EmployeeType } from '../employee/employee.type.js';
+import { type Employee, EmployeeType } from '../employee/index.js';
 import { accountOfEmployeeLoader } from './person.js';
 
 /** An employee's account, for naming them where an account is meant (a deputy). */

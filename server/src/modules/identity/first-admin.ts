@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { inSystemUnit } from '../../core/unit-of-work.js';
 import { isUuid } from '../../core/ids.js';
-import { Organization } from '../organization/organization.entity.js';
+import { Organization } from '../organization/index.js';
 import type { PasswordHasher } from './password.js';
 import { User } from './user.entity.js';
 

@@ -2,10 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { inUnit } from '../../core/unit-of-work.js';
 import { Public } from '../../core/auth/public.js';
-import { Employee } from '../employee/employee.entity.js';
-import { EmployeeType } from '../employee/employee.type.js';
-import { Organization } from '../organization/organization.entity.js';
-import { OrganizationType } from '../organization/organization.type.js';
+import { Employee, EmployeeType } from '../employee/index.js';
+import { Organization, OrganizationType } from '../organization/index.js';
 import {
   LoginInput,
   LoginPayload,

@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { BaseEntity } from '../../core/orm/base.entity.js';
 import { User } from './user.entity.js';
-import { Organization } from '../organization/organization.entity.js';
+import { Organization } from '../organization/index.js';
 
 /**
  * A credential of the system of record (INTEGRATION): an opaque token shown once at creation and

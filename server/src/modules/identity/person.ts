@@ -1,8 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../core/context.js';
-import { Employee } from '../employee/employee.entity.js';
-import { fullNameOf } from '../employee/full-name.js';
+import { Employee, fullNameOf } from '../employee/index.js';
 import { User } from './user.entity.js';
 
 /** Someone shown by name on a task, a sheet or a file. */

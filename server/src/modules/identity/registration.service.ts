@@ -4,7 +4,7 @@ import { inUnit, unitOf } from '../../core/unit-of-work.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { AppError, ErrorCode, badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
-import { Organization } from '../organization/organization.entity.js';
+import { Organization } from '../organization/index.js';
 import { User } from './user.entity.js';
 
 const loginPattern = /^[a-z0-9._-]{3,64}$/;

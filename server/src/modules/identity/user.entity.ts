@@ -1,8 +1,8 @@
 import { Entity, Index, ManyToOne, OneToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import type { Role } from '../../core/auth/viewer.js';
 import { BaseEntity } from '../../core/orm/base.entity.js';
-import { Organization } from '../organization/organization.entity.js';
-import { Employee } from '../employee/employee.entity.js';
+import { Organization } from '../organization/index.js';
+import { Employee } from '../employee/index.js';
 
 /** Roles held as data: all but MANAGER, which is derived from heading a department or having reports. */
 export type StoredRole = Exclude<Role, 'MANAGER'>;

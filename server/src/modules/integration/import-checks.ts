@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { findOverlap, type LeaveKind, type LeaveRecord } from '../leave/leave.rules.js';
-import { overlaps } from '../personal-data/file-edit.js';
+import { findOverlap, type LeaveKind, type LeaveSpan } from '../leave/index.js';
+import { overlaps } from '../personal-data/index.js';
 import type { ImportProblem } from './import-run.entity.js';
 import type { RecordType, TypeSpec } from './import-types.js';
 
@@ -68,7 +68,7 @@ async function leaveOverlaps(tx: EntityManager): Promise<ImportProblem[]> {
   for (const rows of byEmployee(
     await rowsOfTouchedEmployees(tx, 'leave_record', 'imp_leave_record'),
   ).values()) {
-    const records = new Map<Row, LeaveRecord>(
+    const records = new Map<Row, LeaveSpan>(
       rows.map((row) => [
         row,
         { kind: row.kind as LeaveKind, start: row.start_date, end: row.end_date! },

@@ -1,12 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { monthNames } from '../../core/ru-months.js';
 import type { Unit } from '../../core/unit-of-work.js';
-import {
-  fileSectionWords,
-  FileSections,
-  type FileSection,
-} from '../organization/organization-settings.entity.js';
-import { writeNotifications, type NewNotification } from '../notification/notification.service.js';
+import { fileSectionWords, FileSections, type FileSection } from '../organization/index.js';
+import { writeNotifications, type NewNotification } from '../notification/index.js';
 import { uuidV7Sql } from './import-apply.js';
 import type { BatchKey } from './import-resolve.js';
 import { stagingOf, type TypeSpec } from './import-types.js';

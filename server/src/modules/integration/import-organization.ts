@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '../../core/orm/base.entity.js';
 import {
+  defaultManagerSections,
+  Organization,
   OrganizationSettings,
   PortalSections,
-  defaultManagerSections,
-} from '../organization/organization-settings.entity.js';
-import { Organization } from '../organization/organization.entity.js';
+} from '../organization/index.js';
 import type { OrganizationRecord, Header } from './import-reader.js';
 import type { BatchKey } from './import-resolve.js';
 import type { ImportProblem, ImportTypeCounts } from './import-run.entity.js';

@@ -2,21 +2,21 @@ import { appErrorOf } from '../../core/errors.js';
 import { normalizeMoney } from '../../core/money.js';
 import { stagedId } from './import-ids.js';
 import { pad } from '../../core/local-date.js';
-import { leaveDays, statutoryHolidays, type LeaveKind } from '../leave/leave.rules.js';
-import { checkDates, checkRecordDates } from '../personal-data/file-edit.js';
+import { leaveDays, statutoryHolidays, type LeaveKind } from '../leave/index.js';
 import {
   checkAssignment,
   checkAttestation,
+  checkDates,
   checkEducation,
   checkFamilyMember,
   checkIdentifiers,
   checkIdentityDocument,
   checkLeaveInput,
+  checkRecordDates,
   checkSeniorityPeriod,
   checkTrip,
-} from '../personal-data/file-checks.js';
-import { payslipLineData, type PayslipLineSource } from '../payroll/payslip-lines.js';
-import { checkPayslipBody } from '../payroll/payslip-write.service.js';
+} from '../personal-data/index.js';
+import { checkPayslipBody, payslipLineData, type PayslipLineSource } from '../payroll/index.js';
 import type { FieldProblem } from './import-schema.js';
 import { specOf, type RecordType } from './import-types.js';
 

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { BaseEntity } from '../../core/orm/base.entity.js';
-import { Organization } from '../organization/organization.entity.js';
+import { Organization } from '../organization/index.js';
 
 export const ImportChannels = ['HTTP', 'GRAPHQL', 'CLI'] as const;
 export type ImportChannel = (typeof ImportChannels)[number];

@@ -1,4 +1,4 @@
-import type { FileSection } from '../organization/organization-settings.entity.js';
+import type { FileSection } from '../organization/index.js';
 
 /** The record types of schema version 1, in the order a batch is applied (references point back). */
 export const RecordTypes = [

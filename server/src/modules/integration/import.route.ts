@@ -4,7 +4,7 @@ import { appRoute } from '../../core/http-route.js';
 import { requireRole } from '../../core/auth/viewer.js';
 import { viewerOf } from '../../core/context.js';
 import { ImportService } from './import.service.js';
-import { integrationActor } from '../identity/integration-token.service.js';
+import { integrationActor } from '../identity/index.js';
 import { resultType } from './integration.resolver.js';
 import { lastLineOf, ndjsonBlocks, type InputItem } from './ndjson.js';
 

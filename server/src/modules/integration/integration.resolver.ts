@@ -8,7 +8,7 @@ import { pageOf } from '../../core/orm/pagination.js';
 import { ImportRun, type ImportProblem } from './import-run.entity.js';
 import type { ImportResult } from './import-run-record.js';
 import { ImportService } from './import.service.js';
-import { integrationActor } from '../identity/integration-token.service.js';
+import { integrationActor } from '../identity/index.js';
 import {
   ImportProblemType,
   ImportResultType,

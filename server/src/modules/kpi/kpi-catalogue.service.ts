@@ -1,8 +1,8 @@
 import { forbidden, hasRole } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
-import { Employee } from '../employee/employee.entity.js';
-import { Position } from '../position/position.entity.js';
+import { Employee } from '../employee/index.js';
+import { Position } from '../position/index.js';
 import { Indicator, IndicatorAssignment } from './kpi.entity.js';
 import { toScaled } from '../../core/decimal.js';
 import { checkRule, IndicatorDirections, PeriodKinds } from './kpi.rules.js';

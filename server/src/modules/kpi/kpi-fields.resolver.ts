@@ -1,9 +1,8 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
-import { Employee } from '../employee/employee.entity.js';
-import { personOf, type Person } from '../identity/person.js';
-import { fullNameOf } from '../employee/full-name.js';
-import { TaskPersonType } from '../task/task.type.js';
+import { Employee, fullNameOf } from '../employee/index.js';
+import { personOf, type Person } from '../identity/index.js';
+import { TaskPersonType } from '../task/index.js';
 import {
   type EvaluationEvent,
   type IndicatorValue,

@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden } from '../../core/auth/viewer.js';
 import { AppError, badInput, ErrorCode, notFound } from '../../core/errors.js';
-import { Employee } from '../employee/employee.entity.js';
-import { managerOf } from '../employee/employee.service.js';
-import { User } from '../identity/user.entity.js';
-import { writeNotifications } from '../notification/notification.service.js';
-import { queueMembers } from '../task/task.change.js';
+import { Employee, managerOf } from '../employee/index.js';
+import { User } from '../identity/index.js';
+import { writeNotifications } from '../notification/index.js';
+import { queueMembers } from '../task/index.js';
 import { IndicatorValue, type EvaluationSheet, type SheetStatus } from './kpi.entity.js';
 import { weightsComplete } from './kpi.rules.js';
 import { KpiUseCase, sheetSteps, type SheetAction } from './kpi.use-case.js';

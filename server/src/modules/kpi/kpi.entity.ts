@@ -9,10 +9,10 @@ import {
   type Ref,
 } from '@mikro-orm/core';
 import { BaseEntity, ExternalRecord, newId } from '../../core/orm/base.entity.js';
-import { Employee } from '../employee/employee.entity.js';
-import { User } from '../identity/user.entity.js';
-import { Organization } from '../organization/organization.entity.js';
-import { Position } from '../position/position.entity.js';
+import { Employee } from '../employee/index.js';
+import { User } from '../identity/index.js';
+import { Organization } from '../organization/index.js';
+import { Position } from '../position/index.js';
 import type { IndicatorDirection, PeriodKind, ScoringRule } from './kpi.rules.js';
 
 /** An indicator of the organization's catalogue (показатель эффективности). */

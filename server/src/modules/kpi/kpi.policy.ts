@@ -1,7 +1,6 @@
 import type { AppContext } from '../../core/context.js';
 import { hasRole, type Viewer } from '../../core/auth/viewer.js';
-import type { Employee } from '../employee/employee.entity.js';
-import { EmployeePolicy } from '../employee/employee.policy.js';
+import { type Employee, EmployeePolicy } from '../employee/index.js';
 
 /** The parts someone plays on an employee's evaluation sheets. */
 export type SheetActor = 'EMPLOYEE' | 'MANAGER' | 'HR' | 'INTEGRATION';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { inUnit } from '../../core/unit-of-work.js';
-import { fullNameOf } from '../employee/full-name.js';
+import { fullNameOf } from '../employee/index.js';
 import { type EvaluationSheet } from './kpi.entity.js';
 import { KpiService } from './kpi.service.js';
 import { type HistoryPoint, type SheetAction } from './kpi.use-case.js';

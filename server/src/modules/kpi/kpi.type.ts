@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../core/graphql/decimal-scalar.js';
 import { graphqlEnum } from '../../core/graphql/enums.js';
 import { DateTimeScalar, LocalDateScalar } from '../../core/graphql/scalars.js';
-import { TaskPersonType } from '../task/task.type.js';
+import { TaskPersonType } from '../task/index.js';
 import { SheetStatuses } from './kpi.entity.js';
 import { IndicatorDirections, PeriodKinds } from './kpi.rules.js';
 import { SheetActions } from './kpi.use-case.js';

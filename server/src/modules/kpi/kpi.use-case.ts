@@ -3,9 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UseCase } from '../../core/unit-of-work.js';
 import { AppError, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
-import { Employee } from '../employee/employee.entity.js';
-import { User } from '../identity/user.entity.js';
-import type { NewNotification } from '../notification/notification.service.js';
+import { Employee } from '../employee/index.js';
+import { User } from '../identity/index.js';
+import type { NewNotification } from '../notification/index.js';
 import {
   EvaluationEvent,
   EvaluationSheet,

@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
-import { Employee } from '../employee/employee.entity.js';
-import { Organization } from '../organization/organization.entity.js';
+import { Employee } from '../employee/index.js';
+import { Organization } from '../organization/index.js';
 
 /** One absence: annual, additional, unpaid, study, childcare or maternity leave, or a sick note. */
 @Entity({ tableName: 'leave_record' })

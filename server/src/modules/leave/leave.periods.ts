@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { calendarDays } from '../calendar/calendar.service.js';
+import { calendarDays } from '../calendar/index.js';
 import type { LeaveRecord } from './leave.entity.js';
 import {
   LeaveKinds,
   statutoryHolidays,
   type LeaveKind,
-  type LeaveRecord as LeavePeriod,
+  type LeaveSpan as LeavePeriod,
 } from './leave.rules.js';
 
 const isKind = (kind: string): kind is LeaveKind =>

@@ -1,11 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
-import type { Employee } from '../employee/employee.entity.js';
-import { policyOf } from '../employee/employee.fields.js';
-import { EmployeeType } from '../employee/employee.type.js';
-import { organizationToday } from '../organization/organization.service.js';
-import { positionOf } from '../position/position.loader.js';
+import { type Employee, EmployeeType, policyOf } from '../employee/index.js';
+import { organizationToday } from '../organization/index.js';
+import { positionOf } from '../position/index.js';
 import { leaveScheduleLoader, leavesLoader } from './leave.loader.js';
 import { leavePeriodsOf } from './leave.periods.js';
 import {

@@ -13,12 +13,12 @@ import {
   statutoryHolidays,
   workingYears,
   type LeaveKind,
-  type LeaveRecord,
+  type LeaveSpan,
   type WorkingYear,
   type YearBalance,
 } from './leave.rules.js';
 
-const leave = (kind: LeaveKind, start: string, end: string): LeaveRecord => ({ kind, start, end });
+const leave = (kind: LeaveKind, start: string, end: string): LeaveSpan => ({ kind, start, end });
 /** A leave with the days HR recorded on it (the order's days). */
 const recorded = (kind: LeaveKind, start: string, end: string, days: number) => ({
   kind,

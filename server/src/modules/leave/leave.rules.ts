@@ -20,7 +20,7 @@
  * - Records are validated by `checkLeave`; the other functions throw a RangeError on invalid ones.
  */
 import { isLocalDate } from '../../core/graphql/scalars.js';
-import { statutoryCalendar } from '../calendar/calendar.rules.js';
+import { statutoryCalendar } from '../calendar/index.js';
 
 export const LeaveKinds = [
   'ANNUAL_BASIC',
@@ -34,7 +34,7 @@ export const LeaveKinds = [
 export type LeaveKind = (typeof LeaveKinds)[number];
 
 /** A leave period, both ends inclusive. */
-export interface LeaveRecord {
+export interface LeaveSpan {
   kind: LeaveKind;
   start: string;
   end: string;
@@ -64,7 +64,7 @@ export interface YearBalance {
 export interface BalanceInput {
   hireDate: string;
   entitlement: Entitlement;
-  leaves: readonly LeaveRecord[];
+  leaves: readonly LeaveSpan[];
   asOf: string;
   dismissalDate?: string | null;
   holidays?: ReadonlySet<string>;
@@ -112,13 +112,13 @@ const isAnnual = (kind: LeaveKind) => kind === 'ANNUAL_BASIC' || kind === 'ANNUA
 
 const compareDates = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function assertValid(record: LeaveRecord): void {
+function assertValid(record: LeaveSpan): void {
   const problem = checkLeave(record);
   if (problem !== null) throw new RangeError(problem);
 }
 
 /** Validation: why a record is invalid (unknown kind, bad dates, end before start), or null. */
-export function checkLeave(record: LeaveRecord): string | null {
+export function checkLeave(record: LeaveSpan): string | null {
   const { kind, start, end } = record as { kind: unknown; start: unknown; end: unknown };
   if (!(LeaveKinds as readonly unknown[]).includes(kind)) {
     return `Unknown leave kind ${JSON.stringify(kind)}`;
@@ -141,7 +141,7 @@ export function checkLeave(record: LeaveRecord): string | null {
  * Days a leave is charged when none are recorded: calendar days, inclusive; annual leave does not
  * count the non-working public holidays listed in `holidays` (ст. 120 ТК).
  */
-export function leaveDays(record: LeaveRecord, holidays: ReadonlySet<string> = noHolidays): number {
+export function leaveDays(record: LeaveSpan, holidays: ReadonlySet<string> = noHolidays): number {
   assertValid(record);
   const start = dayNumber(record.start);
   const end = dayNumber(record.end);
@@ -188,7 +188,7 @@ const sharedDays = (a: Span, b: Span) =>
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start) + 1);
 
 /** The leave periods of one kind as day-number spans. */
-const spansOf = (leaves: readonly LeaveRecord[], kind: LeaveKind): Span[] =>
+const spansOf = (leaves: readonly LeaveSpan[], kind: LeaveKind): Span[] =>
   leaves
     .filter((leave) => leave.kind === kind)
     .map((leave) => ({ start: dayNumber(leave.start), end: dayNumber(leave.end) }));
@@ -199,7 +199,7 @@ interface NonCounting {
 }
 
 /** The periods ст. 121 may leave out of leave seniority. */
-const nonCountingOf = (leaves: readonly LeaveRecord[]): NonCounting => ({
+const nonCountingOf = (leaves: readonly LeaveSpan[]): NonCounting => ({
   unpaid: spansOf(leaves, 'UNPAID'),
   childcare: spansOf(leaves, 'CHILDCARE'),
 });
@@ -223,7 +223,7 @@ function extension(leaves: NonCounting, start: number, end: number): number {
 /** Working years from hire up to the one containing asOf, shifted by non-counting leave. */
 export function workingYears(
   hireDate: string,
-  leaves: readonly LeaveRecord[],
+  leaves: readonly LeaveSpan[],
   asOf: string,
 ): WorkingYear[] {
   leaves.forEach(assertValid);
@@ -242,7 +242,7 @@ export function workingYears(
 }
 
 /** Whole months of leave seniority in the working year containing asOf, rounded per Rostrud. */
-function monthsWorked(hireDate: string, leaves: readonly LeaveRecord[], asOf: string): number {
+function monthsWorked(hireDate: string, leaves: readonly LeaveSpan[], asOf: string): number {
   const year = workingYears(hireDate, leaves, asOf).at(-1);
   if (year === undefined) return 0;
   const until = dayNumber(asOf);
@@ -383,9 +383,9 @@ export interface AnnualRequest {
   hireDate: string;
   entitlement: Entitlement;
   /** Every leave of the file and every open request, each with the days it is charged. */
-  leaves: readonly LeaveRecord[];
+  leaves: readonly LeaveSpan[];
   /** The annual leave asked for, with its charged days. */
-  requested: LeaveRecord & { days: number };
+  requested: LeaveSpan & { days: number };
   /** The organization allows annual leave beyond the balance (in advance). */
   allowInAdvance: boolean;
 }
@@ -436,7 +436,7 @@ export function checkAnnualRequest(request: AnnualRequest): AnnualRequestProblem
 }
 
 /** SICK may overlap annual leave: the leave is extended or moved (ст. 124). Nothing else may. */
-const mayOverlap = (a: LeaveRecord, b: LeaveRecord) =>
+const mayOverlap = (a: LeaveSpan, b: LeaveSpan) =>
   (a.kind === 'SICK' && isAnnual(b.kind)) || (b.kind === 'SICK' && isAnnual(a.kind));
 
 /**
@@ -444,7 +444,7 @@ const mayOverlap = (a: LeaveRecord, b: LeaveRecord) =>
  * not share a day, except SICK with annual leave (ст. 124); SICK during unpaid leave, childcare or
  * maternity leave, or another SICK, is reported.
  */
-export function findOverlap(records: readonly LeaveRecord[]): [LeaveRecord, LeaveRecord] | null {
+export function findOverlap(records: readonly LeaveSpan[]): [LeaveSpan, LeaveSpan] | null {
   records.forEach(assertValid);
   const sorted = [...records].sort(
     (a, b) => compareDates(a.start, b.start) || compareDates(a.end, b.end),

@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { BaseEntity } from '../../core/orm/base.entity.js';
-import { User } from '../identity/user.entity.js';
+import { User } from '../identity/index.js';
 import type { NotificationType } from './notification.entity.js';
 
 /**

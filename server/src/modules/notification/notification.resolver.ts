@@ -16,7 +16,7 @@ import { requireRole } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
 import { ForwardPageArgs, type Connection } from '../../core/graphql/connection.js';
 import { isUuid } from '../../core/ids.js';
-import { User } from '../identity/user.entity.js';
+import { User } from '../identity/index.js';
 import type { Notification } from './notification.entity.js';
 import { NotificationService, writeNotifications } from './notification.service.js';
 import { notificationStream } from './notification.stream.js';

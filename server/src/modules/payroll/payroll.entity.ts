@@ -8,9 +8,9 @@ import {
   type Ref,
 } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
-import { Assignment } from '../assignment/assignment.entity.js';
-import { Employee } from '../employee/employee.entity.js';
-import { Organization } from '../organization/organization.entity.js';
+import { Assignment } from '../assignment/index.js';
+import { Employee } from '../employee/index.js';
+import { Organization } from '../organization/index.js';
 import type { PayslipLineData } from './payslip-lines.js';
 
 /** A payroll month; its payslips reach employees once published (advance and final apart). */

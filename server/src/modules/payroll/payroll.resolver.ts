@@ -2,8 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { AppContext } from '../../core/context.js';
 import { fromKopecks } from '../../core/money.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
-import { Employee } from '../employee/employee.entity.js';
-import { EmployeeType } from '../employee/employee.type.js';
+import { Employee, EmployeeType } from '../employee/index.js';
 import type { Payslip, PayslipLineKind } from './payroll.entity.js';
 import { PayrollService } from './payroll.service.js';
 import {

@@ -5,8 +5,7 @@ import { badInput, notFound } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
 import { isUuid } from '../../core/ids.js';
 import { fromKopecks, toKopecks } from '../../core/money.js';
-import { Employee } from '../employee/employee.entity.js';
-import { EmployeePolicy } from '../employee/employee.policy.js';
+import { Employee, EmployeePolicy } from '../employee/index.js';
 import { Payslip } from './payroll.entity.js';
 import { DynamicsGrouping, type SalaryBucket } from './payroll.type.js';
 

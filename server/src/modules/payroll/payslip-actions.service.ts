@@ -7,7 +7,7 @@ import { newId } from '../../core/orm/base.entity.js';
 import { PayrollPeriod, Payslip, PayslipQuestion } from './payroll.entity.js';
 import { PayrollService } from './payroll.service.js';
 import { parsePayslipLineId, type PayslipLineData } from './payslip-lines.js';
-import { writeNotifications } from '../notification/notification.service.js';
+import { writeNotifications } from '../notification/index.js';
 import { monthNames } from '../../core/ru-months.js';
 
 export type PublishPart = 'ADVANCE' | 'FINAL';

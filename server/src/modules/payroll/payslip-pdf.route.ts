@@ -1,11 +1,9 @@
 import type express from 'express';
 import type { AppServices } from '../../core/context.js';
 import { appRoute } from '../../core/http-route.js';
-import { Department } from '../employee/department.entity.js';
-import { fullNameOf } from '../employee/full-name.js';
-import { Employee } from '../employee/employee.entity.js';
-import { Organization } from '../organization/organization.entity.js';
-import { positionOf } from '../position/position.loader.js';
+import { Department, Employee, fullNameOf } from '../employee/index.js';
+import { Organization } from '../organization/index.js';
+import { positionOf } from '../position/index.js';
 import { PayrollService } from './payroll.service.js';
 import { renderPayslipPdf } from './payslip.pdf.js';
 

@@ -4,7 +4,7 @@ import { requireRole } from '../../core/auth/viewer.js';
 import { badInput } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { fromKopecks, MAX_KOPECKS, toKopecks } from '../../core/money.js';
-import { Employee } from '../employee/employee.entity.js';
+import { Employee } from '../employee/index.js';
 import { PayrollPeriod, Payslip } from './payroll.entity.js';
 import { payslipLineData } from './payslip-lines.js';
 import type { PayslipInput, PayslipLineInput } from './payslip.inputs.js';

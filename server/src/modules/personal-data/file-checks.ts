@@ -2,7 +2,7 @@ import { badInput } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
 import { moneyPattern } from '../../core/money.js';
 import { isPersonalInn, isSnils } from '../../core/ru-identifiers.js';
-import { checkLeave, type LeaveKind } from '../leave/leave.rules.js';
+import { checkLeave, type LeaveKind } from '../leave/index.js';
 import { checkDates, checkRecordDates } from './file-edit.js';
 
 /**

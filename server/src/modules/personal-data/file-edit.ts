@@ -6,10 +6,8 @@ import { forbidden } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
-import { Employee } from '../employee/employee.entity.js';
-import { EmployeePolicy } from '../employee/employee.policy.js';
-import type { FileSection } from '../organization/organization-settings.entity.js';
-import { organizationToday } from '../organization/organization.service.js';
+import { Employee, EmployeePolicy } from '../employee/index.js';
+import { type FileSection, organizationToday } from '../organization/index.js';
 
 /** How far ahead a date in a record may lie: next year's leave schedule, not a typo's 2205. */
 const MAX_YEARS_AHEAD = 2;

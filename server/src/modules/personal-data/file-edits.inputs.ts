@@ -1,17 +1,15 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
-import { AssignmentKindValue } from '../assignment/assignment.type.js';
-import { LeaveKindValue } from '../leave/leave.type.js';
-import { SeniorityKindValue } from '../seniority/seniority.type.js';
+import { AssignmentKindValue } from '../assignment/index.js';
+import { LeaveKindValue } from '../leave/index.js';
+import { SeniorityKindValue } from '../seniority/index.js';
 import {
   AttestationDecisionValue,
   AttestationKindValue,
   AttestationPurposeValue,
-} from '../attestation/attestation.type.js';
-import type { EducationKind } from '../education/education.entity.js';
-import { EducationKindValue } from '../education/education.type.js';
-import type { TripStatus } from '../trip/trip.entity.js';
-import { TripStatusValue } from '../trip/trip.type.js';
+} from '../attestation/index.js';
+import { type EducationKind, EducationKindValue } from '../education/index.js';
+import { type TripStatus, TripStatusValue } from '../trip/index.js';
 
 @InputType('AssignmentInput', { description: 'A new or corrected employment history entry.' })
 export class AssignmentInput {

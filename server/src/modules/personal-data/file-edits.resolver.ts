@@ -2,14 +2,10 @@ import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphq
 import type { AppContext } from '../../core/context.js';
 import { inUnit } from '../../core/unit-of-work.js';
 import { badInput } from '../../core/errors.js';
-import type { Assignment } from '../assignment/assignment.entity.js';
-import { AssignmentType } from '../assignment/assignment.type.js';
-import type { Employee } from '../employee/employee.entity.js';
-import { EmployeeType } from '../employee/employee.type.js';
-import { FileSectionValue } from '../organization/organization-settings.type.js';
-import type { LeaveRecord } from '../leave/leave.entity.js';
-import { LeaveType } from '../leave/leave.type.js';
-import type { FileSection } from '../organization/organization-settings.entity.js';
+import { type Assignment, AssignmentType } from '../assignment/index.js';
+import { type Employee, EmployeeType, type FamilyMember } from '../employee/index.js';
+import { type FileSection, FileSectionValue } from '../organization/index.js';
+import { type LeaveRecord, LeaveType } from '../leave/index.js';
 import {
   AssignmentInput,
   AttestationInput,
@@ -20,14 +16,10 @@ import {
   PersonalDataInput,
   SeniorityPeriodInput,
 } from './file-edits.inputs.js';
-import { BusinessTripType } from '../trip/trip.type.js';
+import { type BusinessTrip, BusinessTripType } from '../trip/index.js';
 import { FamilyMemberType } from './personal-data.type.js';
-import type { FamilyMember } from '../employee/employee.entity.js';
-import { AttestationType } from '../attestation/attestation.type.js';
-import { EducationRecordType } from '../education/education.type.js';
-import type { BusinessTrip } from '../trip/trip.entity.js';
-import type { Attestation } from '../attestation/attestation.entity.js';
-import type { EducationRecord } from '../education/education.entity.js';
+import { type Attestation, AttestationType } from '../attestation/index.js';
+import { type EducationRecord, EducationRecordType } from '../education/index.js';
 import { FileEditsService, removable, type RemovableSection } from './file-edits.service.js';
 import { RecordEditsService } from './record-edits.service.js';
 import { PersonalEditsService } from './personal-edits.service.js';

@@ -3,17 +3,20 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../core/context.js';
 import { appErrorOf, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
-import { Assignment } from '../assignment/assignment.entity.js';
-import { Department } from '../employee/department.entity.js';
-import { FamilyMember, type Employee } from '../employee/employee.entity.js';
-import { LeaveRecord } from '../leave/leave.entity.js';
-import { holidaysWithin } from '../leave/leave.periods.js';
-import { findOverlap, leaveDays, type LeaveKind } from '../leave/leave.rules.js';
-import { Position } from '../position/position.entity.js';
-import { SeniorityPeriod } from '../seniority/seniority.entity.js';
-import { Attestation } from '../attestation/attestation.entity.js';
-import { EducationRecord } from '../education/education.entity.js';
-import { BusinessTrip } from '../trip/trip.entity.js';
+import { Assignment } from '../assignment/index.js';
+import { Department, type Employee, FamilyMember } from '../employee/index.js';
+import {
+  findOverlap,
+  holidaysWithin,
+  leaveDays,
+  type LeaveKind,
+  LeaveRecord,
+} from '../leave/index.js';
+import { Position } from '../position/index.js';
+import { SeniorityPeriod } from '../seniority/index.js';
+import { Attestation } from '../attestation/index.js';
+import { EducationRecord } from '../education/index.js';
+import { BusinessTrip } from '../trip/index.js';
 import { editFile, overlaps, putRecord, recordOfFile } from './file-edit.js';
 import { checkAssignment, checkLeaveInput, checkSeniorityPeriod } from './file-checks.js';
 import type { AssignmentInput, LeaveInput, SeniorityPeriodInput } from './file-edits.inputs.js';

@@ -3,9 +3,13 @@ import type { AppContext } from '../../core/context.js';
 import { maskTail } from '../../core/auth/masking.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
 import { rowsByOwner } from '../../core/orm/loaders.js';
-import { FamilyMember, IdentityDocument, type Employee } from '../employee/employee.entity.js';
-import { policyOf } from '../employee/employee.fields.js';
-import { EmployeeType } from '../employee/employee.type.js';
+import {
+  type Employee,
+  EmployeeType,
+  FamilyMember,
+  IdentityDocument,
+  policyOf,
+} from '../employee/index.js';
 import { PersonalDataSection } from './personal-data.type.js';
 
 const documentsLoader = rowsByOwner(IdentityDocument, 'employee', { issueDate: 'desc' });

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../core/context.js';
-import { FamilyMember, IdentityDocument, type Employee } from '../employee/employee.entity.js';
+import { FamilyMember, IdentityDocument, type Employee } from '../employee/index.js';
 import { editFile, putRecord, recordOfFile } from './file-edit.js';
 import { checkFamilyMember, checkIdentifiers, checkIdentityDocument } from './file-checks.js';
 import type {

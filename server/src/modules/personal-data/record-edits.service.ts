@@ -1,11 +1,11 @@
 import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
 import type { AppContext } from '../../core/context.js';
 import { normalizeMoney } from '../../core/money.js';
-import { Attestation } from '../attestation/attestation.entity.js';
-import { EducationRecord } from '../education/education.entity.js';
-import type { Employee } from '../employee/employee.entity.js';
-import type { FileSection } from '../organization/organization-settings.entity.js';
-import { BusinessTrip } from '../trip/trip.entity.js';
+import { Attestation } from '../attestation/index.js';
+import { EducationRecord } from '../education/index.js';
+import type { Employee } from '../employee/index.js';
+import type { FileSection } from '../organization/index.js';
+import { BusinessTrip } from '../trip/index.js';
 import { editFile, putRecord, recordOfFile } from './file-edit.js';
 import { checkAttestation, checkEducation, checkTrip } from './file-checks.js';
 import type {

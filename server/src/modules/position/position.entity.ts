@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
-import { Organization } from '../organization/organization.entity.js';
+import { Organization } from '../organization/index.js';
 
 /** A position (должность) in the organization's staff schedule. */
 @Entity({ tableName: 'position' })

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
-import { Employee } from '../employee/employee.entity.js';
+import { Employee } from '../employee/index.js';
 
 export const SeniorityKinds = [
   'GENERAL',

@@ -1,6 +1,6 @@
-import type { Assignment, PreviousEmployment } from '../assignment/assignment.entity.js';
-import type { LeaveRecord } from '../leave/leave.entity.js';
-import type { Position } from '../position/position.entity.js';
+import type { Assignment, PreviousEmployment } from '../assignment/index.js';
+import type { LeaveRecord } from '../leave/index.js';
+import type { Position } from '../position/index.js';
 import type { SeniorityKind, SeniorityPeriod as EnteredPeriod } from './seniority.entity.js';
 import type { SeniorityPeriod } from './seniority.rules.js';
 

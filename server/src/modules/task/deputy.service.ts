@@ -2,7 +2,7 @@ import { forbidden, hasRole } from '../../core/auth/viewer.js';
 import { AppError, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
 import { isUuid } from '../../core/ids.js';
-import { User } from '../identity/user.entity.js';
+import { User } from '../identity/index.js';
 import { Deputy } from './task.entity.js';
 
 import { TaskUseCase } from './task.service.js';

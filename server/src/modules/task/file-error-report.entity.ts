@@ -1,8 +1,8 @@
 import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { BaseEntity } from '../../core/orm/base.entity.js';
-import { Employee } from '../employee/employee.entity.js';
-import { User } from '../identity/user.entity.js';
-import type { FileSection } from '../organization/organization-settings.entity.js';
+import { Employee } from '../employee/index.js';
+import { User } from '../identity/index.js';
+import type { FileSection } from '../organization/index.js';
 
 /** An employee's report that a section of their file is wrong; HR works it as a FILE_CORRECTION task. */
 @Entity({ tableName: 'file_error_report' })

@@ -1,8 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { inUnit } from '../../core/unit-of-work.js';
-import { FileSectionValue } from '../organization/organization-settings.type.js';
-import type { FileSection } from '../organization/organization-settings.entity.js';
+import { type FileSection, FileSectionValue } from '../organization/index.js';
 import type { FileErrorReport } from './file-error-report.entity.js';
 import { FileErrorReportService } from './file-error-report.service.js';
 import { FileErrorReportType } from './file-error-report.type.js';

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../core/graphql/scalars.js';
-import { FileSectionValue } from '../organization/organization-settings.type.js';
+import { FileSectionValue } from '../organization/index.js';
 
 @ObjectType('FileErrorReport', {
   description: 'An employee says a section of their file is wrong.',

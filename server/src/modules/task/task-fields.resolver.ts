@@ -2,8 +2,7 @@ import { Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { ForwardPageArgs, checkPageSize, type Connection } from '../../core/graphql/connection.js';
 import { pageOf } from '../../core/orm/pagination.js';
-import { Employee } from '../employee/employee.entity.js';
-import { fullNameOf } from '../employee/full-name.js';
+import { Employee, fullNameOf } from '../employee/index.js';
 import type { Task, TaskAttachment, TaskEvent, TaskMessage } from './task.entity.js';
 import './task.files.js';
 import {

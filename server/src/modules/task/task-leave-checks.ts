@@ -1,12 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, ErrorCode } from '../../core/errors.js';
-import type { Employee } from '../employee/employee.entity.js';
-import { LeaveRecord } from '../leave/leave.entity.js';
-import { leavePeriodsOf } from '../leave/leave.periods.js';
-import { checkAnnualRequest, type LeaveKind } from '../leave/leave.rules.js';
+import type { Employee } from '../employee/index.js';
+import { checkAnnualRequest, type LeaveKind, leavePeriodsOf, LeaveRecord } from '../leave/index.js';
 import type { Loaders } from '../../core/orm/loaders.js';
-import { organizationSettingsLoader } from '../organization/organization-settings.loader.js';
-import { Position } from '../position/position.entity.js';
+import { organizationSettingsLoader } from '../organization/index.js';
+import { Position } from '../position/index.js';
 import type { RequestableLeaveKind } from './task-requests.service.js';
 import { Task } from './task.entity.js';
 

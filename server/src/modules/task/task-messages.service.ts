@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { UnitContext } from '../../core/unit-of-work.js';
 import { AppError, badInput, ErrorCode } from '../../core/errors.js';
-import { User } from '../identity/user.entity.js';
-import { claimUploads } from '../files/files.service.js';
+import { User } from '../identity/index.js';
+import { claimUploads } from '../files/index.js';
 import { queueMembers, TaskChange } from './task.change.js';
 import { type Task, TaskAttachment, TaskMessage } from './task.entity.js';
 import { isTerminal } from './task.workflows.js';

@@ -1,8 +1,7 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../core/context.js';
 import type { TaskAttachment, TaskEvent, TaskMessage } from './task.entity.js';
-import { StoredFile } from '../files/stored-file.entity.js';
-import { FileGqlType } from '../files/files.type.js';
+import { FileGqlType, StoredFile } from '../files/index.js';
 import {
   personOf,
   taskAttachmentsLoader,

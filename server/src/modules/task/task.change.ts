@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Unit } from '../../core/unit-of-work.js';
-import { User } from '../identity/user.entity.js';
-import { writeNotifications, type NewNotification } from '../notification/notification.service.js';
-import type { NotificationType } from '../notification/notification.entity.js';
+import { User } from '../identity/index.js';
+import {
+  type NewNotification,
+  type NotificationType,
+  writeNotifications,
+} from '../notification/index.js';
 import { Deputy, type Task, TaskEvent, type TaskEventKind } from './task.entity.js';
 import type { TaskQueue, TaskStatus } from './task.workflows.js';
 

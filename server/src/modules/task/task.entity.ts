@@ -9,10 +9,10 @@ import {
   type Ref,
 } from '@mikro-orm/core';
 import { BaseEntity, newId } from '../../core/orm/base.entity.js';
-import { Employee } from '../employee/employee.entity.js';
-import { StoredFile } from '../files/stored-file.entity.js';
-import { User } from '../identity/user.entity.js';
-import { Organization } from '../organization/organization.entity.js';
+import { Employee } from '../employee/index.js';
+import { StoredFile } from '../files/index.js';
+import { User } from '../identity/index.js';
+import { Organization } from '../organization/index.js';
 import type { TaskQueue, TaskStatus, TaskType } from './task.workflows.js';
 
 export const TaskPriorities = ['LOW', 'NORMAL', 'HIGH'] as const;

@@ -1,5 +1,5 @@
 import { viewerOf } from '../../core/context.js';
-import { registerFileAccess } from '../files/file-access.js';
+import { registerFileAccess } from '../files/index.js';
 import { TaskAttachment } from './task.entity.js';
 import { TaskPolicy } from './task.policy.js';
 

@@ -26,4 +26,4 @@ export const unreadMessagesLoader = (em: EntityManager) =>
     return keys.map((key) => counts.get(key) ?? 0);
   });
 
-export { personOf, type Person } from '../identity/person.js';
+export { personOf, type Person } from '../identity/index.js';

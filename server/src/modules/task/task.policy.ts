@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../core/context.js';
 import { hasRole, type Viewer } from '../../core/auth/viewer.js';
 import { todayIn } from '../../core/time.js';
-import { Organization } from '../organization/organization.entity.js';
+import { Organization } from '../organization/index.js';
 import { Deputy, type Task } from './task.entity.js';
 import {
   TaskQueues,

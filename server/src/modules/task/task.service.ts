@@ -7,8 +7,8 @@ import { checkPageSize, type Connection } from '../../core/graphql/connection.js
 import { isLocalDate } from '../../core/graphql/scalars.js';
 import { isUuid } from '../../core/ids.js';
 import { pageOf } from '../../core/orm/pagination.js';
-import { Employee } from '../employee/employee.entity.js';
-import { User } from '../identity/user.entity.js';
+import { Employee } from '../employee/index.js';
+import { User } from '../identity/index.js';
 import { TaskChange } from './task.change.js';
 import { Task, type TaskPriority } from './task.entity.js';
 import { queuesOf, TaskPolicy } from './task.policy.js';

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../core/graphql/connection.js';
 import { graphqlEnum } from '../../core/graphql/enums.js';
 import { DateTimeScalar, LocalDateScalar } from '../../core/graphql/scalars.js';
-import { FileSectionValue } from '../organization/organization-settings.type.js';
+import { FileSectionValue } from '../organization/index.js';
 import { AttachmentSides, TaskEventKinds, TaskPriorities } from './task.entity.js';
 import { certificateKinds, RequestableLeaveKinds } from './task-requests.service.js';
 import { TaskActors, TaskQueues, TaskStatuses, TaskTypes } from './task.workflows.js';

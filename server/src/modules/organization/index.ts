@@ -1,0 +1,20 @@
+/**
+ * Organizations and their settings (sections, manager access, time zone).
+ *
+ * The module's public face: other modules and the wiring import only from here.
+ */
+export {
+  defaultManagerSections,
+  FileSections,
+  fileSectionWords,
+  OrganizationSettings,
+  PortalSections,
+  type FileSection,
+  type PortalSection,
+} from './organization-settings.entity.js';
+export { organizationSettingsLoader } from './organization-settings.loader.js';
+export { FileSectionValue } from './organization-settings.type.js';
+export { Organization } from './organization.entity.js';
+export { OrganizationResolver } from './organization.resolver.js';
+export { organizationToday } from './organization.service.js';
+export { OrganizationType } from './organization.type.js';
