@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type express from 'express';
 import type { Logger } from 'pino';
-import { hasRole } from '../core/auth/viewer.js';
+import { can } from '../core/policy.js';
 import { AppError, ErrorCode } from '../core/errors.js';
-import { organizationSettingsLoader } from '../modules/organization/index.js';
+import { organizationActions, organizationSettingsLoader } from '../modules/organization/index.js';
 import type { AppContext } from '../core/context.js';
 
 /** Where a request's credentials came from: set by the caller's code, or sent by the browser. */
@@ -133,7 +133,7 @@ export async function requireTrustedDocument(options: {
  * names no session passes here: the operation then answers why (UNAUTHENTICATED, SESSION_EXPIRED).
  */
 export async function apiDocumentsAllowed(ctx: AppContext): Promise<boolean> {
-  if (!ctx.viewer || hasRole(ctx.viewer, 'ADMIN')) return true;
+  if (!ctx.viewer || can(ctx.viewer, organizationActions.alwaysSendApiDocuments)) return true;
   const settings = await ctx.loaders
     .get(organizationSettingsLoader)
     .load(ctx.viewer.organizationId);

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { Organization } from '../modules/organization/index.js';
+import { DEFAULT_TIME_ZONE, Organization } from '../modules/organization/index.js';
 import type { GeneratedEmployee, GeneratedInstitution } from './institution.generator.js';
 import { seedInstitution, type SeedAccount } from './institution.seeder.js';
 import { seedIndicators } from './kpi.seeder.js';
@@ -93,7 +93,7 @@ export async function seedDemoIfEmpty(
     adjust: demoAccounts,
     payrollMonths: 36,
   });
-  await seedIndicators(em, result.organizationId, todayIn('Europe/Moscow'), DEMO_SEED);
+  await seedIndicators(em, result.organizationId, todayIn(DEFAULT_TIME_ZONE), DEMO_SEED);
   logger.info(
     { employees: result.employees, departments: result.departments },
     'demo institution seeded',

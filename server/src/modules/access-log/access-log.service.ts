@@ -1,6 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { viewerOf, type AppContext } from '../../core/context.js';
-import { forbidden, requireRole } from '../../core/auth/viewer.js';
+import { forbidden } from '../../core/auth/viewer.js';
+import { authorize } from '../../core/policy.js';
+import { accessLogActions } from './access-log.policy.js';
 import { checkPageSize, type Connection } from '../../core/graphql/connection.js';
 import { pageOf } from '../../core/orm/pagination.js';
 import { AccessLogEntry } from './access-log.entity.js';
@@ -27,7 +29,7 @@ export class AccessLogService {
     subjectEmployeeId: string | null | undefined,
   ): Promise<Connection<AccessLogEntry>> {
     const viewer = viewerOf(this.ctx);
-    requireRole(viewer, 'ADMIN');
+    authorize(viewer, accessLogActions.readAll);
     return this.page(page, {
       organizationId: viewer.organizationId,
       ...(subjectEmployeeId ? { subjectEmployeeId } : {}),

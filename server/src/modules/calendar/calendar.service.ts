@@ -1,6 +1,7 @@
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { unitOf } from '../../core/unit-of-work.js';
-import { requireRole } from '../../core/auth/viewer.js';
+import { authorize } from '../../core/policy.js';
+import { calendarActions } from './calendar.policy.js';
 import { badInput } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
 import { CalendarDay, CalendarYear } from './calendar.entity.js';
@@ -60,7 +61,7 @@ export class CalendarService {
     kind: CalendarDayKind | 'ORDINARY',
     note: string | null,
   ): Promise<boolean> {
-    requireRole(viewerOf(this.ctx), 'HR', 'ADMIN');
+    authorize(viewerOf(this.ctx), calendarActions.setDay);
     if (!isLocalDate(date)) throw badInput(['date'], 'Not a date');
     const em = unitOf(this.ctx).em;
     const existing = await em.findOne(CalendarDay, { date });

@@ -1,8 +1,9 @@
 import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../core/context.js';
-import { hasRole } from '../../core/auth/viewer.js';
+import { can } from '../../core/policy.js';
+import { dashboardActions } from './dashboard.policy.js';
 import { addDays } from '../../core/local-date.js';
-import { Employee, EmployeePolicy } from '../employee/index.js';
+import { Employee, policyOf } from '../employee/index.js';
 import { EvaluationSheet, KpiReadService } from '../kpi/index.js';
 import { leaveSectionOf } from '../leave/index.js';
 import { NotificationService } from '../notification/index.js';
@@ -135,8 +136,8 @@ export class DashboardResolver {
   @FieldResolver(() => DashboardTeam, { nullable: true })
   async team(@Ctx() ctx: AppContext): Promise<DashboardTeam | null> {
     const viewer = viewerOf(ctx);
-    if (!hasRole(viewer, 'MANAGER', 'HR')) return null;
-    const scope = await new EmployeePolicy(viewer, ctx).teamScope();
+    if (!can(viewer, dashboardActions.seeTeam)) return null;
+    const scope = await policyOf(ctx).teamScope();
     const [size, sheetsToApprove, summary] = await Promise.all([
       scope ? ctx.em.count(Employee, { $and: [scope, { deletedAt: null }] }) : Promise.resolve(0),
       new KpiReadService(ctx).pendingApprovals(),

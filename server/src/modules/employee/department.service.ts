@@ -1,5 +1,6 @@
 import { viewerOf, type AppContext } from '../../core/context.js';
-import { forbidden, hasRole } from '../../core/auth/viewer.js';
+import { authorize } from '../../core/policy.js';
+import { employeeActions } from './employee.policy.js';
 import { Department } from './department.entity.js';
 
 /** Reads the department tree: the structure of the viewer's organization, for its members. */
@@ -9,7 +10,7 @@ export class DepartmentService {
   /** Every department of the viewer's organization; third parties see none. */
   list(): Promise<Department[]> {
     const viewer = viewerOf(this.ctx);
-    if (hasRole(viewer, 'EXTERNAL') && !viewer.employeeId) throw forbidden();
+    authorize(viewer, employeeActions.readDepartments);
     return this.ctx.em.find(
       Department,
       { organization: viewer.organizationId, deletedAt: null },

@@ -3,7 +3,17 @@ import { formatSnils, maskSnils, maskTail } from '../../core/auth/masking.js';
 import type { Employee } from './employee.entity.js';
 import { EmployeePolicy } from './employee.policy.js';
 
-export const policyOf = (ctx: AppContext) => new EmployeePolicy(viewerOf(ctx), ctx);
+const policies = new WeakMap<AppContext['loaders'], EmployeePolicy>();
+
+/** The file policy of a request (or of its unit of work): built once, over the context's loaders. */
+export function policyOf(ctx: AppContext): EmployeePolicy {
+  let policy = policies.get(ctx.loaders);
+  if (!policy) {
+    policy = new EmployeePolicy(viewerOf(ctx), ctx);
+    policies.set(ctx.loaders, policy);
+  }
+  return policy;
+}
 
 /** A PERSONAL-section value, or FORBIDDEN (journalled) when the viewer may not read it. */
 export async function personal<T>(

@@ -3,6 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../core/context.js';
 import { forbidden, hasRole, type Viewer } from '../../core/auth/viewer.js';
+import { definePolicy } from '../../core/policy.js';
 import type { Loaders } from '../../core/orm/loaders.js';
 import type { AccessJournal } from '../../core/access.js';
 import {
@@ -163,3 +164,9 @@ export class EmployeePolicy {
     return employee.department !== null && departments.has(employee.department.id);
   }
 }
+
+/** The employee module's actions apart from a file's sections (EmployeePolicy above). */
+export const employeeActions = definePolicy('employee', {
+  /** Read the organization's departments: its members, not a third party without a file. */
+  readDepartments: (viewer) => !hasRole(viewer, 'EXTERNAL') || viewer.employeeId !== null,
+});

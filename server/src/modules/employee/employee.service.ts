@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { AppContext } from '../../core/context.js';
-import { viewerOf } from '../../core/context.js';
 import { forbidden } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
@@ -11,7 +10,8 @@ import type { Loaders } from '../../core/orm/loaders.js';
 import { departmentTreeLoader, headAbove } from './department.loader.js';
 import { Employee } from './employee.entity.js';
 import type { EmployeeFilter } from './employee.inputs.js';
-import { EmployeePolicy } from './employee.policy.js';
+import { policyOf } from './employee.fields.js';
+import type { EmployeePolicy } from './employee.policy.js';
 import { departmentSubtreeIds } from './employee.queries.js';
 
 /** Every list scope starts with the viewer's organization. */
@@ -27,7 +27,7 @@ export class EmployeeService {
 
   constructor(ctx: AppContext) {
     this.em = ctx.em;
-    this.policy = new EmployeePolicy(viewerOf(ctx), ctx);
+    this.policy = policyOf(ctx);
   }
 
   /** Opens one personal file: NOT_FOUND alike when there is none and when it is not the viewer's to see. */

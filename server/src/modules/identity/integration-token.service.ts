@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { unitOf } from '../../core/unit-of-work.js';
-import { requireRole } from '../../core/auth/viewer.js';
+import { authorize } from '../../core/policy.js';
+import { identityActions } from './identity.policy.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { newId } from '../../core/orm/base.entity.js';
@@ -20,7 +21,7 @@ export class IntegrationTokenService {
 
   list(): Promise<IntegrationToken[]> {
     const viewer = viewerOf(this.ctx);
-    requireRole(viewer, 'ADMIN');
+    authorize(viewer, identityActions.manageIntegrationTokens);
     return this.ctx.em.find(
       IntegrationToken,
       { organization: viewer.organizationId },
@@ -30,7 +31,7 @@ export class IntegrationTokenService {
 
   async create(name: string): Promise<{ token: string; integrationToken: IntegrationToken }> {
     const viewer = viewerOf(this.ctx);
-    requireRole(viewer, 'ADMIN');
+    authorize(viewer, identityActions.manageIntegrationTokens);
     const label = name.trim();
     if (label.length < 1 || label.length > 200)
       throw badInput(['name'], 'A name of 1 to 200 characters');
@@ -70,7 +71,7 @@ export class IntegrationTokenService {
   /** Revokes a token and disables its account; requests with it fail from then on. Idempotent. */
   async revoke(id: string): Promise<IntegrationToken> {
     const viewer = viewerOf(this.ctx);
-    requireRole(viewer, 'ADMIN');
+    authorize(viewer, identityActions.manageIntegrationTokens);
     const row = isUuid(id)
       ? await this.ctx.em.findOne(IntegrationToken, { id, organization: viewer.organizationId })
       : null;

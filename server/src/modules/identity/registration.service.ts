@@ -1,7 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { inUnit, unitOf } from '../../core/unit-of-work.js';
-import { requireRole } from '../../core/auth/viewer.js';
+import { authorize } from '../../core/policy.js';
+import { identityActions } from './identity.policy.js';
 import { AppError, ErrorCode, badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { Organization } from '../organization/index.js';
@@ -64,7 +65,7 @@ export class RegistrationService {
   /** ADMIN: the registrations waiting in the viewer's organization. */
   pending(): Promise<User[]> {
     const viewer = viewerOf(this.ctx);
-    requireRole(viewer, 'ADMIN');
+    authorize(viewer, identityActions.reviewRegistrations);
     return this.ctx.em.find(
       User,
       { organization: viewer.organizationId, status: 'PENDING' },
@@ -75,7 +76,7 @@ export class RegistrationService {
   /** ADMIN: approves or rejects a pending registration; journalled with the change. */
   async review(userId: string, approve: boolean): Promise<User> {
     const viewer = viewerOf(this.ctx);
-    requireRole(viewer, 'ADMIN');
+    authorize(viewer, identityActions.reviewRegistrations);
     const user = isUuid(userId)
       ? await this.ctx.em.findOne(User, { id: userId, organization: viewer.organizationId })
       : null;

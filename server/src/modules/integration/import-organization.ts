@@ -5,6 +5,7 @@ import {
   Organization,
   OrganizationSettings,
   PortalSections,
+  DEFAULT_TIME_ZONE,
 } from '../organization/index.js';
 import type { OrganizationRecord, Header } from './import-reader.js';
 import type { BatchKey } from './import-resolve.js';
@@ -67,7 +68,7 @@ const fieldsOf = (record: OrganizationRecord) => ({
   inn: (record.fields['inn'] as string | null | undefined) ?? null,
   kpp: (record.fields['kpp'] as string | null | undefined) ?? null,
   address: (record.fields['address'] as string | null | undefined) ?? null,
-  timeZone: (record.fields['timeZone'] as string | undefined) ?? 'Europe/Moscow',
+  timeZone: (record.fields['timeZone'] as string | undefined) ?? DEFAULT_TIME_ZONE,
 });
 
 /** Another organization already bound to the header's externalId in this source. */

@@ -1,7 +1,8 @@
 import type express from 'express';
 import type { AppServices } from '../../core/context.js';
 import { appRoute } from '../../core/http-route.js';
-import { requireRole } from '../../core/auth/viewer.js';
+import { authorize } from '../../core/policy.js';
+import { integrationActions } from './integration.policy.js';
 import { viewerOf } from '../../core/context.js';
 import { ImportService } from './import.service.js';
 import { integrationActor } from '../identity/index.js';
@@ -19,7 +20,7 @@ export function registerImportRoute(app: express.Express, services: AppServices)
     '/integration/import',
     appRoute(services, async (req, res, open) => {
       const ctx = await open();
-      requireRole(viewerOf(ctx), 'INTEGRATION');
+      authorize(viewerOf(ctx), integrationActions.importRecords);
       const result = await ImportService.of(services, ctx.logger).run(
         limited(req, services.config.import.maxBytes),
         {

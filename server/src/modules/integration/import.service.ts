@@ -27,6 +27,7 @@ import { resultOf, runRowOf, type ImportResult, type Run } from './import-run-re
 import { ImportSchema } from './import-schema.js';
 import { Staging } from './import-staging.js';
 import type { InputItem } from './ndjson.js';
+import { DEFAULT_TIME_ZONE } from '../organization/index.js';
 
 /** Problems listed in one answer; reading stops at this many (a wrong file, not a few bad lines). */
 export const MAX_PROBLEMS = 10_000;
@@ -241,7 +242,7 @@ export class ImportService {
       'select time_zone from organization where id = ?',
       [key.organizationId],
     );
-    return todayIn(rows[0]?.time_zone ?? 'Europe/Moscow');
+    return todayIn(rows[0]?.time_zone ?? DEFAULT_TIME_ZONE);
   }
 
   private async finish(

@@ -1,7 +1,8 @@
 import { JSONResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../core/context.js';
-import { requireRole } from '../../core/auth/viewer.js';
+import { authorize } from '../../core/policy.js';
+import { integrationActions } from './integration.policy.js';
 import { badInput } from '../../core/errors.js';
 import { checkPageSize, ForwardPageArgs } from '../../core/graphql/connection.js';
 import { pageOf } from '../../core/orm/pagination.js';
@@ -30,7 +31,7 @@ export class IntegrationResolver {
   })
   importRuns(@Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() ctx: AppContext) {
     const viewer = viewerOf(ctx);
-    requireRole(viewer, 'ADMIN');
+    authorize(viewer, integrationActions.readImportRuns);
     return pageOf<ImportRun>(
       ctx.em,
       ImportRun,
@@ -51,7 +52,7 @@ export class IntegrationResolver {
     @Ctx() ctx: AppContext,
   ): Promise<ImportResultType> {
     const viewer = viewerOf(ctx);
-    requireRole(viewer, 'INTEGRATION');
+    authorize(viewer, integrationActions.importRecords);
     if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(source))
       throw badInput(
         ['source'],

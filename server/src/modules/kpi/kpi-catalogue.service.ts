@@ -1,4 +1,6 @@
-import { forbidden, hasRole } from '../../core/auth/viewer.js';
+import { forbidden } from '../../core/auth/viewer.js';
+import { authorize } from '../../core/policy.js';
+import { kpiActions } from './kpi.policy.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { Employee } from '../employee/index.js';
@@ -14,7 +16,7 @@ export class IndicatorCatalogueService extends KpiUseCase {
   /** The organization's catalogue; employees of the organization read it. */
   indicators(activeOnly: boolean): Promise<Indicator[]> {
     const viewer = this.viewer;
-    if (!viewer.employeeId && !hasRole(viewer, 'HR', 'ADMIN', 'INTEGRATION')) throw forbidden();
+    authorize(viewer, kpiActions.readCatalogue);
     return this.ctx.em.find(
       Indicator,
       { organization: viewer.organizationId, ...(activeOnly ? { active: true } : {}) },

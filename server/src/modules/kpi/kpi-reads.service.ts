@@ -1,8 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { forbidden, hasRole } from '../../core/auth/viewer.js';
+import { forbidden } from '../../core/auth/viewer.js';
+import { can } from '../../core/policy.js';
+import { kpiActions } from './kpi.policy.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
-import { Employee, EmployeePolicy } from '../employee/index.js';
+import { Employee, policyOf } from '../employee/index.js';
 import { TaskPolicy } from '../task/index.js';
 import { EvaluationSheet, Indicator, IndicatorValue } from './kpi.entity.js';
 import { sheetValuesLoader } from './kpi.loaders.js';
@@ -97,9 +99,8 @@ export class KpiReadService extends KpiUseCase {
 
   /** A manager's team for a period: each subordinate with their sheet, if any. */
   async team(periodCode: string): Promise<{ employee: Employee; sheet: EvaluationSheet | null }[]> {
-    const viewer = this.viewer;
     const period = periodFrom(periodCode, ['period']);
-    const scope = await new EmployeePolicy(viewer, this.ctx).teamScope();
+    const scope = await policyOf(this.ctx).teamScope();
     if (!scope) throw forbidden('Only managers have a team');
     const employees = await this.ctx.em.find(
       Employee,
@@ -198,14 +199,14 @@ export class KpiReadService extends KpiUseCase {
   private async waitingFilters(): Promise<FilterQuery<EvaluationSheet>[]> {
     const viewer = this.viewer;
     const filters: FilterQuery<EvaluationSheet>[] = [];
-    if (hasRole(viewer, 'HR')) {
+    if (can(viewer, kpiActions.approveAgreedSheets)) {
       filters.push({
         organization: viewer.organizationId,
         status: 'AGREED',
         employee: { deletedAt: null },
       });
     }
-    const scope = await new EmployeePolicy(viewer, this.ctx).teamScope();
+    const scope = await policyOf(this.ctx).teamScope();
     if (scope) {
       filters.push({ status: 'SUBMITTED', employee: { $and: [scope, { deletedAt: null }] } });
     }

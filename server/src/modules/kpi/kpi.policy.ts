@@ -1,5 +1,6 @@
 import type { AppContext } from '../../core/context.js';
 import { hasRole, type Viewer } from '../../core/auth/viewer.js';
+import { anyRole, definePolicy } from '../../core/policy.js';
 import { type Employee, EmployeePolicy } from '../employee/index.js';
 
 /** The parts someone plays on an employee's evaluation sheets. */
@@ -61,3 +62,12 @@ export class KpiPolicy {
     return hasRole(this.viewer, 'HR', 'ADMIN');
   }
 }
+
+/** The KPI module's actions apart from a sheet's own steps (KpiPolicy above). */
+export const kpiActions = definePolicy('kpi', {
+  /** Read the organization's indicator catalogue: its employees, HR, admins, the system of record. */
+  readCatalogue: (viewer) =>
+    viewer.employeeId !== null || hasRole(viewer, 'HR', 'ADMIN', 'INTEGRATION'),
+  /** Approve the organization's agreed sheets (HR's step). */
+  approveAgreedSheets: anyRole('HR'),
+});

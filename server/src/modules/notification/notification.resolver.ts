@@ -12,7 +12,8 @@ import {
 } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { inUnit } from '../../core/unit-of-work.js';
-import { requireRole } from '../../core/auth/viewer.js';
+import { authorize } from '../../core/policy.js';
+import { notificationActions } from './notification.policy.js';
 import { badInput } from '../../core/errors.js';
 import { ForwardPageArgs, type Connection } from '../../core/graphql/connection.js';
 import { isUuid } from '../../core/ids.js';
@@ -58,7 +59,7 @@ export class NotificationResolver {
     @Ctx() ctx: AppContext,
   ): Promise<number> {
     const viewer = viewerOf(ctx);
-    requireRole(viewer, 'HR');
+    authorize(viewer, notificationActions.announce);
     if (title.trim().length < 3 || title.length > 300)
       throw badInput(['title'], 'A title of 3 to 300 characters');
     return inUnit(ctx, async (unit) => {

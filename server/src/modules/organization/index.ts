@@ -16,5 +16,6 @@ export { organizationSettingsLoader } from './organization-settings.loader.js';
 export { FileSectionValue } from './organization-settings.type.js';
 export { Organization } from './organization.entity.js';
 export { OrganizationResolver } from './organization.resolver.js';
-export { organizationToday } from './organization.service.js';
+export { DEFAULT_TIME_ZONE, organizationToday, todayOf } from './clock.js';
 export { OrganizationType } from './organization.type.js';
+export { organizationActions } from './organization.policy.js';

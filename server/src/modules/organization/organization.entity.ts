@@ -1,5 +1,6 @@
 import { Entity, Property, Unique } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
+import { DEFAULT_TIME_ZONE } from './clock.js';
 
 /** An institution (учреждение); several can share one installation. */
 @Entity({ tableName: 'organization' })
@@ -25,5 +26,5 @@ export class Organization extends ExternalRecord<
 
   /** IANA time zone the organization works in; dates shown to its people are in this zone. */
   @Property({ type: 'string', length: 64 })
-  timeZone: string = 'Europe/Moscow';
+  timeZone: string = DEFAULT_TIME_ZONE;
 }

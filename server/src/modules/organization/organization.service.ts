@@ -1,8 +1,8 @@
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { unitOf } from '../../core/unit-of-work.js';
-import { requireRole } from '../../core/auth/viewer.js';
+import { authorize } from '../../core/policy.js';
+import { organizationActions } from './organization.policy.js';
 import { notFound } from '../../core/errors.js';
-import { todayIn } from '../../core/time.js';
 import { Organization } from './organization.entity.js';
 import {
   OrganizationSettings,
@@ -41,7 +41,7 @@ export class OrganizationService {
   /** ADMIN only; the change is journalled in the same transaction. */
   async updateSettings(change: SettingsChange): Promise<EffectiveSettings> {
     const viewer = viewerOf(this.ctx);
-    requireRole(viewer, 'ADMIN');
+    authorize(viewer, organizationActions.updateSettings);
     const tx = unitOf(this.ctx).em;
     let settings = await tx.findOne(OrganizationSettings, {
       organization: viewer.organizationId,
@@ -67,12 +67,3 @@ export class OrganizationService {
 }
 
 const unique = <T>(items: T[]): T[] => [...new Set(items)];
-
-/** Today in the employee's organization's time zone (Europe/Moscow in the demo). */
-export async function organizationToday(
-  ctx: AppContext,
-  employee: { organization: { id: string } },
-): Promise<string> {
-  const organization = await ctx.loaders.load(Organization, employee.organization.id);
-  return todayIn(organization?.timeZone ?? 'Europe/Moscow');
-}

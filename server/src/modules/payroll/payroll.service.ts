@@ -1,11 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { viewerOf, type AppContext } from '../../core/context.js';
-import { forbidden, hasRole } from '../../core/auth/viewer.js';
+import { forbidden } from '../../core/auth/viewer.js';
+import { can } from '../../core/policy.js';
+import { payrollActions } from './payroll.policy.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
 import { isUuid } from '../../core/ids.js';
 import { fromKopecks, toKopecks } from '../../core/money.js';
-import { Employee, EmployeePolicy } from '../employee/index.js';
+import { Employee, type EmployeePolicy, policyOf } from '../employee/index.js';
 import { Payslip } from './payroll.entity.js';
 import { DynamicsGrouping, type SalaryBucket } from './payroll.type.js';
 
@@ -19,7 +21,7 @@ export class PayrollService {
   private readonly policy: EmployeePolicy;
 
   constructor(private readonly ctx: AppContext) {
-    this.policy = new EmployeePolicy(viewerOf(ctx), ctx);
+    this.policy = policyOf(ctx);
   }
 
   /** Payslips of one employee (the viewer by default), newest first. */
@@ -116,7 +118,7 @@ export class PayrollService {
 
   /** The payroll office sees payslips before they are published; employees and managers after. */
   private seesUnpublished(): boolean {
-    return hasRole(viewerOf(this.ctx), 'ACCOUNTANT', 'HR');
+    return can(viewerOf(this.ctx), payrollActions.seeUnpublished);
   }
 
   private async employee(

@@ -1,6 +1,8 @@
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { unitOf } from '../../core/unit-of-work.js';
-import { forbidden, hasRole, requireRole } from '../../core/auth/viewer.js';
+import { forbidden } from '../../core/auth/viewer.js';
+import { authorize, can } from '../../core/policy.js';
+import { payrollActions } from './payroll.policy.js';
 import { appErrorOf, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { fromKopecks, toKopecks } from '../../core/money.js';
 import { newId } from '../../core/orm/base.entity.js';
@@ -37,7 +39,7 @@ export class PayslipActionsService {
   /** ACCOUNTANT or INTEGRATION: makes a period's payslips visible; publishing twice changes nothing. */
   async publishPeriod(year: number, month: number, part: PublishPart): Promise<PayrollPeriod> {
     const viewer = viewerOf(this.ctx);
-    requireRole(viewer, 'ACCOUNTANT', 'INTEGRATION');
+    authorize(viewer, payrollActions.writePayslips);
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
       throw badInput(['year'], 'A year from 2000');
     if (!Number.isInteger(month) || month < 1 || month > 12)
@@ -103,7 +105,7 @@ export class PayslipActionsService {
   /** ACCOUNTANT: published payslips of a month nobody has acknowledged yet. */
   unacknowledged(year: number, month: number): Promise<Payslip[]> {
     const viewer = viewerOf(this.ctx);
-    requireRole(viewer, 'ACCOUNTANT');
+    authorize(viewer, payrollActions.followAcknowledgements);
     return this.ctx.em.find(
       Payslip,
       {
@@ -146,7 +148,7 @@ export class PayslipActionsService {
       });
     const line = payslip.lines[place.index];
     if (!line) throw notFound('Payslip line', lineId);
-    if (payslip.employee.id !== viewer.employeeId && !hasRole(viewer, 'ACCOUNTANT')) {
+    if (!can(viewer, payrollActions.questionLine, payslip.employee.id)) {
       throw forbidden('Only the employee questions their payslip');
     }
     const question = text.trim();

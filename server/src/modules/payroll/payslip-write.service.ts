@@ -1,6 +1,7 @@
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { unitOf } from '../../core/unit-of-work.js';
-import { requireRole } from '../../core/auth/viewer.js';
+import { authorize } from '../../core/policy.js';
+import { payrollActions } from './payroll.policy.js';
 import { badInput } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { fromKopecks, MAX_KOPECKS, toKopecks } from '../../core/money.js';
@@ -23,7 +24,7 @@ export class PayslipWriteService {
 
   async save(input: PayslipInput): Promise<Payslip> {
     const viewer = viewerOf(this.ctx);
-    requireRole(viewer, 'ACCOUNTANT', 'INTEGRATION');
+    authorize(viewer, payrollActions.writePayslips);
     check(input);
     const employee = isUuid(input.employeeId)
       ? await this.ctx.em.findOne(Employee, {

@@ -1,12 +1,12 @@
 import type { EntityClass, FilterQuery, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { viewerOf, type AppContext } from '../../core/context.js';
+import type { AppContext } from '../../core/context.js';
 import { unitOf } from '../../core/unit-of-work.js';
 import { forbidden } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
-import { Employee, EmployeePolicy } from '../employee/index.js';
+import { Employee, policyOf } from '../employee/index.js';
 import { type FileSection, organizationToday } from '../organization/index.js';
 
 /** How far ahead a date in a record may lie: next year's leave schedule, not a typo's 2205. */
@@ -25,7 +25,7 @@ export async function editFile<T>(
 ): Promise<T> {
   const employee = isUuid(employeeId) ? await ctx.em.findOne(Employee, { id: employeeId }) : null;
   if (!employee || employee.deletedAt) throw notFound('Employee', employeeId);
-  const policy = new EmployeePolicy(viewerOf(ctx), ctx);
+  const policy = policyOf(ctx);
   if (!policy.canEdit(employee)) {
     ctx.access.record({
       subjectEmployeeId: employee.id,

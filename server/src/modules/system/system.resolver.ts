@@ -1,7 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { inUnit } from '../../core/unit-of-work.js';
-import { requireRole } from '../../core/auth/viewer.js';
+import { authorize } from '../../core/policy.js';
+import { systemActions } from './system.policy.js';
 import type { PingEvent } from '../../core/topics.js';
 import { badInput } from '../../core/errors.js';
 import { PingType } from './ping.type.js';
@@ -16,7 +17,7 @@ export class SystemResolver {
     @Arg('message', () => String) message: string,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    requireRole(viewerOf(ctx), 'ADMIN');
+    authorize(viewerOf(ctx), systemActions.diagnostics);
     if (message.length > MAX_PING_LENGTH) {
       throw badInput(['message'], `message must be at most ${MAX_PING_LENGTH} characters`);
     }
@@ -34,12 +35,12 @@ export class SystemResolver {
     description: 'ADMIN: pings published on any instance.',
     subscribe: ({ context }) => {
       const ctx = context as AppContext;
-      requireRole(viewerOf(ctx), 'ADMIN');
+      authorize(viewerOf(ctx), systemActions.diagnostics);
       return ctx.app.pubSub.subscribe('PING');
     },
   })
   ping(@Root() event: PingEvent, @Ctx() ctx: AppContext): PingType {
-    requireRole(viewerOf(ctx), 'ADMIN');
+    authorize(viewerOf(ctx), systemActions.diagnostics);
     return { message: event.message, sentAt: new Date(event.sentAt), instanceId: event.instanceId };
   }
 }

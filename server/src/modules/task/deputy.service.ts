@@ -1,4 +1,6 @@
-import { forbidden, hasRole } from '../../core/auth/viewer.js';
+import { forbidden } from '../../core/auth/viewer.js';
+import { can } from '../../core/policy.js';
+import { taskActions } from './task.policy.js';
 import { AppError, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
 import { isUuid } from '../../core/ids.js';
@@ -18,11 +20,12 @@ export class DeputyService extends TaskUseCase {
   }): Promise<Deputy> {
     const viewer = this.viewer;
     const principalId = input.principalUserId ?? viewer.userId;
-    if (principalId !== viewer.userId && !hasRole(viewer, 'HR')) {
-      throw forbidden('Only HR names a deputy for someone else');
-    }
-    if (!viewer.employeeId && !hasRole(viewer, 'HR')) {
-      throw forbidden('Only employees name deputies');
+    if (!can(viewer, taskActions.nameDeputy, principalId)) {
+      throw forbidden(
+        principalId === viewer.userId
+          ? 'Only employees name deputies'
+          : 'Only HR names a deputy for someone else',
+      );
     }
     if (!isLocalDate(input.startDate)) throw badInput(['input', 'startDate'], 'Not a date');
     if (!isLocalDate(input.endDate) || input.endDate < input.startDate) {
@@ -77,8 +80,10 @@ export class DeputyService extends TaskUseCase {
     const row = isUuid(id) ? await this.ctx.em.findOne(Deputy, { id }) : null;
     const mine =
       row &&
-      row.organization.id === viewer.organizationId &&
-      (row.principal.id === viewer.userId || hasRole(viewer, 'HR'));
+      can(viewer, taskActions.revokeDeputy, {
+        organizationId: row.organization.id,
+        principalUserId: row.principal.id,
+      });
     if (!row || !mine) throw notFound('Deputy', id);
     row.revokedAt ??= new Date();
     await this.unit.em.flush();
@@ -95,7 +100,7 @@ export class DeputyService extends TaskUseCase {
         organization: viewer.organizationId,
         revokedAt: null,
         endDate: { $gte: today },
-        ...(hasRole(viewer, 'HR')
+        ...(can(viewer, taskActions.seeAllDeputies)
           ? {}
           : { $or: [{ principal: viewer.userId }, { deputy: viewer.userId }] }),
       },

@@ -1,12 +1,13 @@
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { unitOf } from '../../core/unit-of-work.js';
-import { forbidden, requireRole } from '../../core/auth/viewer.js';
+import { forbidden } from '../../core/auth/viewer.js';
+import { authorize } from '../../core/policy.js';
 import { badInput } from '../../core/errors.js';
 import { User } from '../identity/index.js';
 import type { FileSection } from '../organization/index.js';
 import { Employee } from '../employee/index.js';
 import { FileErrorReport } from './file-error-report.entity.js';
-import { TaskPolicy } from './task.policy.js';
+import { TaskPolicy, taskActions } from './task.policy.js';
 import { openFileCorrection } from './task-requests.service.js';
 
 /** Employees flag what is wrong in their file; each report opens a correction task for HR. */
@@ -39,7 +40,7 @@ export class FileErrorReportService {
   /** HR: the open reports of the organization, oldest first. */
   open(): Promise<FileErrorReport[]> {
     const viewer = viewerOf(this.ctx);
-    requireRole(viewer, 'HR');
+    authorize(viewer, taskActions.reviewFileErrorReports);
     return this.ctx.em.find(
       FileErrorReport,
       { employee: { organization: viewer.organizationId }, resolvedAt: null },

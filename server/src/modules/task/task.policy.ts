@@ -3,8 +3,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../core/context.js';
 import { hasRole, type Viewer } from '../../core/auth/viewer.js';
-import { todayIn } from '../../core/time.js';
-import { Organization } from '../organization/index.js';
+import { anyRole, definePolicy } from '../../core/policy.js';
+import { todayOf } from '../organization/index.js';
 import { Deputy, type Task } from './task.entity.js';
 import {
   TaskQueues,
@@ -56,8 +56,7 @@ export class TaskPolicy {
 
   /** Today in the viewer's organization. */
   async today(): Promise<string> {
-    const organization = await this.ctx.loaders.load(Organization, this.viewer.organizationId);
-    return todayIn(organization?.timeZone ?? 'Europe/Moscow');
+    return todayOf(this.ctx, this.viewer.organizationId);
   }
 
   /** The users the viewer stands in for today. */
@@ -121,3 +120,18 @@ export class TaskPolicy {
     return (await this.actingFor()).includes(task.assigneeUser.id);
   }
 }
+
+/** The task module's actions apart from a task's own status model (TaskPolicy above). */
+export const taskActions = definePolicy('task', {
+  /** See the organization's open file error reports. */
+  reviewFileErrorReports: anyRole('HR'),
+  /** Name a deputy for `principalUserId`: one's own as an employee, anyone's as HR. */
+  nameDeputy: (viewer, principalUserId: string) =>
+    hasRole(viewer, 'HR') || (principalUserId === viewer.userId && viewer.employeeId !== null),
+  /** Revoke a deputy named for someone: their own, or anyone's in the organization as HR. */
+  revokeDeputy: (viewer, deputy: { organizationId: string; principalUserId: string }) =>
+    deputy.organizationId === viewer.organizationId &&
+    (deputy.principalUserId === viewer.userId || hasRole(viewer, 'HR')),
+  /** See every deputy of the organization, not only one's own. */
+  seeAllDeputies: anyRole('HR'),
+});
