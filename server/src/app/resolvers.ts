@@ -14,6 +14,7 @@ import { PersonalDataResolver } from '../modules/personal-data/personal-data.res
 import { LeaveSectionResolver } from '../modules/leave/leave.resolver.js';
 import { SeniorityResolver } from '../modules/seniority/seniority.resolver.js';
 import { RecordSectionsResolver } from '../modules/personal-data/sections.resolver.js';
+import { AttestationResolver } from '../modules/attestation/attestation.resolver.js';
 import { FileEditsResolver } from '../modules/personal-data/file-edits.resolver.js';
 import { FileErrorReportResolver } from '../modules/personal-data/file-error-report.resolver.js';
 import { PayrollResolver } from '../modules/payroll/payroll.resolver.js';
@@ -56,6 +57,7 @@ export const resolvers: NonEmptyArray<Function> = [
   LeaveSectionResolver,
   SeniorityResolver,
   RecordSectionsResolver,
+  AttestationResolver,
   FileEditsResolver,
   FileErrorReportResolver,
   PayrollResolver,

@@ -25,6 +25,7 @@ import { generatePayroll } from './payroll.generator.js';
 import { PayrollPeriod, Payslip } from '../modules/payroll/payroll.entity.js';
 import { payslipLineData, type PayslipLineData } from '../modules/payroll/payslip-lines.js';
 import { rethrow, runInUnit } from '../core/orm/unit-scope.js';
+import { sectionSeeds } from './section-seeds.js';
 
 const CHUNK = 1000;
 
@@ -196,6 +197,14 @@ export async function seedInstitution(
       await insertChunked(tx, BusinessTrip, owned(files.trips, ofOrganization));
       await insertChunked(tx, Attestation, owned(files.attestations, ofOrganization));
       await insertChunked(tx, EducationRecord, owned(files.education));
+      for (const section of sectionSeeds)
+        await section.seed({
+          organizationId,
+          institution,
+          asOf,
+          random: new Random(options.seed + seedOffset(section.name)),
+          insert: (entity, rows) => insertChunked(tx, entity, rows),
+        });
       await insertChunked(
         tx,
         PayrollPeriod,
@@ -265,7 +274,7 @@ export async function seedInstitution(
 
   // Fresh statistics, or the planner takes a bulk-loaded table for empty and scans it.
   await em.execute(
-    'analyze organization, department, position, employee, app_user, assignment, leave_record, leave_schedule_entry, identity_document, previous_employment, family_member, business_trip, attestation, education_record, payroll_period, payslip',
+    `analyze organization, department, position, employee, app_user, assignment, leave_record, leave_schedule_entry, identity_document, previous_employment, family_member, business_trip, attestation, education_record, payroll_period, payslip${sectionSeeds.flatMap((section) => section.tables.map((table) => `, ${table}`)).join('')}`,
   );
   return {
     organizationId,
@@ -276,6 +285,10 @@ export async function seedInstitution(
 }
 
 /** Bulk insert in chunks, so a 50 000-person seed never builds one giant statement. */
+/** A section's generator seed from its name, far from the seeds of the generated files. */
+const seedOffset = (name: string) =>
+  1000 + [...name].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) % 100_000, 0);
+
 async function insertChunked<T extends object>(
   tx: EntityManager,
   entity: EntityClass<T>,

@@ -10,7 +10,11 @@ import { leaveSectionOf } from '../leave/leave.resolver.js';
 import { NotificationService } from '../notification/notification.service.js';
 import { DynamicsGrouping } from '../payroll/payroll.type.js';
 import { PayrollService } from '../payroll/payroll.service.js';
-import { attestationSectionOf, educationSectionOf } from '../personal-data/sections.resolver.js';
+import { attestationSectionOf } from '../attestation/attestation.reads.js';
+import { policyOf } from '../employee/employee.fields.js';
+import { educationSectionOf } from '../personal-data/sections.resolver.js';
+import { dueDateSources } from './due-dates.js';
+import { DashboardDueDate } from './due-dates.type.js';
 import { TaskPolicy } from '../task/task.policy.js';
 import { TaskService } from '../task/task.service.js';
 import {
@@ -115,6 +119,19 @@ export class DashboardResolver {
         ? `${Number(last.slice(0, 4)) + TRAINING_EVERY_YEARS}${last.slice(4)}`
         : null,
     };
+  }
+
+  @FieldResolver(() => [DashboardDueDate], {
+    description:
+      "What is next due in the viewer's own file, per section they may read; empty without a file.",
+  })
+  async dueDates(@Ctx() ctx: AppContext): Promise<DashboardDueDate[]> {
+    const employee = await ownFile(ctx);
+    if (!employee) return [];
+    const readable = await policyOf(ctx).sections(employee);
+    const sources = dueDateSources.filter((source) => readable.has(source.section));
+    const dates = await Promise.all(sources.map((source) => source.due(ctx, employee)));
+    return sources.map((source, i) => ({ section: source.section, date: dates[i] ?? null }));
   }
 
   @FieldResolver(() => DashboardKpi, { nullable: true })

@@ -6,7 +6,6 @@ import { leaveDays, statutoryHolidays, type LeaveKind } from '../leave/leave.rul
 import { checkDates, checkRecordDates } from '../personal-data/file-edit.js';
 import {
   checkAssignment,
-  checkAttestation,
   checkEducation,
   checkFamilyMember,
   checkIdentifiers,
@@ -18,6 +17,7 @@ import {
 import { payslipLineData, type PayslipLineSource } from '../payroll/payslip-lines.js';
 import { checkPayslipBody } from '../payroll/payslip-write.service.js';
 import type { FieldProblem } from './import-schema.js';
+import { sectionImports } from './import-sections.js';
 import { specOf, type RecordType } from './import-types.js';
 
 /** A record as the schema let it through: its fields by name. */
@@ -67,9 +67,9 @@ const rules: Partial<Record<RecordType, (fields: Fields, today: string) => void>
   leaveSchedule: (f, today) => checkRecordDates(today, f),
   businessTrip: (f, today) => checkTrip(today, f as { destination: string }),
   seniorityPeriod: (f, today) => checkSeniorityPeriod(today, f as { factor: string }),
-  attestation: (f, today) => checkAttestation(today, f as { date: string }),
   education: (f, today) => checkEducation(today, f),
   payslip: (f) => checkPayslipBody(f as unknown as Parameters<typeof checkPayslipBody>[0]),
+  ...Object.fromEntries(sectionImports.map(({ type, check }) => [type, check])),
 };
 
 /** Runs the type's rules; the problem found, with its path relative to the record. */

@@ -1,4 +1,6 @@
 import type { FileSection } from '../organization/organization-settings.entity.js';
+import { date, employeeRef, int, order, text } from './import-fields.js';
+import { sectionImports, sectionRecordTypes } from './import-sections.js';
 
 /** The record types of schema version 1, in the order a batch is applied (references point back). */
 export const RecordTypes = [
@@ -13,7 +15,7 @@ export const RecordTypes = [
   'leaveSchedule',
   'businessTrip',
   'seniorityPeriod',
-  'attestation',
+  ...sectionRecordTypes,
   'education',
   'payrollPeriod',
   'payslip',
@@ -87,26 +89,6 @@ export interface TypeSpec {
   /** Columns of the row before the batch that notifications compare against. */
   remember?: string[];
 }
-
-const text = (field: string, column: string, section?: FileSection): FieldSpec => ({
-  field,
-  column,
-  sql: 'text',
-  ...(section ? { section } : {}),
-});
-const date = (field: string, column: string, section?: FileSection): FieldSpec => ({
-  field,
-  column,
-  sql: 'date',
-  ...(section ? { section } : {}),
-});
-const int = (field: string, column: string): FieldSpec => ({ field, column, sql: 'integer' });
-const employeeRef: RefSpec = {
-  field: 'employeeExternalId',
-  column: 'employee_id',
-  target: 'employee',
-};
-const order = [text('orderNumber', 'order_number'), date('orderDate', 'order_date')];
 
 /** How each record type maps onto its table. */
 export const typeSpecs: TypeSpec[] = [
@@ -297,28 +279,7 @@ export const typeSpecs: TypeSpec[] = [
     deletion: 'hard',
     section: 'SENIORITY',
   },
-  {
-    type: 'attestation',
-    table: 'attestation',
-    fields: [
-      text('kind', 'kind'),
-      text('purpose', 'purpose'),
-      date('date', 'date'),
-      text('commission', 'commission'),
-      text('decision', 'decision'),
-      text('category', 'category'),
-      date('validUntil', 'valid_until'),
-      date('nextDueDate', 'next_due_date'),
-      text('recommendations', 'recommendations'),
-      text('protocolNumber', 'protocol_number'),
-      ...order,
-    ],
-    refs: [employeeRef],
-    scope: 'organization',
-    deletion: 'hard',
-    section: 'ATTESTATION',
-    remember: ['next_due_date'],
-  },
+  ...sectionImports.map(({ type, spec }) => ({ type, ...spec })),
   {
     type: 'education',
     table: 'education_record',

@@ -3,11 +3,6 @@ import { LocalDateScalar } from '../../core/graphql/scalars.js';
 import { AssignmentKindValue } from '../assignment/assignment.type.js';
 import { LeaveKindValue } from '../leave/leave.type.js';
 import { SeniorityKindValue } from '../seniority/seniority.type.js';
-import {
-  AttestationDecisionValue,
-  AttestationKindValue,
-  AttestationPurposeValue,
-} from '../attestation/attestation.type.js';
 import type { EducationKind } from '../education/education.entity.js';
 import { EducationKindValue } from '../education/education.type.js';
 import type { TripStatus } from '../trip/trip.entity.js';
@@ -224,51 +219,6 @@ export class BusinessTripInput {
 
   @Field(() => TripStatusValue)
   status!: TripStatus;
-}
-
-@InputType('AttestationInput', { description: 'A new or corrected attestation.' })
-export class AttestationInput {
-  @Field(() => ID, { nullable: true })
-  id?: string | null;
-
-  @Field(() => ID)
-  employeeId!: string;
-
-  @Field(() => AttestationKindValue)
-  kind!: 'REGULAR' | 'EXTRAORDINARY';
-
-  @Field(() => AttestationPurposeValue)
-  purpose!: 'POST_FITNESS' | 'QUALIFICATION_CATEGORY';
-
-  @Field(() => LocalDateScalar)
-  date!: string;
-
-  @Field(() => String, { nullable: true })
-  commission?: string | null;
-
-  @Field(() => AttestationDecisionValue)
-  decision!: 'MEETS' | 'MEETS_CONDITIONALLY' | 'DOES_NOT_MEET';
-
-  @Field(() => String, { nullable: true })
-  category?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  validUntil?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  nextDueDate?: string | null;
-
-  @Field(() => String, { nullable: true })
-  recommendations?: string | null;
-
-  @Field(() => String, { nullable: true })
-  protocolNumber?: string | null;
-
-  @Field(() => String, { nullable: true })
-  orderNumber?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  orderDate?: string | null;
 }
 
 @InputType('EducationRecordInput', { description: 'A new or corrected education record.' })

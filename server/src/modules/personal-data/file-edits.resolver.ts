@@ -11,7 +11,6 @@ import { LeaveType } from '../leave/leave.type.js';
 import type { FileSection } from '../organization/organization-settings.entity.js';
 import {
   AssignmentInput,
-  AttestationInput,
   BusinessTripInput,
   EducationRecordInput,
   FamilyMemberInput,
@@ -22,12 +21,10 @@ import {
 import { BusinessTripType } from '../trip/trip.type.js';
 import { FamilyMemberType } from './personal-data.type.js';
 import type { FamilyMember } from '../employee/employee.entity.js';
-import { AttestationType } from '../attestation/attestation.type.js';
 import { EducationRecordType } from '../education/education.type.js';
 import type { BusinessTrip } from '../trip/trip.entity.js';
-import type { Attestation } from '../attestation/attestation.entity.js';
 import type { EducationRecord } from '../education/education.entity.js';
-import { FileEditsService, removable, type RemovableSection } from './file-edits.service.js';
+import { FileEditsService, removable, removableList } from './file-edits.service.js';
 import { RecordEditsService } from './record-edits.service.js';
 import { PersonalEditsService } from './personal-edits.service.js';
 
@@ -94,14 +91,6 @@ export class FileEditsResolver {
     return inUnit(ctx, (unit) => new RecordEditsService(unit).saveTrip(input));
   }
 
-  @Mutation(() => AttestationType, { description: 'HR: adds or corrects an attestation.' })
-  saveAttestation(
-    @Arg('input', () => AttestationInput) input: AttestationInput,
-    @Ctx() ctx: AppContext,
-  ): Promise<Attestation> {
-    return inUnit(ctx, (unit) => new RecordEditsService(unit).saveAttestation(input));
-  }
-
   @Mutation(() => EducationRecordType, { description: 'HR: adds or corrects an education record.' })
   saveEducationRecord(
     @Arg('input', () => EducationRecordInput) input: EducationRecordInput,
@@ -119,12 +108,9 @@ export class FileEditsResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    if (!(section in removable)) return Promise.reject(badSection());
-    return inUnit(ctx, (unit) =>
-      new FileEditsService(unit).deleteRecord(section as RemovableSection, id),
-    );
+    if (!removable.has(section)) return Promise.reject(badSection());
+    return inUnit(ctx, (unit) => new FileEditsService(unit).deleteRecord(section, id));
   }
 }
 
-const badSection = () =>
-  badInput(['section'], `Records can be removed from ${Object.keys(removable).join(', ')}`);
+const badSection = () => badInput(['section'], `Records can be removed from ${removableList()}`);

@@ -2,26 +2,22 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
 import { rowsByOwner } from '../../core/orm/loaders.js';
-import { Attestation } from '../attestation/attestation.entity.js';
-import { AttestationSection } from '../attestation/attestation.type.js';
 import { EducationRecord } from '../education/education.entity.js';
 import { EducationSection } from '../education/education.type.js';
 import type { Employee } from '../employee/employee.entity.js';
 import { policyOf } from '../employee/employee.fields.js';
 import { EmployeeType } from '../employee/employee.type.js';
-import { organizationToday } from '../organization/organization.service.js';
 import { BusinessTrip } from '../trip/trip.entity.js';
 import { TripSection } from '../trip/trip.type.js';
 
 const tripsLoader = rowsByOwner(BusinessTrip, 'employee', { startDate: 'desc', id: 'desc' });
-const attestationsLoader = rowsByOwner(Attestation, 'employee', { date: 'desc', id: 'desc' });
 const educationLoader = rowsByOwner(EducationRecord, 'employee', {
   endDate: 'desc nulls last',
   year: 'desc nulls last',
   id: 'asc',
 });
 
-/** The trips, attestation and education sections: each checked, journalled and batched. */
+/** The trips and education sections: each checked, journalled and batched. */
 @Resolver(() => EmployeeType)
 export class RecordSectionsResolver {
   @FieldResolver(() => TripSection, { description: 'Business trips (TRIPS).' })
@@ -31,32 +27,10 @@ export class RecordSectionsResolver {
     return { trips, provenance: provenanceOf(trips) };
   }
 
-  @FieldResolver(() => AttestationSection, { description: 'Attestations (ATTESTATION).' })
-  attestation(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<AttestationSection> {
-    return attestationSectionOf(ctx, employee);
-  }
-
   @FieldResolver(() => EducationSection, { description: 'Education (EDUCATION).' })
   education(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<EducationSection> {
     return educationSectionOf(ctx, employee);
   }
-}
-
-/** The attestation section, checked and journalled, with the nearest due date from today. */
-export async function attestationSectionOf(
-  ctx: AppContext,
-  employee: Employee,
-): Promise<AttestationSection> {
-  await policyOf(ctx).require(employee, 'ATTESTATION', 'Employee.attestation');
-  const [attestations, today] = await Promise.all([
-    ctx.loaders.get(attestationsLoader).load(employee.id),
-    organizationToday(ctx, employee),
-  ]);
-  const due = attestations
-    .map((a) => a.nextDueDate)
-    .filter((date): date is string => date !== null && date >= today)
-    .sort();
-  return { attestations, nextDueDate: due[0] ?? null, provenance: provenanceOf(attestations) };
 }
 
 /** The education section, checked and journalled, grouped by kind. */
