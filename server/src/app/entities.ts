@@ -7,6 +7,7 @@ import { LeaveRecord, LeaveScheduleEntry } from '../modules/leave/leave.entity.j
 import { SeniorityPeriod } from '../modules/seniority/seniority.entity.js';
 import { BusinessTrip } from '../modules/trip/trip.entity.js';
 import { Attestation } from '../modules/attestation/attestation.entity.js';
+import { MedicalExamination } from '../modules/medical/medical.entity.js';
 import { EducationRecord } from '../modules/education/education.entity.js';
 import { FileErrorReport } from '../modules/personal-data/file-error-report.entity.js';
 import { PayrollPeriod, Payslip, PayslipQuestion } from '../modules/payroll/payroll.entity.js';
@@ -54,6 +55,7 @@ export const entities = [
   SeniorityPeriod,
   BusinessTrip,
   Attestation,
+  MedicalExamination,
   EducationRecord,
   FileErrorReport,
   PayrollPeriod,

@@ -15,6 +15,10 @@ import { LeaveSectionResolver } from '../modules/leave/leave.resolver.js';
 import { SeniorityResolver } from '../modules/seniority/seniority.resolver.js';
 import { RecordSectionsResolver } from '../modules/personal-data/sections.resolver.js';
 import { AttestationResolver } from '../modules/attestation/attestation.resolver.js';
+import {
+  MedicalExaminationResolver,
+  MedicalSectionResolver,
+} from '../modules/medical/medical.resolver.js';
 import { FileEditsResolver } from '../modules/personal-data/file-edits.resolver.js';
 import { FileErrorReportResolver } from '../modules/personal-data/file-error-report.resolver.js';
 import { PayrollResolver } from '../modules/payroll/payroll.resolver.js';
@@ -58,6 +62,8 @@ export const resolvers: NonEmptyArray<Function> = [
   SeniorityResolver,
   RecordSectionsResolver,
   AttestationResolver,
+  MedicalSectionResolver,
+  MedicalExaminationResolver,
   FileEditsResolver,
   FileErrorReportResolver,
   PayrollResolver,

@@ -1,4 +1,5 @@
 import type { EntityClass } from '@mikro-orm/core';
+import { medicalSeed } from '../modules/medical/medical.seed.js';
 import type { GeneratedInstitution, Random } from './institution.generator.js';
 
 /** What a section's demo seed gets: the generated people, written already, in the seed's unit. */
@@ -26,4 +27,4 @@ export interface SectionSeed {
  * The registry of sections that seed demo data of their own, after the generated personal files:
  * a section module exports its seed (a file only seeders import), one line here.
  */
-export const sectionSeeds: SectionSeed[] = [];
+export const sectionSeeds: SectionSeed[] = [medicalSeed];

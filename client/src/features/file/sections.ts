@@ -8,6 +8,7 @@ import { AttestationSection } from './sections/attestation';
 import { EducationSection } from './sections/education';
 import { EmploymentSection } from './sections/employment';
 import { LeaveSection } from './sections/leave';
+import { MedicalSection } from './sections/medical';
 import { PersonalSection } from './sections/personal';
 import { SenioritySection } from './sections/seniority';
 import { TripsSection } from './sections/trips';
@@ -79,6 +80,14 @@ export const fileSections = [
     icon: 'file',
     component: AttestationSection,
     due: { date: 'attestationDue', none: 'noAttestationDue' },
+  }),
+  section({
+    key: 'medical',
+    section: 'MEDICAL',
+    portal: 'MEDICAL',
+    icon: 'file',
+    component: MedicalSection,
+    due: { date: 'medicalDue', none: 'noMedicalDue' },
   }),
   section({
     key: 'education',

@@ -1,9 +1,10 @@
 import { attestationImport } from '../attestation/attestation.import.js';
+import { medicalImport } from '../medical/medical.import.js';
 
 /**
  * The registry of the sections' record types, applied in this order after the seniority periods
  * (they reference employees only): a section module exports its contribution, one line here.
  */
-export const sectionImports = [attestationImport] as const;
+export const sectionImports = [attestationImport, medicalImport] as const;
 
 export const sectionRecordTypes = sectionImports.map((contribution) => contribution.type);

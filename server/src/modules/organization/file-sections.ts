@@ -1,5 +1,6 @@
 import type { SectionEntry } from './section-entry.js';
 import { attestationSection } from '../attestation/attestation.section.js';
+import { medicalSection } from '../medical/medical.section.js';
 
 const section = <const K extends string>(entry: SectionEntry<K>) => entry;
 
@@ -15,6 +16,7 @@ export const fileSectionCatalog = [
   section({ key: 'TRIPS', words: 'командировки' }),
   section({ key: 'SENIORITY', words: 'стаж' }),
   attestationSection,
+  medicalSection,
   section({ key: 'EDUCATION', words: 'образование', managerDefault: true }),
   section({ key: 'PAYROLL', words: 'расчётные листки' }),
   section({ key: 'KPI', words: 'показатели эффективности', managerDefault: true }),

@@ -4,6 +4,7 @@ import { attestationRecords } from '../attestation/attestation.edits.js';
 import { EducationRecord } from '../education/education.entity.js';
 import { FamilyMember } from '../employee/employee.entity.js';
 import { LeaveRecord } from '../leave/leave.entity.js';
+import { medicalRecords } from '../medical/medical.edits.js';
 import type { FileSection } from '../organization/organization-settings.entity.js';
 import { SeniorityPeriod } from '../seniority/seniority.entity.js';
 import { BusinessTrip } from '../trip/trip.entity.js';
@@ -30,5 +31,6 @@ export const fileRecordKinds: FileRecordKind[] = [
   kind('TRIPS', BusinessTrip),
   kind('PERSONAL', FamilyMember),
   attestationRecords,
+  medicalRecords,
   kind('EDUCATION', EducationRecord),
 ];
