@@ -15,4 +15,4 @@ if ! git diff --quiet -- "${paths[@]}" || [ -n "$(git ls-files --others --exclud
   git diff --stat -- "${paths[@]}" >&2
   exit 1
 fi
-echo "schema/schema.graphql and client/src/gql are up to date."
+echo "schema/schema.graphql, schema/import.schema.json and client/src/gql are up to date."
