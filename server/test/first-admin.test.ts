@@ -20,7 +20,9 @@ describe('the first administrator of a production installation', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    orm = await connectOrm(ormOptions({ entities, url: database.url, poolMax: 2 }, createLogger('silent')));
+    orm = await connectOrm(
+      ormOptions({ entities, url: database.url, poolMax: 2 }, createLogger('silent')),
+    );
   });
   afterAll(async () => {
     await orm?.close();

@@ -10,7 +10,9 @@ describe('committed migrations', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    orm = await connectOrm(ormOptions({ entities, url: database.url, poolMax: 2 }, createLogger('silent')));
+    orm = await connectOrm(
+      ormOptions({ entities, url: database.url, poolMax: 2 }, createLogger('silent')),
+    );
   });
   afterAll(async () => {
     await orm?.close();
