@@ -1,3 +1,4 @@
+import type { Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { appErrorOf, badInput } from '../../core/errors.js';
@@ -51,10 +52,11 @@ async function documentOf(
   tx: EntityManager,
   row: MedicalExamination | null,
   fileId: string | null | undefined,
-): Promise<StoredFile | null> {
+): Promise<Ref<StoredFile> | StoredFile | null> {
   if (!fileId) return null;
+  // The file it has already (a reference, not loaded): a correction that keeps the document.
   const current = row?.documentFile;
-  if (current && current.id === fileId.toLowerCase()) return current.getEntity();
+  if (current && current.id === fileId.toLowerCase()) return current;
   try {
     const [file] = await claimUploads(tx, viewerOf(ctx), [fileId], ['input', 'documentFileId']);
     return file ?? null;

@@ -283,6 +283,19 @@ describe('the conclusion as a file', () => {
         headers: { authorization: `Bearer ${tokens[who]}` },
       });
     expect((await download('employee')).status).toBe(200);
+    // A correction that sends the same file keeps it (it is not claimed a second time).
+    const kept = await as<{ saveMedicalExamination: { id: string } }>('hr', save, {
+      input: {
+        id: saved.data!.saveMedicalExamination.id,
+        employeeId: file,
+        date: inDays(-20),
+        kind: 'EXTRAORDINARY',
+        result: 'TEMPORARILY_UNFIT',
+        nextDueDate: inDays(45),
+        documentFileId: fileId,
+      },
+    });
+    expect(kept.errors).toBeUndefined();
     expect((await download('other')).status).toBe(404);
     expect((await download('manager')).status).toBe(404);
   });
