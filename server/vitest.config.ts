@@ -25,6 +25,7 @@ const writeFlows = [
   'src/modules/calendar/calendar.test.ts',
   'src/modules/dashboard/dashboard.test.ts',
   'src/modules/leave/leave.test.ts',
+  'src/modules/medical/medical.test.ts',
 ];
 
 export default defineConfig({

@@ -161,6 +161,15 @@ const cases: Case[] = [
     expect: hiding(only('hr', 'employee'), 'other', 'guest'),
   },
   {
+    field: 'Query.employee',
+    name: "employee's medical examinations (health data, 152-ФЗ ст. 10): HR's, not the manager's by default",
+    operation: (ids) => ({
+      query: `query($id: ID!) { employee(id: $id) { medicalExaminations { nextDueDate } } }`,
+      variables: { id: ids.employeeFile },
+    }),
+    expect: hiding(only('hr', 'employee'), 'other', 'guest'),
+  },
+  {
     field: 'Query.employees',
     name: 'the files in scope',
     operation: () => ({ query: `{ employees(first: 5) { edges { node { id } } } }` }),
@@ -436,6 +445,23 @@ const cases: Case[] = [
           kind: 'PROFESSIONAL_DEVELOPMENT',
           program: 'Первая помощь',
           hours: 16,
+        },
+      },
+    }),
+    expect: hiding(only('hr'), 'other', 'guest'),
+  },
+  {
+    field: 'Mutation.saveMedicalExamination',
+    name: 'HR records a medical examination',
+    operation: (ids) => ({
+      query: `mutation($input: MedicalExaminationInput!) { saveMedicalExamination(input: $input) { id } }`,
+      variables: {
+        input: {
+          employeeId: ids.employeeFile,
+          date: '2025-05-20',
+          kind: 'PERIODIC',
+          result: 'FIT',
+          nextDueDate: '2026-05-20',
         },
       },
     }),

@@ -6,6 +6,7 @@ import { LeaveRecord, LeaveScheduleEntry } from '../modules/leave/index.js';
 import { SeniorityPeriod } from '../modules/seniority/index.js';
 import { BusinessTrip } from '../modules/trip/index.js';
 import { Attestation } from '../modules/attestation/index.js';
+import { MedicalExamination } from '../modules/medical/index.js';
 import { EducationRecord } from '../modules/education/index.js';
 import {
   Deputy,
@@ -52,6 +53,7 @@ export const entities = [
   SeniorityPeriod,
   BusinessTrip,
   Attestation,
+  MedicalExamination,
   EducationRecord,
   FileErrorReport,
   PayrollPeriod,

@@ -47,6 +47,8 @@ import {
 import { DashboardResolver } from '../modules/dashboard/index.js';
 import { IntegrationResolver } from '../modules/integration/index.js';
 
+import { AttestationResolver } from '../modules/attestation/index.js';
+import { MedicalExaminationResolver, MedicalSectionResolver } from '../modules/medical/index.js';
 /** Every GraphQL resolver class. */
 export const resolvers: NonEmptyArray<Function> = [
   OrganizationResolver,
@@ -63,6 +65,9 @@ export const resolvers: NonEmptyArray<Function> = [
   LeaveSectionResolver,
   SeniorityResolver,
   RecordSectionsResolver,
+  AttestationResolver,
+  MedicalSectionResolver,
+  MedicalExaminationResolver,
   FileEditsResolver,
   FileErrorReportResolver,
   PayrollResolver,

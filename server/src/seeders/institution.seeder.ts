@@ -26,6 +26,7 @@ import {
   type PayslipLineData,
 } from '../modules/payroll/index.js';
 import { rethrow, runInUnit } from '../core/orm/unit-scope.js';
+import { sectionSeeds } from './section-seeds.js';
 
 const CHUNK = 1000;
 
@@ -197,6 +198,14 @@ export async function seedInstitution(
       await insertChunked(tx, BusinessTrip, owned(files.trips, ofOrganization));
       await insertChunked(tx, Attestation, owned(files.attestations, ofOrganization));
       await insertChunked(tx, EducationRecord, owned(files.education));
+      for (const section of sectionSeeds)
+        await section.seed({
+          organizationId,
+          institution,
+          asOf,
+          random: new Random(options.seed + seedOffset(section.name)),
+          insert: (entity, rows) => insertChunked(tx, entity, rows),
+        });
       await insertChunked(
         tx,
         PayrollPeriod,
@@ -266,7 +275,7 @@ export async function seedInstitution(
 
   // Fresh statistics, or the planner takes a bulk-loaded table for empty and scans it.
   await em.execute(
-    'analyze organization, department, position, employee, app_user, assignment, leave_record, leave_schedule_entry, identity_document, previous_employment, family_member, business_trip, attestation, education_record, payroll_period, payslip',
+    `analyze organization, department, position, employee, app_user, assignment, leave_record, leave_schedule_entry, identity_document, previous_employment, family_member, business_trip, attestation, education_record, payroll_period, payslip${sectionSeeds.flatMap((section) => section.tables.map((table) => `, ${table}`)).join('')}`,
   );
   return {
     organizationId,
@@ -277,6 +286,10 @@ export async function seedInstitution(
 }
 
 /** Bulk insert in chunks, so a 50 000-person seed never builds one giant statement. */
+/** A section's generator seed from its name, far from the seeds of the generated files. */
+const seedOffset = (name: string) =>
+  1000 + [...name].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) % 100_000, 0);
+
 async function insertChunked<T extends object>(
   tx: EntityManager,
   entity: EntityClass<T>,

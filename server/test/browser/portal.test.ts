@@ -3,6 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NotificationTypes } from '../../src/modules/notification/notification.entity.js';
 import { actors, DEMO_PASSWORD, startTestServer, type TestServer } from '../harness.js';
 
 /**
@@ -222,7 +223,7 @@ describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () 
       .getByRole('link', { name: 'Настройки уведомлений' })
       .click();
     const list = page.getByTestId('notification-preferences');
-    await poll(() => list.getByRole('checkbox').count()).toBe(10);
+    await poll(() => list.getByRole('checkbox').count()).toBe(NotificationTypes.length);
     for (const type of ['Оценочный лист', 'Расчётный листок', 'Новая задача', 'Объявление'])
       expect(await list.getByRole('checkbox', { name: type }).count()).toBe(1);
     await expectNoSeriousViolations(page, '/settings/notifications');

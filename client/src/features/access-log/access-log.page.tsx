@@ -7,7 +7,7 @@ import { Card, Page } from '../../components/page';
 import { Empty, QueryState } from '../../components/query-state';
 import { MyFileAccessLogDocument } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
-import type { Messages } from '../../i18n/ru';
+import { ru, type Messages } from '../../i18n/ru';
 
 type SectionKey = keyof Messages['accessLog']['sections'];
 
@@ -64,18 +64,6 @@ export function AccessLogPage() {
   );
 }
 
-const sectionKeys = new Set<string>([
-  'BASIC',
-  'PERSONAL',
-  'EMPLOYMENT',
-  'LEAVE',
-  'TRIPS',
-  'SENIORITY',
-  'ATTESTATION',
-  'EDUCATION',
-  'PAYROLL',
-  'KPI',
-  'ACCOUNT',
-  'SETTINGS',
-]);
+/** The journal's sections with a name of their own: the file's sections, the account, the settings. */
+const sectionKeys = new Set<string>(Object.keys(ru.accessLog.sections));
 const isSection = (value: string): value is SectionKey => sectionKeys.has(value);

@@ -40,7 +40,10 @@ export function DashboardPage() {
             {dashboard.lastPayslip ? <PayWidget pay={dashboard.lastPayslip} /> : null}
             {dashboard.leave ? <LeaveWidget leave={dashboard.leave} /> : null}
             {dashboard.development ? (
-              <DevelopmentWidget development={dashboard.development} />
+              <DevelopmentWidget
+                development={dashboard.development}
+                dueDates={dashboard.dueDates}
+              />
             ) : null}
             {dashboard.team ? <TeamWidget team={dashboard.team} /> : null}
             {dashboard.kpi ? <KpiWidget kpi={dashboard.kpi} /> : null}
@@ -176,19 +179,27 @@ function LeaveWidget({ leave }: { leave: NonNullable<DashboardData['leave']> }) 
 
 function DevelopmentWidget({
   development,
+  dueDates,
 }: {
   development: NonNullable<DashboardData['development']>;
+  dueDates: DashboardData['dueDates'];
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
     <Widget title={t('dashboard.developmentTitle')} testId="widget-development">
-      <p>
-        {development.attestationDue
-          ? t('dashboard.attestationDue', { date: format.dateLong(development.attestationDue) })
-          : t('dashboard.noAttestationDue')}{' '}
-        <Link to="/file/attestation">{t('file.sections.attestation')}</Link>
-      </p>
+      {dueDates.map((due) => {
+        const info = fileSections.find((section) => section.section === due.section);
+        if (!info?.due) return null;
+        return (
+          <p key={due.section} data-testid={`due-${info.key}`}>
+            {due.date
+              ? t(`dashboard.${info.due.date}`, { date: format.dateLong(due.date) })
+              : t(`dashboard.${info.due.none}`)}{' '}
+            <Link to={`/file/${info.key}`}>{t(`file.sections.${info.key}`)}</Link>
+          </p>
+        );
+      })}
       <p>
         {development.trainingDue
           ? t('dashboard.trainingDue', { date: format.dateLong(development.trainingDue) })

@@ -7,15 +7,7 @@ import { Card, Facts, Page } from '../../components/page';
 import { Empty, QueryState } from '../../components/query-state';
 import { FileHeaderDocument } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
-import { PayslipList } from '../payroll/payslip-list';
 import { fileSections, type FileSectionInfo } from './sections';
-import { AttestationSection } from './sections/attestation';
-import { EducationSection } from './sections/education';
-import { EmploymentSection } from './sections/employment';
-import { LeaveSection } from './sections/leave';
-import { PersonalSection } from './sections/personal';
-import { SenioritySection } from './sections/seniority';
-import { TripsSection } from './sections/trips';
 
 /**
  * A personal file: the basic details, then one section at a time, only those the viewer may read
@@ -122,32 +114,13 @@ export function FileView({
 
 function SectionBody({
   info,
-  employeeId,
-  own,
-  canReveal,
+  ...props
 }: {
   info: FileSectionInfo;
   employeeId: string;
   own: boolean;
   canReveal: boolean;
 }) {
-  const props = { employeeId, own };
-  switch (info.key) {
-    case 'personal':
-      return <PersonalSection {...props} canReveal={canReveal} />;
-    case 'employment':
-      return <EmploymentSection {...props} />;
-    case 'leave':
-      return <LeaveSection {...props} />;
-    case 'trips':
-      return <TripsSection {...props} />;
-    case 'seniority':
-      return <SenioritySection {...props} />;
-    case 'attestation':
-      return <AttestationSection {...props} />;
-    case 'education':
-      return <EducationSection {...props} />;
-    case 'payroll':
-      return <PayslipList employeeId={employeeId} />;
-  }
+  const Section = info.component;
+  return <Section {...props} />;
 }

@@ -8,7 +8,10 @@ import { EvaluationSheet, KpiReadService } from '../kpi/index.js';
 import { leaveSectionOf } from '../leave/index.js';
 import { NotificationService } from '../notification/index.js';
 import { DynamicsGrouping, PayrollService } from '../payroll/index.js';
-import { attestationSectionOf, educationSectionOf } from '../personal-data/index.js';
+import { attestationSectionOf } from '../attestation/index.js';
+import { educationSectionOf } from '../personal-data/index.js';
+import { dueDateSources } from './due-dates.js';
+import { DashboardDueDate } from './due-dates.type.js';
 import { TaskPolicy, TaskService } from '../task/index.js';
 import {
   DashboardNotifications,
@@ -112,6 +115,19 @@ export class DashboardResolver {
         ? `${Number(last.slice(0, 4)) + TRAINING_EVERY_YEARS}${last.slice(4)}`
         : null,
     };
+  }
+
+  @FieldResolver(() => [DashboardDueDate], {
+    description:
+      "What is next due in the viewer's own file, per section they may read; empty without a file.",
+  })
+  async dueDates(@Ctx() ctx: AppContext): Promise<DashboardDueDate[]> {
+    const employee = await ownFile(ctx);
+    if (!employee) return [];
+    const readable = await policyOf(ctx).sections(employee);
+    const sources = dueDateSources.filter((source) => readable.has(source.section));
+    const dates = await Promise.all(sources.map((source) => source.due(ctx, employee)));
+    return sources.map((source, i) => ({ section: source.section, date: dates[i] ?? null }));
   }
 
   @FieldResolver(() => DashboardKpi, { nullable: true })

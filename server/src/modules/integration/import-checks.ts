@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { findOverlap, type LeaveKind, type LeaveSpan } from '../leave/index.js';
-import { overlaps } from '../personal-data/index.js';
+import { overlaps } from '../file-section/index.js';
 import type { ImportProblem } from './import-run.entity.js';
 import type { RecordType, TypeSpec } from './import-types.js';
 

@@ -5,6 +5,7 @@ import { fileSectionWords, FileSections, type FileSection } from '../organizatio
 import { writeNotifications, type NewNotification } from '../notification/index.js';
 import { uuidV7Sql } from './import-apply.js';
 import type { BatchKey } from './import-resolve.js';
+import { sectionImports } from './import-sections.js';
 import { stagingOf, type TypeSpec } from './import-types.js';
 
 /** Who the journal names as having made the change. */
@@ -66,7 +67,7 @@ interface Recipient {
 
 /**
  * The notifications a batch causes, written with it: a payslip that became visible to its
- * employee, a new attestation due date, a new leave order, and "your file was updated" with the
+ * employee, a section's new due date (an attestation's), a new leave order, and "your file was updated" with the
  * sections, once per person. Records that did not change notify nobody.
  */
 export async function notifyChanges(
@@ -108,15 +109,12 @@ export async function notifyChanges(
       });
     }
   }
-  if (has('attestation')) {
-    for (const row of await attestationsDue(tx, today)) {
-      covered(row.employee_id, 'ATTESTATION');
-      notices.push({
-        ...of(row),
-        type: 'ATTESTATION_DUE',
-        title: `Следующая аттестация — до ${ruDate(row.next_due_date)}`,
-        link: '/file/attestation',
-      });
+  for (const contribution of sectionImports) {
+    if (!contribution.notices || !has(contribution.type)) continue;
+    const query = { tx, today, recipients: recipientsJoin };
+    for (const { employee_id, user_id, ...notice } of await contribution.notices(query)) {
+      covered(employee_id, contribution.spec.section!);
+      notices.push({ ...of({ user_id, employee_id }), ...notice });
     }
   }
   if (has('leave')) {
@@ -181,17 +179,6 @@ function newlyVisible(tx: EntityManager, specs: TypeSpec[], key: BatchKey): Prom
         and (${conditions.join(' or ')})
       order by u.id, p.start_date, s.id`,
     [key.organizationId],
-  );
-}
-
-function attestationsDue(tx: EntityManager, today: string) {
-  return tx.execute<(Recipient & { next_due_date: string })[]>(
-    `select distinct u.id as user_id, s.employee_id, s.next_due_date::text as next_due_date
-       from imp_attestation s ${recipientsJoin('s.employee_id')}
-      where s.change in ('created', 'updated') and s.next_due_date >= ?::date
-        and (s.change = 'created' or (s.old ->> 'next_due_date')::date is distinct from s.next_due_date)
-      order by 1, 3`,
-    [today],
   );
 }
 

@@ -244,7 +244,7 @@ export class RecordReader {
     const prepared =
       op === 'delete'
         ? prepareDeletion(line, externalId!)
-        : prepareUpsert(spec.type, line, externalId!, value);
+        : prepareUpsert(recordType, line, externalId!, value);
     staging.add(stagingOf(spec), prepared.row);
     if (prepared.identityDocument) staging.add(DOCUMENTS_TABLE, prepared.identityDocument);
     if (prepared.lines) staging.add(LINES_TABLE, prepared.lines);

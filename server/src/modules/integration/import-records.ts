@@ -5,23 +5,22 @@ import { pad } from '../../core/local-date.js';
 import { leaveDays, statutoryHolidays, type LeaveKind } from '../leave/index.js';
 import {
   checkAssignment,
-  checkAttestation,
-  checkDates,
   checkEducation,
   checkFamilyMember,
   checkIdentifiers,
   checkIdentityDocument,
   checkLeaveInput,
-  checkRecordDates,
   checkSeniorityPeriod,
   checkTrip,
 } from '../personal-data/index.js';
+import { checkDates, checkRecordDates, type Fields } from '../file-section/index.js';
 import { checkPayslipBody, payslipLineData, type PayslipLineSource } from '../payroll/index.js';
 import type { FieldProblem } from './import-schema.js';
+import { sectionImports } from './import-sections.js';
 import { specOf, type RecordType } from './import-types.js';
 
 /** A record as the schema let it through: its fields by name. */
-export type Fields = Record<string, unknown>;
+export type { Fields } from '../file-section/index.js';
 
 /** A staged row: staging column → value, as json_populate_recordset reads it. */
 export type StagedRow = Record<string, unknown>;
@@ -67,9 +66,9 @@ const rules: Partial<Record<RecordType, (fields: Fields, today: string) => void>
   leaveSchedule: (f, today) => checkRecordDates(today, f),
   businessTrip: (f, today) => checkTrip(today, f as { destination: string }),
   seniorityPeriod: (f, today) => checkSeniorityPeriod(today, f as { factor: string }),
-  attestation: (f, today) => checkAttestation(today, f as { date: string }),
   education: (f, today) => checkEducation(today, f),
   payslip: (f) => checkPayslipBody(f as unknown as Parameters<typeof checkPayslipBody>[0]),
+  ...Object.fromEntries(sectionImports.map(({ type, check }) => [type, check])),
 };
 
 /** Runs the type's rules; the problem found, with its path relative to the record. */

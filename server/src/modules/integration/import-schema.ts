@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { isLocalDate } from '../../core/graphql/scalars.js';
+import { sectionImports } from './import-sections.js';
 import { RecordTypes, type RecordType } from './import-types.js';
 
 /** The committed JSON Schema of the exchange format: the contract the importer enforces. */
@@ -29,7 +30,7 @@ export class ImportSchema {
   private readonly deletion: ValidateFunction;
   private readonly upserts: Map<RecordType, ValidateFunction>;
 
-  constructor(schema: object = JSON.parse(fs.readFileSync(importSchemaPath, 'utf8')) as object) {
+  constructor(schema: object = composedImportSchema()) {
     // allErrors so one pass names every bad field; each record's list is capped below.
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
     addFormats(ajv);
@@ -55,6 +56,35 @@ export class ImportSchema {
     return validate(value) ? [] : problemsOf(validate.errors);
   }
 }
+
+const readImportSchema = () => JSON.parse(fs.readFileSync(importSchemaPath, 'utf8')) as object;
+
+/**
+ * The exchange format as the importer enforces it: the committed file's header, deletion and core
+ * record types, and each section's record type from its module (the import-sections registry), in
+ * the place RecordTypes gives it. `npm run schema:print` writes the result back to the file.
+ */
+export function withSectionRecords(schema: object): object {
+  const base = schema as { oneOf: { $ref: string }[]; $defs: Record<string, unknown> };
+  const sections = new Map(sectionImports.map((c) => [c.type as string, c.schema]));
+  const first = RecordTypes.findIndex((type) => sections.has(type));
+  const before = RecordTypes[first - 1];
+  const ref = (type: string) => ({ $ref: `#/$defs/${type}` });
+  const defs: Record<string, unknown> = {};
+  const oneOf: { $ref: string }[] = [];
+  for (const [name, def] of Object.entries(base.$defs)) {
+    if (!sections.has(name)) defs[name] = def;
+    if (name === before) for (const [type, section] of sections) defs[type] = section;
+  }
+  for (const entry of base.oneOf) {
+    if (!sections.has(entry.$ref.replace('#/$defs/', ''))) oneOf.push(entry);
+    if (entry.$ref === ref(before ?? '').$ref) oneOf.push(...[...sections.keys()].map(ref));
+  }
+  return { ...base, oneOf, $defs: defs };
+}
+
+/** The committed file, with the sections' record types as the code defines them. */
+export const composedImportSchema = (): object => withSectionRecords(readImportSchema());
 
 function problemsOf(errors: ErrorObject[] | null | undefined): FieldProblem[] {
   const seen = new Set<string>();

@@ -1,4 +1,13 @@
-import type { FileSection } from '../organization/index.js';
+import {
+  date,
+  employeeRef,
+  int,
+  order,
+  type SqlType,
+  text,
+  type TypeSpec,
+} from '../file-section/index.js';
+import { sectionImports, sectionRecordTypes } from './import-sections.js';
 
 /** The record types of schema version 1, in the order a batch is applied (references point back). */
 export const RecordTypes = [
@@ -13,7 +22,7 @@ export const RecordTypes = [
   'leaveSchedule',
   'businessTrip',
   'seniorityPeriod',
-  'attestation',
+  ...sectionRecordTypes,
   'education',
   'payrollPeriod',
   'payslip',
@@ -23,90 +32,7 @@ export type RecordType = (typeof RecordTypes)[number];
 /** The schema versions this importer reads. */
 export const SchemaVersions = [1] as const;
 
-export type SqlType = 'text' | 'date' | 'integer' | 'numeric' | 'boolean' | 'text[]';
-
-/** A field of a record stored in a column of the same meaning. */
-export interface FieldSpec {
-  field: string;
-  column: string;
-  sql: SqlType;
-  /** The file section the column belongs to, where a type spans two (the employee). */
-  section?: FileSection;
-}
-
-/** A reference by externalId to another record, resolved in the batch or in the portal. */
-export interface RefSpec {
-  field: string;
-  column: string;
-  target: Exclude<RecordType, 'organization'>;
-  section?: FileSection;
-  /**
-   * Written after every row of the batch exists: the department tree, heads and managers point at
-   * rows of their own or a later type.
-   */
-  late?: boolean;
-}
-
-/** A column whose stored form differs from the record's (a publication flag kept as a time). */
-export interface DerivedSpec {
-  /** Staging column, from the record. */
-  column: string;
-  sql: SqlType;
-  /** The stored column it drives. */
-  target: string;
-  /** SQL over the target row `t` giving the staged value's equivalent, for comparison. */
-  current: string;
-  /** SQL over the staged row `s` (and `t` on update, null on insert) giving the stored value. */
-  write: (t: string | null) => string;
-}
-
-export interface TypeSpec {
-  type: Exclude<RecordType, 'organization'>;
-  table: string;
-  fields: FieldSpec[];
-  refs: RefSpec[];
-  derived?: DerivedSpec[];
-  /** Rows carry organization_id; otherwise they belong to the organization through their employee. */
-  scope: 'organization' | 'employee';
-  /**
-   * soft: the row stays (deleted_at) because history points at it: the employment history names
-   * departments and positions, payslips and the journal name employees, acknowledged payslips are
-   * evidence. hard: a record of a file the source withdrew, removed as HR's deleteFileRecord does.
-   */
-  deletion: 'soft' | 'hard';
-  /** The section of the employee's file the record belongs to. */
-  section: FileSection | null;
-  /**
-   * A stored column that comes from a staging table of its own, one row per record (keyed by the
-   * record's line), and is compared and written with the record: a payslip's lines, a jsonb
-   * document too wide to be copied along each time the type's staging rows are resolved.
-   */
-  attached?: { column: string; table: string; key: string };
-  /** A unique natural key: a row the portal holds without an externalId is adopted by it. */
-  adoptBy?: string[];
-  /** Columns of the row before the batch that notifications compare against. */
-  remember?: string[];
-}
-
-const text = (field: string, column: string, section?: FileSection): FieldSpec => ({
-  field,
-  column,
-  sql: 'text',
-  ...(section ? { section } : {}),
-});
-const date = (field: string, column: string, section?: FileSection): FieldSpec => ({
-  field,
-  column,
-  sql: 'date',
-  ...(section ? { section } : {}),
-});
-const int = (field: string, column: string): FieldSpec => ({ field, column, sql: 'integer' });
-const employeeRef: RefSpec = {
-  field: 'employeeExternalId',
-  column: 'employee_id',
-  target: 'employee',
-};
-const order = [text('orderNumber', 'order_number'), date('orderDate', 'order_date')];
+export type { DerivedSpec, FieldSpec, RefSpec, SqlType, TypeSpec } from '../file-section/index.js';
 
 /** How each record type maps onto its table. */
 export const typeSpecs: TypeSpec[] = [
@@ -297,28 +223,7 @@ export const typeSpecs: TypeSpec[] = [
     deletion: 'hard',
     section: 'SENIORITY',
   },
-  {
-    type: 'attestation',
-    table: 'attestation',
-    fields: [
-      text('kind', 'kind'),
-      text('purpose', 'purpose'),
-      date('date', 'date'),
-      text('commission', 'commission'),
-      text('decision', 'decision'),
-      text('category', 'category'),
-      date('validUntil', 'valid_until'),
-      date('nextDueDate', 'next_due_date'),
-      text('recommendations', 'recommendations'),
-      text('protocolNumber', 'protocol_number'),
-      ...order,
-    ],
-    refs: [employeeRef],
-    scope: 'organization',
-    deletion: 'hard',
-    section: 'ATTESTATION',
-    remember: ['next_due_date'],
-  },
+  ...sectionImports.map(({ type, spec }) => ({ type, ...spec })),
   {
     type: 'education',
     table: 'education_record',

@@ -5,6 +5,7 @@
  */
 export { ImportSetupError } from './import-organization.js';
 export { ImportRun } from './import-run.entity.js';
+export { composedImportSchema, importSchemaPath } from './import-schema.js';
 export { summary } from './import-summary.js';
 export { registerImportRoute } from './import.route.js';
 export { ImportService, readingOf } from './import.service.js';

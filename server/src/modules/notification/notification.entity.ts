@@ -19,6 +19,7 @@ export const NotificationTypes = [
   'ANNOUNCEMENT',
   'FILE_UPDATED',
   'ATTESTATION_DUE',
+  'MEDICAL_EXAMINATION_DUE',
   'LEAVE_ORDER',
 ] as const;
 export type NotificationType = (typeof NotificationTypes)[number];

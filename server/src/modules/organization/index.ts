@@ -3,6 +3,7 @@
  *
  * The module's public face: other modules and the wiring import only from here.
  */
+export { DEFAULT_TIME_ZONE, organizationToday, todayOf } from './clock.js';
 export {
   defaultManagerSections,
   FileSections,
@@ -15,7 +16,6 @@ export {
 export { organizationSettingsLoader } from './organization-settings.loader.js';
 export { FileSectionValue } from './organization-settings.type.js';
 export { Organization } from './organization.entity.js';
-export { OrganizationResolver } from './organization.resolver.js';
-export { DEFAULT_TIME_ZONE, organizationToday, todayOf } from './clock.js';
-export { OrganizationType } from './organization.type.js';
 export { organizationActions } from './organization.policy.js';
+export { OrganizationResolver } from './organization.resolver.js';
+export { OrganizationType } from './organization.type.js';

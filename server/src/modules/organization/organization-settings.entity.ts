@@ -1,35 +1,16 @@
 import { Entity, OneToOne, Property, type Ref } from '@mikro-orm/core';
 import { BaseEntity } from '../../core/orm/base.entity.js';
 import { Organization } from './organization.entity.js';
+import { fileSectionCatalog } from './file-sections.js';
 
 /** Sections of a personal file; each is shown, hidden and logged as a unit. */
-export const FileSections = [
-  'BASIC',
-  'PERSONAL',
-  'EMPLOYMENT',
-  'LEAVE',
-  'TRIPS',
-  'SENIORITY',
-  'ATTESTATION',
-  'EDUCATION',
-  'PAYROLL',
-  'KPI',
-] as const;
-export type FileSection = (typeof FileSections)[number];
+export const FileSections = fileSectionCatalog.map((entry) => entry.key);
+export type FileSection = (typeof fileSectionCatalog)[number]['key'];
 
 /** A section as people name it in titles and notices (never the enum's name in Russian text). */
-export const fileSectionWords: Record<FileSection, string> = {
-  BASIC: 'основные сведения',
-  PERSONAL: 'персональные данные',
-  EMPLOYMENT: 'трудовая деятельность',
-  LEAVE: 'отпуска',
-  TRIPS: 'командировки',
-  SENIORITY: 'стаж',
-  ATTESTATION: 'аттестация',
-  EDUCATION: 'образование',
-  PAYROLL: 'расчётные листки',
-  KPI: 'показатели эффективности',
-};
+export const fileSectionWords = Object.fromEntries(
+  fileSectionCatalog.map((entry) => [entry.key, entry.words]),
+) as Record<FileSection, string>;
 
 /**
  * Portal sections an institution can switch off (one without KPIs hides them): every file section
@@ -49,14 +30,9 @@ export type PortalSection = (typeof PortalSections)[number];
  * minimisation): post, employment, leave, attestation, education and KPI. Passport, addresses,
  * family, military registration (PERSONAL), pay, trips and seniority stay with HR unless widened.
  */
-export const defaultManagerSections: FileSection[] = [
-  'BASIC',
-  'EMPLOYMENT',
-  'LEAVE',
-  'ATTESTATION',
-  'EDUCATION',
-  'KPI',
-];
+export const defaultManagerSections: FileSection[] = fileSectionCatalog
+  .filter((entry) => 'managerDefault' in entry && entry.managerDefault)
+  .map((entry) => entry.key);
 
 /** Per-organization access settings, managed by ADMIN. */
 @Entity({ tableName: 'organization_settings' })

@@ -3,7 +3,7 @@ import { isLocalDate } from '../../core/graphql/scalars.js';
 import { moneyPattern } from '../../core/money.js';
 import { isPersonalInn, isSnils } from '../../core/ru-identifiers.js';
 import { checkLeave, type LeaveKind } from '../leave/index.js';
-import { checkDates, checkRecordDates } from './file-edit.js';
+import { checkDates, checkRecordDates } from '../file-section/index.js';
 
 /**
  * What a personal-file record must satisfy before it is written, whoever writes it: HR through the
@@ -91,33 +91,6 @@ export function checkTrip(
       throw badInput(['input', field], 'An amount in roubles, e.g. "4500.00"');
   }
   if (!input.destination.trim()) throw badInput(['input', 'destination'], 'Where the trip goes');
-}
-
-export function checkAttestation(
-  today: string,
-  input: {
-    date: string;
-    validUntil?: string | null;
-    nextDueDate?: string | null;
-    orderDate?: string | null;
-  },
-): void {
-  checkDates(
-    today,
-    [
-      { path: ['input', 'date'], value: input.date },
-      // A category is valid, and the next attestation due, up to five years on.
-      { path: ['input', 'validUntil'], value: input.validUntil, yearsAhead: 5 },
-      { path: ['input', 'nextDueDate'], value: input.nextDueDate, yearsAhead: 5 },
-      { path: ['input', 'orderDate'], value: input.orderDate },
-    ],
-    [
-      [0, 1],
-      [0, 2],
-    ],
-  );
-  if (input.date > today)
-    throw badInput(['input', 'date'], 'An attestation that has not happened yet');
 }
 
 export function checkEducation(

@@ -3,11 +3,6 @@ import { LocalDateScalar } from '../../core/graphql/scalars.js';
 import { AssignmentKindValue } from '../assignment/index.js';
 import { LeaveKindValue } from '../leave/index.js';
 import { SeniorityKindValue } from '../seniority/index.js';
-import {
-  AttestationDecisionValue,
-  AttestationKindValue,
-  AttestationPurposeValue,
-} from '../attestation/index.js';
 import { type EducationKind, EducationKindValue } from '../education/index.js';
 import { type TripStatus, TripStatusValue } from '../trip/index.js';
 
@@ -222,51 +217,6 @@ export class BusinessTripInput {
 
   @Field(() => TripStatusValue)
   status!: TripStatus;
-}
-
-@InputType('AttestationInput', { description: 'A new or corrected attestation.' })
-export class AttestationInput {
-  @Field(() => ID, { nullable: true })
-  id?: string | null;
-
-  @Field(() => ID)
-  employeeId!: string;
-
-  @Field(() => AttestationKindValue)
-  kind!: 'REGULAR' | 'EXTRAORDINARY';
-
-  @Field(() => AttestationPurposeValue)
-  purpose!: 'POST_FITNESS' | 'QUALIFICATION_CATEGORY';
-
-  @Field(() => LocalDateScalar)
-  date!: string;
-
-  @Field(() => String, { nullable: true })
-  commission?: string | null;
-
-  @Field(() => AttestationDecisionValue)
-  decision!: 'MEETS' | 'MEETS_CONDITIONALLY' | 'DOES_NOT_MEET';
-
-  @Field(() => String, { nullable: true })
-  category?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  validUntil?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  nextDueDate?: string | null;
-
-  @Field(() => String, { nullable: true })
-  recommendations?: string | null;
-
-  @Field(() => String, { nullable: true })
-  protocolNumber?: string | null;
-
-  @Field(() => String, { nullable: true })
-  orderNumber?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  orderDate?: string | null;
 }
 
 @InputType('EducationRecordInput', { description: 'A new or corrected education record.' })

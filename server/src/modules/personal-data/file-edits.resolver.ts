@@ -8,7 +8,6 @@ import { type FileSection, FileSectionValue } from '../organization/index.js';
 import { type LeaveRecord, LeaveType } from '../leave/index.js';
 import {
   AssignmentInput,
-  AttestationInput,
   BusinessTripInput,
   EducationRecordInput,
   FamilyMemberInput,
@@ -18,9 +17,8 @@ import {
 } from './file-edits.inputs.js';
 import { type BusinessTrip, BusinessTripType } from '../trip/index.js';
 import { FamilyMemberType } from './personal-data.type.js';
-import { type Attestation, AttestationType } from '../attestation/index.js';
 import { type EducationRecord, EducationRecordType } from '../education/index.js';
-import { FileEditsService, removable, type RemovableSection } from './file-edits.service.js';
+import { FileEditsService, removable, removableList } from './file-edits.service.js';
 import { RecordEditsService } from './record-edits.service.js';
 import { PersonalEditsService } from './personal-edits.service.js';
 
@@ -87,14 +85,6 @@ export class FileEditsResolver {
     return inUnit(ctx, (unit) => new RecordEditsService(unit).saveTrip(input));
   }
 
-  @Mutation(() => AttestationType, { description: 'HR: adds or corrects an attestation.' })
-  saveAttestation(
-    @Arg('input', () => AttestationInput) input: AttestationInput,
-    @Ctx() ctx: AppContext,
-  ): Promise<Attestation> {
-    return inUnit(ctx, (unit) => new RecordEditsService(unit).saveAttestation(input));
-  }
-
   @Mutation(() => EducationRecordType, { description: 'HR: adds or corrects an education record.' })
   saveEducationRecord(
     @Arg('input', () => EducationRecordInput) input: EducationRecordInput,
@@ -112,12 +102,9 @@ export class FileEditsResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    if (!(section in removable)) return Promise.reject(badSection());
-    return inUnit(ctx, (unit) =>
-      new FileEditsService(unit).deleteRecord(section as RemovableSection, id),
-    );
+    if (!removable.has(section)) return Promise.reject(badSection());
+    return inUnit(ctx, (unit) => new FileEditsService(unit).deleteRecord(section, id));
   }
 }
 
-const badSection = () =>
-  badInput(['section'], `Records can be removed from ${Object.keys(removable).join(', ')}`);
+const badSection = () => badInput(['section'], `Records can be removed from ${removableList()}`);

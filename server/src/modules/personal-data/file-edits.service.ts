@@ -4,7 +4,7 @@ import type { AppContext } from '../../core/context.js';
 import { appErrorOf, badInput, ErrorCode, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { Assignment } from '../assignment/index.js';
-import { Department, type Employee, FamilyMember } from '../employee/index.js';
+import { Department, type Employee } from '../employee/index.js';
 import {
   findOverlap,
   holidaysWithin,
@@ -14,24 +14,17 @@ import {
 } from '../leave/index.js';
 import { Position } from '../position/index.js';
 import { SeniorityPeriod } from '../seniority/index.js';
-import { Attestation } from '../attestation/index.js';
-import { EducationRecord } from '../education/index.js';
-import { BusinessTrip } from '../trip/index.js';
-import { editFile, overlaps, putRecord, recordOfFile } from './file-edit.js';
+import type { FileSection } from '../organization/index.js';
+import { fileRecordKinds } from './file-records.js';
+import { editFile, overlaps, putRecord, recordOfFile } from '../file-section/index.js';
 import { checkAssignment, checkLeaveInput, checkSeniorityPeriod } from './file-checks.js';
 import type { AssignmentInput, LeaveInput, SeniorityPeriodInput } from './file-edits.inputs.js';
 
-/** The record kinds HR may remove, by the section they belong to. */
-export const removable = {
-  EMPLOYMENT: Assignment,
-  LEAVE: LeaveRecord,
-  SENIORITY: SeniorityPeriod,
-  TRIPS: BusinessTrip,
-  PERSONAL: FamilyMember,
-  ATTESTATION: Attestation,
-  EDUCATION: EducationRecord,
-} as const;
-export type RemovableSection = keyof typeof removable;
+/** The record kinds HR may remove, by section, in the registry's order. */
+export const removable = new Map(fileRecordKinds.map((kind) => [kind.section, kind.entity]));
+
+/** The sections records can be removed from, as the refusal names them. */
+export const removableList = (): string => [...removable.keys()].join(', ');
 
 /** HR's corrections to personal files: each a checked, journalled, single-transaction use case. */
 export class FileEditsService {
@@ -166,8 +159,9 @@ export class FileEditsService {
   }
 
   /** Removes a record of the file; the section names which kind of record `id` is. */
-  async deleteRecord(section: RemovableSection, id: string): Promise<boolean> {
-    const entity = removable[section] as EntityClass<{ id: string; employee: { id: string } }>;
+  async deleteRecord(section: FileSection, id: string): Promise<boolean> {
+    const entity = removable.get(section);
+    if (!entity) throw badInput(['section'], `Records can be removed from ${removableList()}`);
     const row = isUuid(id) ? await this.ctx.em.findOne(entity, { id }) : null;
     if (!row) throw notFound('Record', id);
     return editFile(this.ctx, row.employee.id, section, 'deleteFileRecord', async (tx) => {

@@ -5,7 +5,6 @@
  */
 export {
   checkAssignment,
-  checkAttestation,
   checkEducation,
   checkFamilyMember,
   checkIdentifiers,
@@ -14,11 +13,6 @@ export {
   checkSeniorityPeriod,
   checkTrip,
 } from './file-checks.js';
-export { checkDates, checkRecordDates, overlaps } from './file-edit.js';
 export { FileEditsResolver } from './file-edits.resolver.js';
 export { PersonalDataResolver } from './personal-data.resolver.js';
-export {
-  attestationSectionOf,
-  educationSectionOf,
-  RecordSectionsResolver,
-} from './sections.resolver.js';
+export { educationSectionOf, RecordSectionsResolver } from './sections.resolver.js';

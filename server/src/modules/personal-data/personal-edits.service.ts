@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../core/context.js';
 import { FamilyMember, IdentityDocument, type Employee } from '../employee/index.js';
-import { editFile, putRecord, recordOfFile } from './file-edit.js';
+import { editFile, putRecord, recordOfFile } from '../file-section/index.js';
 import { checkFamilyMember, checkIdentifiers, checkIdentityDocument } from './file-checks.js';
 import type {
   FamilyMemberInput,

@@ -121,3 +121,22 @@ export function putRecord<T extends object>(
   tx.assign(existing, data as never);
   return existing;
 }
+
+/**
+ * Adds or corrects one record of a file as an HR edit: `build` checks the input and returns the
+ * record's data, the record to correct must belong to the file; journalled as `editFile` does.
+ */
+export function saveFileRecord<T extends { employee: { id: string } }>(
+  ctx: AppContext,
+  entity: EntityClass<T>,
+  input: { id?: string | null; employeeId: string },
+  section: FileSection,
+  operation: string,
+  build: (employee: Employee, today: string) => object,
+): Promise<T> {
+  return editFile(ctx, input.employeeId, section, operation, async (tx, employee, today) => {
+    const data = build(employee, today);
+    const row = await recordOfFile(tx, entity, input.id, employee);
+    return putRecord(tx, entity, row, data as RequiredEntityData<T>);
+  });
+}

@@ -1,0 +1,82 @@
+import {
+  date,
+  employeeRef,
+  fileRecordSchema,
+  json,
+  order,
+  sectionImport,
+  text,
+} from '../file-section/index.js';
+import {
+  AttestationDecisions,
+  AttestationKinds,
+  AttestationPurposes,
+} from './attestation.entity.js';
+import { checkAttestation } from './attestation.rules.js';
+
+const ruDate = (value: string) => `${value.slice(8, 10)}.${value.slice(5, 7)}.${value.slice(0, 4)}`;
+
+/** The `attestation` record of the exchange format; a new next due date notifies the employee. */
+export const attestationImport = sectionImport({
+  type: 'attestation',
+  spec: {
+    table: 'attestation',
+    fields: [
+      text('kind', 'kind'),
+      text('purpose', 'purpose'),
+      date('date', 'date'),
+      text('commission', 'commission'),
+      text('decision', 'decision'),
+      text('category', 'category'),
+      date('validUntil', 'valid_until'),
+      date('nextDueDate', 'next_due_date'),
+      text('recommendations', 'recommendations'),
+      text('protocolNumber', 'protocol_number'),
+      ...order,
+    ],
+    refs: [employeeRef],
+    scope: 'organization',
+    deletion: 'hard',
+    section: 'ATTESTATION',
+    remember: ['next_due_date'],
+  },
+  check: (fields, today) => checkAttestation(today, fields as { date: string }),
+  schema: fileRecordSchema(
+    'attestation',
+    'An attestation for the post or a qualification category.',
+    {
+      kind: json.oneOf(AttestationKinds),
+      purpose: json.oneOf(AttestationPurposes),
+      date: json.date,
+      commission: json.text(300),
+      decision: json.oneOf(AttestationDecisions),
+      category: json.text(50),
+      validUntil: json.optionalDate,
+      nextDueDate: json.optionalDate,
+      recommendations: json.text(10000),
+      protocolNumber: json.text(32),
+      orderNumber: json.text(32),
+      orderDate: json.optionalDate,
+    },
+    ['kind', 'purpose', 'date', 'decision'],
+  ),
+  notices: async ({ tx, today, recipients }) => {
+    const rows = await tx.execute<
+      { user_id: string; employee_id: string; next_due_date: string }[]
+    >(
+      `select distinct u.id as user_id, s.employee_id, s.next_due_date::text as next_due_date
+         from imp_attestation s ${recipients('s.employee_id')}
+        where s.change in ('created', 'updated') and s.next_due_date >= ?::date
+          and (s.change = 'created' or (s.old ->> 'next_due_date')::date is distinct from s.next_due_date)
+        order by 1, 3`,
+      [today],
+    );
+    return rows.map((row) => ({
+      user_id: row.user_id,
+      employee_id: row.employee_id,
+      type: 'ATTESTATION_DUE' as const,
+      title: `Следующая аттестация — до ${ruDate(row.next_due_date)}`,
+      link: '/file/attestation',
+    }));
+  },
+});
