@@ -13,11 +13,9 @@ import {
 } from '../modules/identity/index.js';
 import { AccessLogResolver } from '../modules/access-log/index.js';
 import { AssignmentResolver, EmploymentSectionResolver } from '../modules/assignment/index.js';
-import {
-  FileEditsResolver,
-  PersonalDataResolver,
-  RecordSectionsResolver,
-} from '../modules/personal-data/index.js';
+import { FileEditsResolver, PersonalDataResolver } from '../modules/personal-data/index.js';
+import { TripSectionResolver } from '../modules/trip/index.js';
+import { EducationSectionResolver } from '../modules/education/index.js';
 import { LeaveSectionResolver } from '../modules/leave/index.js';
 import { SeniorityResolver } from '../modules/seniority/index.js';
 import {
@@ -64,10 +62,11 @@ export const resolvers: NonEmptyArray<Function> = [
   PersonalDataResolver,
   LeaveSectionResolver,
   SeniorityResolver,
-  RecordSectionsResolver,
+  TripSectionResolver,
   AttestationResolver,
   MedicalSectionResolver,
   MedicalExaminationResolver,
+  EducationSectionResolver,
   FileEditsResolver,
   FileErrorReportResolver,
   PayrollResolver,

@@ -9,7 +9,7 @@ import { leaveSectionOf } from '../leave/index.js';
 import { NotificationService } from '../notification/index.js';
 import { DynamicsGrouping, PayrollService } from '../payroll/index.js';
 import { attestationSectionOf } from '../attestation/index.js';
-import { educationSectionOf } from '../personal-data/index.js';
+import { educationSectionOf } from '../education/index.js';
 import { dueDateSources } from './due-dates.js';
 import { DashboardDueDate } from './due-dates.type.js';
 import { TaskPolicy, TaskService } from '../task/index.js';

@@ -7,7 +7,8 @@ export { postLeave } from './leave.entitlement.js';
 export { LeaveRecord, LeaveScheduleEntry } from './leave.entity.js';
 export { leavesLoader } from './leave.loader.js';
 export { holidaysWithin, leavePeriodsOf } from './leave.periods.js';
-export { leaveSectionOf, LeaveSectionResolver } from './leave.resolver.js';
+export { leaveSectionOf } from './leave.reads.js';
+export { LeaveSectionResolver } from './leave.resolver.js';
 export {
   annualLeaveEnd,
   checkAnnualRequest,

@@ -15,4 +15,3 @@ export {
 } from './file-checks.js';
 export { FileEditsResolver } from './file-edits.resolver.js';
 export { PersonalDataResolver } from './personal-data.resolver.js';
-export { educationSectionOf, RecordSectionsResolver } from './sections.resolver.js';

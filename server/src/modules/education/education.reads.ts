@@ -1,0 +1,32 @@
+import type { AppContext } from '../../core/context.js';
+import { provenanceOf } from '../../core/graphql/provenance.js';
+import { rowsByOwner } from '../../core/orm/loaders.js';
+import { type Employee, policyOf } from '../employee/index.js';
+import { EducationRecord } from './education.entity.js';
+import type { EducationSection } from './education.type.js';
+
+const educationLoader = rowsByOwner(EducationRecord, 'employee', {
+  endDate: 'desc nulls last',
+  year: 'desc nulls last',
+  id: 'asc',
+});
+
+/** The education section, checked and journalled, grouped by kind. */
+export async function educationSectionOf(
+  ctx: AppContext,
+  employee: Employee,
+): Promise<EducationSection> {
+  await policyOf(ctx).require(employee, 'EDUCATION', 'Employee.education');
+  const records = await ctx.loaders.get(educationLoader).load(employee.id);
+  const of = (...kinds: string[]) => records.filter((record) => kinds.includes(record.kind));
+  const courses = of('PROFESSIONAL_DEVELOPMENT');
+  return {
+    basic: of('BASIC'),
+    professionalDevelopment: courses,
+    retraining: of('RETRAINING'),
+    degrees: of('DEGREE', 'TITLE'),
+    languages: of('LANGUAGE'),
+    lastCourseEnd: courses[0]?.endDate ?? null,
+    provenance: provenanceOf(records),
+  };
+}
