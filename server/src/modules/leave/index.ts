@@ -22,3 +22,4 @@ export {
   type LeaveSpan,
 } from './leave.rules.js';
 export { LeaveKindValue, LeaveType } from './leave.type.js';
+export { leaveClash, recordLeave } from './leave.writes.js';

@@ -5,13 +5,7 @@ import { appErrorOf, badInput, ErrorCode, notFound } from '../../core/errors.js'
 import { isUuid } from '../../core/ids.js';
 import { Assignment } from '../assignment/index.js';
 import { Department, type Employee } from '../employee/index.js';
-import {
-  findOverlap,
-  holidaysWithin,
-  leaveDays,
-  type LeaveKind,
-  LeaveRecord,
-} from '../leave/index.js';
+import { type LeaveKind, LeaveRecord, recordLeave } from '../leave/index.js';
 import { Position } from '../position/index.js';
 import { SeniorityPeriod } from '../seniority/index.js';
 import type { FileSection } from '../organization/index.js';
@@ -100,38 +94,26 @@ export class FileEditsService {
       'saveLeave',
       async (tx, employee, today) => {
         checkLeaveInput(today, input);
-        const record = {
-          kind: input.kind as LeaveKind,
-          start: input.startDate,
-          end: input.endDate,
-        };
         const leave = await recordOfFile(tx, LeaveRecord, input.id, employee);
-        const others = (await tx.find(LeaveRecord, { employee: employee.id }))
-          .filter((other) => other.id !== leave?.id)
-          .map((other) => ({
-            kind: other.kind as LeaveKind,
-            start: other.startDate,
-            end: other.endDate,
-          }));
-        const clash = findOverlap([...others, record]);
-        if (clash && clash.includes(record)) {
-          const other = clash[0] === record ? clash[1] : clash[0];
-          throw badInput(
-            ['input', 'startDate'],
-            `Overlaps the leave from ${other.start} to ${other.end}`,
-          );
-        }
-        return putRecord(tx, LeaveRecord, leave, {
-          kind: input.kind,
-          startDate: input.startDate,
-          endDate: input.endDate,
-          days: input.days ?? leaveDays(record, await holidaysWithin(tx, record.start, record.end)),
-          orderNumber: input.orderNumber ?? null,
-          orderDate: input.orderDate ?? null,
-          sickNoteNumber: input.sickNoteNumber ?? null,
-          organization: employee.organization,
-          employee,
-        });
+        return recordLeave(
+          tx,
+          { organizationId: employee.organization.id, employeeId: employee.id },
+          leave,
+          {
+            kind: input.kind as LeaveKind,
+            startDate: input.startDate,
+            endDate: input.endDate,
+            days: input.days ?? null,
+            orderNumber: input.orderNumber ?? null,
+            orderDate: input.orderDate ?? null,
+            sickNoteNumber: input.sickNoteNumber ?? null,
+          },
+          (other) =>
+            badInput(
+              ['input', 'startDate'],
+              `Overlaps the leave from ${other.start} to ${other.end}`,
+            ),
+        );
       },
     );
   }

@@ -5,7 +5,13 @@ import { AppError, badInput, ErrorCode } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
 import { addDays } from '../../core/local-date.js';
 import { addWorkingDays, calendarDays } from '../calendar/index.js';
-import { holidaysWithin, leaveDays, LeaveRecord } from '../leave/index.js';
+import {
+  holidaysWithin,
+  leaveClash,
+  leaveDays,
+  type LeaveKind,
+  type LeaveSpan,
+} from '../leave/index.js';
 import { checkAnnualLeaveRequest, leaveDeadlines } from './task-leave-checks.js';
 import { Employee, managerOf } from '../employee/index.js';
 import { User } from '../identity/index.js';
@@ -111,7 +117,12 @@ export class TaskRequestService extends TaskUseCase {
     const employeeId = viewer.employeeId;
     const tx = this.unit.em;
     const employee = await tx.findOneOrFail(Employee, { id: employeeId });
-    await checkNoOverlap(tx, employeeId, input.startDate, input.endDate, null);
+    await checkNoOverlap(
+      tx,
+      employeeId,
+      { kind: input.kind as LeaveKind, start: input.startDate, end: input.endDate },
+      null,
+    );
     const period = { kind: input.kind, start: input.startDate, end: input.endDate };
     const days = leaveDays(period, await holidaysWithin(tx, input.startDate, input.endDate));
     if (annual) await checkAnnualLeaveRequest(tx, this.ctx.loaders, employee, { ...period, days });
@@ -210,20 +221,25 @@ export class TaskRequestService extends TaskUseCase {
   }
 }
 
-/** A leave may not overlap a recorded one, nor another open request of the same employee. */
+/** LEAVE_OVERLAP: the requested leave would share a day with one already in the file. */
+export const leaveOverlap = (): AppError =>
+  new AppError(ErrorCode.LeaveOverlap, 'The period overlaps a leave already in the file', {
+    field: ['input', 'startDate'],
+  });
+
+/**
+ * A leave may not overlap a recorded one (by the portal's one rule, `leaveClash`), nor another open
+ * request of the same employee.
+ */
 export async function checkNoOverlap(
   tx: EntityManager,
   employeeId: string,
-  start: string,
-  end: string,
+  leave: LeaveSpan,
   exceptTaskId: string | null,
 ): Promise<void> {
+  const { start, end } = leave;
   const [recorded, requests] = await Promise.all([
-    tx.count(LeaveRecord, {
-      employee: employeeId,
-      startDate: { $lte: end },
-      endDate: { $gte: start },
-    }),
+    leaveClash(tx, employeeId, leave),
     tx.find(
       Task,
       {
@@ -239,14 +255,11 @@ export async function checkNoOverlap(
     const leave = 'leave' in request.details ? request.details.leave : null;
     return leave !== null && leave.startDate <= end && start <= leave.endDate;
   });
-  if (recorded > 0 || requested) {
-    throw new AppError(
-      ErrorCode.LeaveOverlap,
-      recorded > 0
-        ? 'The period overlaps a leave already in the file'
-        : 'The period overlaps another open leave request',
-      { field: ['input', 'startDate'] },
-    );
+  if (recorded) throw leaveOverlap();
+  if (requested) {
+    throw new AppError(ErrorCode.LeaveOverlap, 'The period overlaps another open leave request', {
+      field: ['input', 'startDate'],
+    });
   }
 }
 

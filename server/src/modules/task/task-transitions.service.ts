@@ -5,7 +5,7 @@ import { forbidden } from '../../core/auth/viewer.js';
 import { AppError, badInput, ErrorCode } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { User } from '../identity/index.js';
-import { LeaveRecord } from '../leave/index.js';
+import { type LeaveKind, recordLeave } from '../leave/index.js';
 import { FileErrorReport } from './file-error-report.entity.js';
 import { standIn, TaskChange } from './task.change.js';
 import { type Task, TaskAttachment } from './task.entity.js';
@@ -18,7 +18,7 @@ import {
   type Transition,
 } from './task.workflows.js';
 
-import { checkNoOverlap } from './task-requests.service.js';
+import { checkNoOverlap, leaveOverlap } from './task-requests.service.js';
 import { optionalText, TaskUseCase } from './task.service.js';
 
 /** Moving a task along its status model, with its effects, and handing it to someone else. */
@@ -164,16 +164,25 @@ export class TaskTransitionService extends TaskUseCase {
     if (transition.effect === 'CREATE_LEAVE_RECORD') {
       const details = 'leave' in task.details ? task.details.leave : null;
       if (!details || !task.subject) throw new Error(`Leave request ${task.id} has no leave`);
-      await checkNoOverlap(tx, task.subject.id, details.startDate, details.endDate, task.id);
-      const record = tx.create(LeaveRecord, {
-        organization: task.organization,
-        employee: task.subject,
-        kind: details.kind,
-        startDate: details.startDate,
-        endDate: details.endDate,
-        days: details.days,
-        orderDate: await this.policy().today(),
-      });
+      await checkNoOverlap(
+        tx,
+        task.subject.id,
+        { kind: details.kind as LeaveKind, start: details.startDate, end: details.endDate },
+        task.id,
+      );
+      const record = await recordLeave(
+        tx,
+        { organizationId: task.organization.id, employeeId: task.subject.id },
+        null,
+        {
+          kind: details.kind as LeaveKind,
+          startDate: details.startDate,
+          endDate: details.endDate,
+          days: details.days,
+          orderDate: await this.policy().today(),
+        },
+        leaveOverlap,
+      );
       task.details = { leave: { ...details, leaveRecordId: record.id } };
       await this.ctx.access.writeNow(tx, {
         subjectEmployeeId: task.subject.id,
