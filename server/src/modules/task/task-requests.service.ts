@@ -120,7 +120,7 @@ export class TaskRequestService extends TaskUseCase {
     await checkNoOverlap(
       tx,
       employeeId,
-      { kind: input.kind as LeaveKind, start: input.startDate, end: input.endDate },
+      { kind: input.kind, start: input.startDate, end: input.endDate },
       null,
     );
     const period = { kind: input.kind, start: input.startDate, end: input.endDate };

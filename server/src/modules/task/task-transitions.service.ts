@@ -167,7 +167,7 @@ export class TaskTransitionService extends TaskUseCase {
       await checkNoOverlap(
         tx,
         task.subject.id,
-        { kind: details.kind as LeaveKind, start: details.startDate, end: details.endDate },
+        { kind: details.kind, start: details.startDate, end: details.endDate },
         task.id,
       );
       const record = await recordLeave(
@@ -175,7 +175,7 @@ export class TaskTransitionService extends TaskUseCase {
         { organizationId: task.organization.id, employeeId: task.subject.id },
         null,
         {
-          kind: details.kind as LeaveKind,
+          kind: details.kind,
           startDate: details.startDate,
           endDate: details.endDate,
           days: details.days,
