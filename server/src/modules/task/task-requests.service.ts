@@ -5,13 +5,7 @@ import { AppError, badInput, ErrorCode } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
 import { addDays } from '../../core/local-date.js';
 import { addWorkingDays, calendarDays } from '../calendar/index.js';
-import {
-  holidaysWithin,
-  leaveClash,
-  leaveDays,
-  type LeaveKind,
-  type LeaveSpan,
-} from '../leave/index.js';
+import { holidaysWithin, leaveClash, leaveDays, type LeaveSpan } from '../leave/index.js';
 import { checkAnnualLeaveRequest, leaveDeadlines } from './task-leave-checks.js';
 import { Employee, managerOf } from '../employee/index.js';
 import { User } from '../identity/index.js';

@@ -5,7 +5,7 @@ import { forbidden } from '../../core/auth/viewer.js';
 import { AppError, badInput, ErrorCode } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { User } from '../identity/index.js';
-import { type LeaveKind, recordLeave } from '../leave/index.js';
+import { recordLeave } from '../leave/index.js';
 import { FileErrorReport } from './file-error-report.entity.js';
 import { standIn, TaskChange } from './task.change.js';
 import { type Task, TaskAttachment } from './task.entity.js';
