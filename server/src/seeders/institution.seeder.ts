@@ -1,6 +1,5 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import argon2 from 'argon2';
 import { Department } from '../modules/department/department.entity.js';
 import { Employee } from '../modules/employee/employee.entity.js';
 import { User, type StoredRole } from '../modules/identity/user.entity.js';
@@ -25,6 +24,7 @@ import { generatePayroll } from './payroll.generator.js';
 import { PayrollPeriod, Payslip } from '../modules/payroll/payroll.entity.js';
 import { payslipLineData, type PayslipLineData } from '../modules/payroll/payslip-lines.js';
 import { rethrow, runInUnit } from '../core/orm/unit-scope.js';
+import { hashPassword, type PasswordCost } from '../modules/identity/password.js';
 
 const CHUNK = 1000;
 
@@ -38,6 +38,8 @@ export interface InstitutionSeedOptions {
   /** Every active employee gets an account `${loginPrefix}${personnelNumber}`; none when null. */
   loginPrefix: string | null;
   password: string;
+  /** The argon2id cost of that password's hash; `standard` unless a test asks. */
+  passwordCost?: PasswordCost;
   asOf?: Date;
   /** Lets the caller adjust the generated people before they are written (named demo accounts). */
   adjust?: (institution: GeneratedInstitution) => SeedAccount[];
@@ -88,7 +90,7 @@ export async function seedInstitution(
   );
   const personal = new Map(files.personal.map(({ employeeId, ...data }) => [employeeId, data]));
   // One hash for every seeded account: argon2 at OWASP cost takes ~150 ms a hash.
-  const passwordHash = await argon2.hash(options.password);
+  const passwordHash = await hashPassword(options.password, options.passwordCost);
   const organizationId = newId();
   const total = institution.employees.length;
 
