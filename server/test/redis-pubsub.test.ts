@@ -16,7 +16,7 @@ describe('subscriptions across server instances over Redis', () => {
   let admin: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ demo: true });
     const env = { REDIS_URL: redisUrl };
     first = await startTestServer({ databaseUrl: database.url, env, demo: true });
     second = await startTestServer({ databaseUrl: database.url, env, demo: true });

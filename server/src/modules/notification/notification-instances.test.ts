@@ -22,7 +22,7 @@ let userId: string;
 let organizationId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ demo: true });
   const env = { REDIS_URL: redisUrl };
   first = await startTestServer({ databaseUrl: database.url, env, demo: true });
   second = await startTestServer({ databaseUrl: database.url, env, demo: true });
