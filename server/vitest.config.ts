@@ -25,6 +25,8 @@ const writeFlows = [
   'src/modules/calendar/calendar.test.ts',
   'src/modules/dashboard/dashboard.test.ts',
   'src/modules/leave/leave.test.ts',
+  // Use cases called directly on factory-built data, in a unit of work: cheap on either database.
+  'src/**/*.use-case.test.ts',
 ];
 
 export default defineConfig({
