@@ -45,6 +45,21 @@ export async function createTestDatabase(
   };
 }
 
+/**
+ * Takes a lock every test process of this run shares, until the returned release: for files whose
+ * servers meet on Redis, whose channels are global, while every demo clone has the same ids (one
+ * file's notifications would reach the other's subscribers if the two ran at once).
+ */
+export async function exclusively(name: string): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: inject('adminDatabaseUrl') });
+  await client.connect();
+  await client.query('select pg_advisory_lock(hashtext($1))', [
+    `${inject('templateDatabase')}:${name}`,
+  ]);
+  // The lock is the session's: it goes with the connection.
+  return () => client.end();
+}
+
 /** Which database this test file's servers run on: the vitest project (lane) decides. */
 export const testLane = (): 'postgres' | 'embedded' =>
   inject('embeddedTemplates') ? 'embedded' : 'postgres';
