@@ -3,9 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createLogger } from '../src/core/logger.js';
-import { startServer } from '../src/app/server.js';
-import { loadConfig } from '../src/config/env.js';
+import { bootOnce } from './boot-once.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,20 +19,6 @@ declare module 'vitest' {
 export const copyDataDir = (from: string, to: string): Promise<void> =>
   fs.cp(from, to, { recursive: true, filter: (source) => path.basename(source) !== 'kabinet.pid' });
 
-/** Starts and stops the real server on `dataDir`, as `npm start` would, leaving it closed. */
-async function bootOnce(dataDir: string, seedDemo: boolean): Promise<void> {
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: String(seedDemo),
-    NODE_ENV: 'test',
-  });
-  const server = await startServer(config, createLogger('silent'));
-  await server.stop();
-}
-
 /**
  * Builds the embedded lane's data directories once per run (PGlite's first start, the migrations
  * and the demo seed cost seconds); every test server starts on a copy of one.
@@ -43,9 +27,9 @@ export default async function setup(project: TestProject) {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'kabinet-embedded-templates-'));
   const bare = path.join(root, 'bare');
   const demo = path.join(root, 'demo');
-  await bootOnce(bare, false);
+  await bootOnce({ DATA_DIR: bare }, false);
   await copyDataDir(bare, demo);
-  await bootOnce(demo, true);
+  await bootOnce({ DATA_DIR: demo }, true);
   project.provide('embeddedTemplates', { bare, demo });
   return () => fs.rm(root, { recursive: true, force: true });
 }

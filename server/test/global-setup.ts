@@ -3,11 +3,14 @@ import type { TestProject } from 'vitest/node';
 import { createLogger } from '../src/core/logger.js';
 import { connectOrm, ormOptions } from '../src/core/orm/orm.js';
 import { entities } from '../src/app/entities.js';
+import { bootOnce } from './boot-once.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     adminDatabaseUrl: string;
     templateDatabase: string;
+    /** The migrated template with the demo seeded (at the test password cost). */
+    demoTemplateDatabase: string;
   }
 }
 
@@ -25,25 +28,41 @@ export async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>):
   }
 }
 
-/** Builds one database with the committed migrations; every test file clones it as a template. */
+const databaseUrl = (name: string): string => {
+  const url = new URL(adminDatabaseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/**
+ * Builds two templates every test database is cloned from: one with the committed migrations, and
+ * a copy of it on which the real server started once and seeded the demo (seconds a start saved).
+ */
 export default async function setup(project: TestProject) {
   const prefix = `kabinet_test_${process.pid}_${Date.now().toString(36)}`;
   const templateDatabase = `${prefix}_template`;
+  const demoTemplateDatabase = `${prefix}_demo_template`;
   await withAdminClient((client) => client.query(`create database "${templateDatabase}"`));
 
-  const url = new URL(adminDatabaseUrl);
-  url.pathname = `/${templateDatabase}`;
   const orm = await connectOrm(
-    ormOptions({ entities, url: url.toString(), poolMax: 2 }, createLogger('silent')),
+    ormOptions(
+      { entities, url: databaseUrl(templateDatabase), poolMax: 2 },
+      createLogger('silent'),
+    ),
   );
   try {
     await orm.getMigrator().up();
   } finally {
     await orm.close();
   }
+  await withAdminClient((client) =>
+    client.query(`create database "${demoTemplateDatabase}" template "${templateDatabase}"`),
+  );
+  await bootOnce({ DATABASE_URL: databaseUrl(demoTemplateDatabase), DATABASE_POOL_MAX: '4' }, true);
 
   project.provide('adminDatabaseUrl', adminDatabaseUrl);
   project.provide('templateDatabase', templateDatabase);
+  project.provide('demoTemplateDatabase', demoTemplateDatabase);
 
   return async () => {
     await withAdminClient(async (client) => {

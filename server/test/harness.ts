@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { createLogger } from '../src/core/logger.js';
 import { startServer, type RunningServer } from '../src/app/server.js';
 import { loadConfig } from '../src/config/env.js';
+import { testServerEnv } from './boot-once.js';
 import { copyDataDir } from './embedded-setup.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -25,10 +26,16 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-/** A fresh database cloned from the migrated template; dropped by `drop()`. */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const template = inject('templateDatabase');
-  const name = `${template.replace(/_template$/, '')}_${randomUUID().slice(0, 8)}`;
+/**
+ * A fresh database cloned from the migrated template, or from the one with the demo seeded when
+ * `demo`; dropped by `drop()`.
+ */
+export async function createTestDatabase(
+  options: { demo?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const bare = inject('templateDatabase');
+  const template = options.demo ? inject('demoTemplateDatabase') : bare;
+  const name = `${bare.replace(/_template$/, '')}_${randomUUID().slice(0, 8)}`;
   await adminQuery(`create database "${name}" template "${template}"`);
   const url = new URL(inject('adminDatabaseUrl'));
   url.pathname = `/${name}`;
@@ -36,6 +43,21 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
     url: url.toString(),
     drop: () => adminQuery(`drop database if exists "${name}" with (force)`),
   };
+}
+
+/**
+ * Takes a lock every test process of this run shares, until the returned release: for files whose
+ * servers meet on Redis, whose channels are global, while every demo clone has the same ids (one
+ * file's notifications would reach the other's subscribers if the two ran at once).
+ */
+export async function exclusively(name: string): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: inject('adminDatabaseUrl') });
+  await client.connect();
+  await client.query('select pg_advisory_lock(hashtext($1))', [
+    `${inject('templateDatabase')}:${name}`,
+  ]);
+  // The lock is the session's: it goes with the connection.
+  return () => client.end();
 }
 
 /** Which database this test file's servers run on: the vitest project (lane) decides. */
@@ -63,7 +85,7 @@ async function freshDatabase(
     const data = await createEmbeddedDataDir(demo);
     return { env: { DATA_DIR: data.dir }, drop: () => data.drop() };
   }
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ demo });
   return {
     env: { DATABASE_URL: database.url, DATABASE_POOL_MAX: '4' },
     drop: () => database.drop(),
@@ -94,8 +116,9 @@ export const errorCode = (result: GraphQLResponse<unknown>): unknown =>
 
 /**
  * Starts the real server (HTTP + WebSocket) on a random port over a fresh database of the lane:
- * a PostgreSQL database cloned from the migrated template, or an embedded data directory copied
- * from the lane's template (already seeded when `demo`). `databaseUrl` shares a PostgreSQL one.
+ * a PostgreSQL database cloned from a template, or an embedded data directory copied from one of
+ * the lane's; either is already seeded when `demo` (the default), so the start finds the demo
+ * there. Passwords hash at the test cost. `databaseUrl` shares a PostgreSQL one.
  */
 export async function startTestServer(
   options: { demo?: boolean; env?: Record<string, string>; databaseUrl?: string } = {},
@@ -103,15 +126,17 @@ export async function startTestServer(
   const database = options.databaseUrl
     ? { env: { DATABASE_URL: options.databaseUrl, DATABASE_POOL_MAX: '4' }, drop: async () => {} }
     : await freshDatabase(options.demo !== false);
-  const config = loadConfig({
+  const env: Record<string, string> = {
+    ...testServerEnv,
     ...database.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     SEED_DEMO: options.demo === false ? 'false' : 'true',
-    NODE_ENV: 'test',
     ...options.env,
-  });
+  };
+  // A server started as production hashes as production does (the test cost needs NODE_ENV=test).
+  if (env['NODE_ENV'] !== 'test' && !options.env?.['PASSWORD_HASHING'])
+    env['PASSWORD_HASHING'] = 'standard';
+  const config = loadConfig(env);
   const server = await startServer(config, createLogger(config.logLevel)).catch(
     async (error: unknown) => {
       await database.drop();

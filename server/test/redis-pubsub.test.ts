@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   collectEvents,
   createTestDatabase,
+  exclusively,
   publishUntil,
   startTestServer,
   type TestServer,
@@ -14,9 +15,11 @@ describe('subscriptions across server instances over Redis', () => {
   let first: TestServer;
   let second: TestServer;
   let admin: string;
+  let release: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    release = await exclusively('redis');
+    database = await createTestDatabase({ demo: true });
     const env = { REDIS_URL: redisUrl };
     first = await startTestServer({ databaseUrl: database.url, env, demo: true });
     second = await startTestServer({ databaseUrl: database.url, env, demo: true });
@@ -26,6 +29,7 @@ describe('subscriptions across server instances over Redis', () => {
     await first?.close();
     await second?.close();
     await database?.drop();
+    await release?.();
   });
 
   it('delivers an event published on one instance to a subscriber on the other', async () => {

@@ -63,7 +63,9 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     );
     if (calendarYears.length > 0)
       logger.info({ years: calendarYears }, 'production calendar synced');
-    const demo = config.seedDemo ? await seedDemoIfEmpty(orm.em.fork(), logger) : null;
+    const demo = config.seedDemo
+      ? await seedDemoIfEmpty(orm.em.fork(), logger, config.passwordCost)
+      : null;
 
     const pubSub = await createAppPubSub<Topics>(config.redisUrl, logger);
     onStop('pub/sub', () => pubSub.close());
@@ -80,7 +82,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       orm,
       pubSub: pubSub.pubSub,
       instanceId: randomUUID(),
-      passwords: new PasswordHasher(),
+      passwords: new PasswordHasher(config.passwordCost),
       loginLimiter: new LoginLimiter(orm.em.getKnex(), config.loginLimits),
       registrationLimiter: new RegistrationLimiter(orm.em.getKnex(), config.registrationLimits),
       files: new DiskFileStorage(config.files.dir),

@@ -40,6 +40,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).seedDemo).toBe(true);
   });
 
+  it('hashes passwords at the standard cost unless NODE_ENV=test asks for the test one', () => {
+    expect(loadConfig({}).passwordCost).toBe('standard');
+    expect(loadConfig({ NODE_ENV: 'production' }).passwordCost).toBe('standard');
+    expect(loadConfig({ NODE_ENV: 'test', PASSWORD_HASHING: 'test' }).passwordCost).toBe('test');
+    for (const NODE_ENV of ['production', 'development', undefined]) {
+      let error: unknown;
+      try {
+        loadConfig({ NODE_ENV, PASSWORD_HASHING: 'test' });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).issues).toEqual([
+        'PASSWORD_HASHING: test is allowed only with NODE_ENV=test (got "test")',
+      ]);
+    }
+  });
+
   it('sends HSTS when PUBLIC_URL is https:// unless HSTS=false, and on plain HTTP only when asked', () => {
     const https = { PUBLIC_URL: 'https://kabinet.school.example' };
     expect(loadConfig({}).hsts).toBe(false);

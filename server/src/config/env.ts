@@ -41,127 +41,138 @@ const flag = z
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 /** Every environment variable Kabinet reads; `.env.example` documents the same keys. */
-export const envSchema = z.object({
-  /** HTTP and WebSocket port. */
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  /** Interface to listen on. */
-  HOST: z.string().trim().min(1).default('0.0.0.0'),
-  /** A real PostgreSQL; without it the embedded PGlite database under DATA_DIR is used. */
-  DATABASE_URL: postgresUrl.optional(),
-  /** Connections in the PostgreSQL pool (the embedded database always uses one). */
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(8),
-  /** A pooled connection unused this long is closed (the embedded database's too). */
-  DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
-  /**
-   * A request waits at most this long for a free connection, then fails with SERVICE_UNAVAILABLE
-   * (a retry hint) instead of hanging.
-   */
-  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
-  /** Where the embedded database keeps its files. */
-  DATA_DIR: z.string().trim().min(1).default('./data'),
-  /** Where uploaded files are kept (DiskFileStorage); default `<DATA_DIR>/files`. */
-  FILES_DIR: z.string().trim().min(1).optional(),
-  /** The largest upload accepted, in bytes (the GraphQL `size` is an Int: at most 1 GiB). */
-  UPLOAD_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1024 ** 3)
-    .default(10 * 1024 ** 2),
-  /** The largest batch POST /integration/import reads, in MiB; the command line has no limit. */
-  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(1024),
-  /**
-   * Worker threads that parse and check a large import (past 20,000 records) besides the main
-   * thread; 0 reads every batch on the main thread.
-   */
-  IMPORT_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
-  /** Redis for pub/sub shared by several server processes; without it pub/sub stays in-process. */
-  REDIS_URL: redisUrl.optional(),
-  /** pino log level. */
-  LOG_LEVEL: z.enum(logLevels).default('info'),
-  /**
-   * Seed the demo institution (and its demo accounts) into an empty database: auto = only on the
-   * embedded database outside production; a production start seeds only when this is `true`.
-   */
-  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
-  /** Apply pending migrations at start. */
-  MIGRATE_ON_START: flag.default(true),
-  /** Allow schema introspection (GraphiQL and codegen need it); off by default in production. */
-  GRAPHQL_INTROSPECTION: flag.optional(),
-  /** A session ends after this many minutes without use… */
-  SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(30),
-  /** …and after this many hours in all. */
-  SESSION_MAX_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
-    .default(12),
-  /** Mark the session cookie Secure (HTTPS only; browsers accept it on http://localhost too). */
-  COOKIE_SECURE: flag.default(true),
-  /** Origins allowed to open the WebSocket with the session cookie, comma-separated; the server's own host always is. */
-  ALLOWED_ORIGINS: z.string().trim().default(''),
-  /**
-   * Send Strict-Transport-Security (browsers then use HTTPS only for a year). Defaults to on when
-   * PUBLIC_URL is https://, the deployment's word that it is served over TLS.
-   */
-  HSTS: flag.optional(),
-  /** Which proxies to trust for the client address: an Express `trust proxy` value. */
-  TRUST_PROXY: z.string().trim().default('loopback'),
-  /** Failed sign-ins per login before a lock, and the lock's minutes; per day; per IP an hour. */
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
-  LOGIN_MAX_FAILURES_PER_DAY: z.coerce.number().int().min(1).default(20),
-  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
-  /** Access requests (`register`) from one IP address an hour, and with one organization a day. */
-  REGISTER_MAX_PER_IP_HOUR: z.coerce.number().int().min(1).default(5),
-  REGISTER_MAX_PER_DAY: z.coerce.number().int().min(1).default(100),
-  /** Serve GraphiQL at /graphiql; off by default in production. */
-  GRAPHIQL: flag.optional(),
-  /**
-   * Browser sessions run only the portal's own operations, sent by hash (trusted documents); token
-   * clients send their own where the organization allows. On by default in production.
-   */
-  TRUSTED_DOCUMENTS: flag.optional(),
-  /** The trusted documents' manifest; defaults to trusted-documents.json in the built web client. */
-  TRUSTED_DOCUMENTS_FILE: z.string().trim().min(1).optional(),
-  /** Directory with the built web client (portal and GraphiQL). */
-  WEB_DIST_DIR: z.string().trim().min(1).optional(),
-  /** The portal's address as users open it; links in e-mails start with it. */
-  PUBLIC_URL: publicUrl.optional(),
-  /** SMTP server for e-mail copies of notifications (smtp:// or smtps://); unset: no e-mail. */
-  SMTP_URL: smtpUrl.optional(),
-  /** Sender of those e-mails; defaults to noreply at the host of PUBLIC_URL. */
-  MAIL_FROM: mailbox.optional(),
-  /** Seconds between looks at the e-mail outbox (new mail is also sent as soon as it is queued). */
-  MAIL_POLL_SECONDS: z.coerce.number().positive().max(3600).default(2),
-  /** Seconds before the first retry of a failed send; doubled for each next one, at most an hour. */
-  MAIL_RETRY_SECONDS: z.coerce.number().positive().max(3600).default(60),
-  /** Attempts at sending one e-mail before it is marked failed. */
-  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
-  /** How often overdue tasks are looked for and their queues told, in seconds. */
-  TASK_OVERDUE_SWEEP_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
-  /** Operations (subscriptions mostly) running at once on one WebSocket. */
-  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).max(10_000).default(25),
-  /** Open WebSockets of one account on one server process. */
-  WS_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(10),
-  /** Open WebSockets from one client address on one server process, signed in or not. */
-  WS_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(500),
-  /** A socket whose messages have waited unread this long is closed (a slow consumer). */
-  WS_SLOW_CONSUMER_SECONDS: z.coerce.number().min(0.5).max(3600).default(30),
-  /** …and at once when this many bytes wait for it. */
-  WS_MAX_BUFFERED_BYTES: z.coerce
-    .number()
-    .int()
-    .min(64 * 1024)
-    .default(4 * 1024 ** 2),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-});
+export const envSchema = z
+  .object({
+    /** HTTP and WebSocket port. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    /** Interface to listen on. */
+    HOST: z.string().trim().min(1).default('0.0.0.0'),
+    /** A real PostgreSQL; without it the embedded PGlite database under DATA_DIR is used. */
+    DATABASE_URL: postgresUrl.optional(),
+    /** Connections in the PostgreSQL pool (the embedded database always uses one). */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(8),
+    /** A pooled connection unused this long is closed (the embedded database's too). */
+    DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    /**
+     * A request waits at most this long for a free connection, then fails with SERVICE_UNAVAILABLE
+     * (a retry hint) instead of hanging.
+     */
+    DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+    /** Where the embedded database keeps its files. */
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    /** Where uploaded files are kept (DiskFileStorage); default `<DATA_DIR>/files`. */
+    FILES_DIR: z.string().trim().min(1).optional(),
+    /** The largest upload accepted, in bytes (the GraphQL `size` is an Int: at most 1 GiB). */
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1024 ** 3)
+      .default(10 * 1024 ** 2),
+    /** The largest batch POST /integration/import reads, in MiB; the command line has no limit. */
+    IMPORT_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(1024),
+    /**
+     * Worker threads that parse and check a large import (past 20,000 records) besides the main
+     * thread; 0 reads every batch on the main thread.
+     */
+    IMPORT_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
+    /** Redis for pub/sub shared by several server processes; without it pub/sub stays in-process. */
+    REDIS_URL: redisUrl.optional(),
+    /** pino log level. */
+    LOG_LEVEL: z.enum(logLevels).default('info'),
+    /**
+     * Seed the demo institution (and its demo accounts) into an empty database: auto = only on the
+     * embedded database outside production; a production start seeds only when this is `true`.
+     */
+    SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+    /** Apply pending migrations at start. */
+    MIGRATE_ON_START: flag.default(true),
+    /** Allow schema introspection (GraphiQL and codegen need it); off by default in production. */
+    GRAPHQL_INTROSPECTION: flag.optional(),
+    /** A session ends after this many minutes without use… */
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    /** …and after this many hours in all. */
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    /** Mark the session cookie Secure (HTTPS only; browsers accept it on http://localhost too). */
+    COOKIE_SECURE: flag.default(true),
+    /** Origins allowed to open the WebSocket with the session cookie, comma-separated; the server's own host always is. */
+    ALLOWED_ORIGINS: z.string().trim().default(''),
+    /**
+     * Send Strict-Transport-Security (browsers then use HTTPS only for a year). Defaults to on when
+     * PUBLIC_URL is https://, the deployment's word that it is served over TLS.
+     */
+    HSTS: flag.optional(),
+    /** Which proxies to trust for the client address: an Express `trust proxy` value. */
+    TRUST_PROXY: z.string().trim().default('loopback'),
+    /** Failed sign-ins per login before a lock, and the lock's minutes; per day; per IP an hour. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    LOGIN_MAX_FAILURES_PER_DAY: z.coerce.number().int().min(1).default(20),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+    /** Access requests (`register`) from one IP address an hour, and with one organization a day. */
+    REGISTER_MAX_PER_IP_HOUR: z.coerce.number().int().min(1).default(5),
+    REGISTER_MAX_PER_DAY: z.coerce.number().int().min(1).default(100),
+    /** Serve GraphiQL at /graphiql; off by default in production. */
+    GRAPHIQL: flag.optional(),
+    /**
+     * Browser sessions run only the portal's own operations, sent by hash (trusted documents); token
+     * clients send their own where the organization allows. On by default in production.
+     */
+    TRUSTED_DOCUMENTS: flag.optional(),
+    /** The trusted documents' manifest; defaults to trusted-documents.json in the built web client. */
+    TRUSTED_DOCUMENTS_FILE: z.string().trim().min(1).optional(),
+    /** Directory with the built web client (portal and GraphiQL). */
+    WEB_DIST_DIR: z.string().trim().min(1).optional(),
+    /** The portal's address as users open it; links in e-mails start with it. */
+    PUBLIC_URL: publicUrl.optional(),
+    /** SMTP server for e-mail copies of notifications (smtp:// or smtps://); unset: no e-mail. */
+    SMTP_URL: smtpUrl.optional(),
+    /** Sender of those e-mails; defaults to noreply at the host of PUBLIC_URL. */
+    MAIL_FROM: mailbox.optional(),
+    /** Seconds between looks at the e-mail outbox (new mail is also sent as soon as it is queued). */
+    MAIL_POLL_SECONDS: z.coerce.number().positive().max(3600).default(2),
+    /** Seconds before the first retry of a failed send; doubled for each next one, at most an hour. */
+    MAIL_RETRY_SECONDS: z.coerce.number().positive().max(3600).default(60),
+    /** Attempts at sending one e-mail before it is marked failed. */
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** How often overdue tasks are looked for and their queues told, in seconds. */
+    TASK_OVERDUE_SWEEP_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+    /** Operations (subscriptions mostly) running at once on one WebSocket. */
+    WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).max(10_000).default(25),
+    /** Open WebSockets of one account on one server process. */
+    WS_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(10),
+    /** Open WebSockets from one client address on one server process, signed in or not. */
+    WS_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(500),
+    /** A socket whose messages have waited unread this long is closed (a slow consumer). */
+    WS_SLOW_CONSUMER_SECONDS: z.coerce.number().min(0.5).max(3600).default(30),
+    /** …and at once when this many bytes wait for it. */
+    WS_MAX_BUFFERED_BYTES: z.coerce
+      .number()
+      .int()
+      .min(64 * 1024)
+      .default(4 * 1024 ** 2),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** argon2id cost of password hashes: `test` (a tiny one, for the test suite) needs NODE_ENV=test. */
+    PASSWORD_HASHING: z.enum(['standard', 'test']).default('standard'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.PASSWORD_HASHING === 'test' && env.NODE_ENV !== 'test')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PASSWORD_HASHING'],
+        message: 'test is allowed only with NODE_ENV=test',
+      });
+  });
 
 export type RawEnv = z.infer<typeof envSchema>;
 
@@ -201,6 +212,8 @@ export interface AppConfig {
   trustedDocuments: { enforce: boolean; file: string };
   webDistDir: string;
   nodeEnv: RawEnv['NODE_ENV'];
+  /** The argon2id cost of stored password hashes. */
+  passwordCost: RawEnv['PASSWORD_HASHING'];
   /** The portal's base URL, without a trailing slash. */
   publicUrl: string;
   mail: MailConfig | null;
@@ -296,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ),
     },
     nodeEnv: raw.NODE_ENV,
+    passwordCost: raw.PASSWORD_HASHING,
     publicUrl: portalUrl,
     mail: raw.SMTP_URL
       ? {

@@ -5,6 +5,7 @@ import type { GeneratedEmployee, GeneratedInstitution } from './institution.gene
 import { seedInstitution, type SeedAccount } from './institution.seeder.js';
 import { seedIndicators } from './kpi.seeder.js';
 import { todayIn } from '../core/time.js';
+import type { PasswordCost } from '../modules/identity/index.js';
 
 /** The password of every demo account; printed at start, so never use the demo outside a demo. */
 export const DEMO_PASSWORD = 'demo1234';
@@ -77,6 +78,7 @@ function demoAccounts(institution: GeneratedInstitution): SeedAccount[] {
 export async function seedDemoIfEmpty(
   em: EntityManager,
   logger: Logger,
+  passwordCost: PasswordCost = 'standard',
 ): Promise<DemoSeedResult | null> {
   if ((await em.count(Organization, {})) > 0) {
     const demo = await em.findOne(Organization, { externalSource: 'seed', externalId: 'demo' });
@@ -90,6 +92,7 @@ export async function seedDemoIfEmpty(
     emailDomain: 'school7.example.ru',
     loginPrefix: null,
     password: DEMO_PASSWORD,
+    passwordCost,
     adjust: demoAccounts,
     payrollMonths: 36,
   });

@@ -1,8 +1,12 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import argon2 from 'argon2';
 import { Department, Employee, FamilyMember, IdentityDocument } from '../modules/employee/index.js';
-import { User, type StoredRole } from '../modules/identity/index.js';
+import {
+  hashPassword,
+  type PasswordCost,
+  type StoredRole,
+  User,
+} from '../modules/identity/index.js';
 import {
   defaultManagerSections,
   Organization,
@@ -40,6 +44,8 @@ export interface InstitutionSeedOptions {
   /** Every active employee gets an account `${loginPrefix}${personnelNumber}`; none when null. */
   loginPrefix: string | null;
   password: string;
+  /** The argon2id cost of that password's hash; `standard` unless a test asks. */
+  passwordCost?: PasswordCost;
   asOf?: Date;
   /** Lets the caller adjust the generated people before they are written (named demo accounts). */
   adjust?: (institution: GeneratedInstitution) => SeedAccount[];
@@ -90,7 +96,7 @@ export async function seedInstitution(
   );
   const personal = new Map(files.personal.map(({ employeeId, ...data }) => [employeeId, data]));
   // One hash for every seeded account: argon2 at OWASP cost takes ~150 ms a hash.
-  const passwordHash = await argon2.hash(options.password);
+  const passwordHash = await hashPassword(options.password, options.passwordCost);
   const organizationId = newId();
   const total = institution.employees.length;
 

@@ -12,7 +12,7 @@ export { IntegrationTokenResolver } from './integration-token.resolver.js';
 export { integrationActor } from './integration-token.service.js';
 export { LoginLimit } from './login-limit.entity.js';
 export { LoginLimiter } from './login-limiter.js';
-export { PasswordHasher } from './password.js';
+export { hashPassword, PasswordHasher, type PasswordCost } from './password.js';
 export { personOf, type Person } from './person.js';
 export { RegistrationLimiter } from './registration-limiter.js';
 export { Session } from './session.entity.js';

@@ -35,7 +35,7 @@ let team: Awaited<ReturnType<typeof actors>>;
 
 beforeAll(async () => {
   sink = await SmtpSink.start();
-  database = await createTestDatabase();
+  database = await createTestDatabase({ demo: true });
   server = await startTestServer({ databaseUrl: database.url, env: mailEnv(sink) });
   team = await actors(server, ['hr', 'employee', 'other', 'manager', 'guest']);
 });

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/logger.js';
 import { inSystemUnit } from '../../core/unit-of-work.js';
-import { createTestDatabase, startTestServer, type TestServer } from '../../../test/harness.js';
+import {
+  createTestDatabase,
+  exclusively,
+  startTestServer,
+  type TestServer,
+} from '../../../test/harness.js';
 import { openNotificationStream } from '../../../test/notification-stream.js';
 import { writeNotifications } from './notification.service.js';
 
@@ -20,9 +25,11 @@ let second: TestServer;
 let token: string;
 let userId: string;
 let organizationId: string;
+let release: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  release = await exclusively('redis');
+  database = await createTestDatabase({ demo: true });
   const env = { REDIS_URL: redisUrl };
   first = await startTestServer({ databaseUrl: database.url, env, demo: true });
   second = await startTestServer({ databaseUrl: database.url, env, demo: true });
@@ -39,6 +46,7 @@ afterAll(async () => {
   await first?.close();
   await second?.close();
   await database?.drop();
+  await release?.();
 });
 
 /**
