@@ -115,6 +115,21 @@ describe('the catalog of actions', () => {
     expect(can(viewer(['EMPLOYEE']), revoke, deputy('o-1', 'u-2'))).toBe(false);
     expect(can(viewer(['HR']), revoke, deputy('o-1', 'u-2'))).toBe(true);
     expect(can(viewer(['HR']), revoke, deputy('o-2', 'u-2'))).toBe(false);
+    const fact = action('kpi.enterFact');
+    const sheet = (actors: string[], status: string, started: boolean, selfAssessed: boolean) => ({
+      actors: new Set(actors),
+      status,
+      started,
+      selfAssessed,
+    });
+    expect(can(viewer(['EMPLOYEE']), fact, sheet(['EMPLOYEE'], 'DRAFT', true, true))).toBe(true);
+    expect(can(viewer(['EMPLOYEE']), fact, sheet(['EMPLOYEE'], 'DRAFT', true, false))).toBe(false);
+    expect(can(viewer(['EMPLOYEE']), fact, sheet(['EMPLOYEE'], 'SUBMITTED', true, true))).toBe(
+      false,
+    );
+    expect(can(viewer(['MANAGER']), fact, sheet(['MANAGER'], 'AGREED', true, false))).toBe(true);
+    expect(can(viewer(['MANAGER']), fact, sheet(['MANAGER'], 'APPROVED', true, false))).toBe(false);
+    expect(can(viewer(['HR']), fact, sheet(['HR'], 'DRAFT', false, false))).toBe(false);
     const question = action('payroll.questionLine');
     expect(can(viewer(['EMPLOYEE']), question, 'e-1')).toBe(true);
     expect(can(viewer(['EMPLOYEE']), question, 'e-2')).toBe(false);
@@ -132,6 +147,7 @@ describe('the catalog of actions', () => {
       'integration.importRecords',
       'integration.readImportRuns',
       'kpi.approveAgreedSheets',
+      'kpi.enterFact',
       'kpi.readCatalogue',
       'notification.announce',
       'organization.alwaysSendApiDocuments',

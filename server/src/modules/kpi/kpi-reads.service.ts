@@ -8,7 +8,7 @@ import { Employee, policyOf } from '../employee/index.js';
 import { TaskPolicy } from '../task/index.js';
 import { EvaluationSheet, Indicator, IndicatorValue } from './kpi.entity.js';
 import { sheetValuesLoader } from './kpi.loaders.js';
-import { mayEnterFact, periodOf, readyToSubmit } from './kpi.rules.js';
+import { periodOf, readyToSubmit } from './kpi.rules.js';
 
 import {
   KpiUseCase,
@@ -148,8 +148,7 @@ export class KpiReadService extends KpiUseCase {
     const employee = await this.ctx.loaders.load(Employee, sheet.employee.id);
     if (!employee) return [];
     const actors = await this.policy().actorsOn(employee);
-    const service = actors.has('MANAGER') || actors.has('HR') || actors.has('INTEGRATION');
-    if (!service && !actors.has('EMPLOYEE')) return [];
+    if (actors.size === 0) return [];
     const started = sheet.periodStart <= (await new TaskPolicy(this.viewer, this.ctx).today());
     const values = await this.ctx.loaders.get(sheetValuesLoader).load(sheet.id);
     const indicators = await Promise.all(
@@ -157,11 +156,10 @@ export class KpiReadService extends KpiUseCase {
     );
     return values
       .filter((_, index) =>
-        mayEnterFact({
-          started,
+        can(this.viewer, kpiActions.enterFact, {
+          actors,
           status: sheet.status,
-          service,
-          employee: actors.has('EMPLOYEE'),
+          started,
           selfAssessed: indicators[index]?.selfAssessed ?? false,
         }),
       )

@@ -2,6 +2,7 @@ import type { AppContext } from '../../core/context.js';
 import { hasRole, type Viewer } from '../../core/auth/viewer.js';
 import { anyRole, definePolicy } from '../../core/policy.js';
 import { type Employee, EmployeePolicy } from '../employee/index.js';
+import { mayEnterFact } from './kpi.rules.js';
 
 /** The parts someone plays on an employee's evaluation sheets. */
 export type SheetActor = 'EMPLOYEE' | 'MANAGER' | 'HR' | 'INTEGRATION';
@@ -70,4 +71,26 @@ export const kpiActions = definePolicy('kpi', {
     viewer.employeeId !== null || hasRole(viewer, 'HR', 'ADMIN', 'INTEGRATION'),
   /** Approve the organization's agreed sheets (HR's step). */
   approveAgreedSheets: anyRole('HR'),
+  /**
+   * Enter the fact of one indicator of a sheet now: the subject carries what the caller loaded (the
+   * viewer's roles on the sheet, its status, whether its period began, the indicator's kind).
+   * `enterIndicatorFacts` and `EvaluationSheet.factsEditable` both ask it.
+   */
+  enterFact: (
+    _viewer,
+    fact: {
+      actors: ReadonlySet<SheetActor>;
+      status: 'DRAFT' | 'SUBMITTED' | 'AGREED' | 'APPROVED';
+      started: boolean;
+      selfAssessed: boolean;
+    },
+  ) =>
+    mayEnterFact({
+      started: fact.started,
+      status: fact.status,
+      service:
+        fact.actors.has('MANAGER') || fact.actors.has('HR') || fact.actors.has('INTEGRATION'),
+      employee: fact.actors.has('EMPLOYEE'),
+      selfAssessed: fact.selfAssessed,
+    }),
 });

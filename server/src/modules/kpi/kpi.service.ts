@@ -17,6 +17,8 @@ import {
   type FactInput,
   type PlanInput,
 } from './kpi.use-case.js';
+import { can } from '../../core/policy.js';
+import { kpiActions } from './kpi.policy.js';
 
 /** Plans and facts of evaluation sheets. */
 export class KpiService extends KpiUseCase {
@@ -150,9 +152,13 @@ export class KpiService extends KpiUseCase {
       const value = byIndicator.get(fact.indicatorId);
       if (!value) throw badInput(['facts', index, 'indicatorId'], 'Not an indicator of this sheet');
       const indicator = value.indicator.getEntity();
-      if (!service && !indicator.selfAssessed) {
-        throw forbidden(`${indicator.name}: the fact is entered by the manager`);
-      }
+      const may = can(viewer, kpiActions.enterFact, {
+        actors,
+        status: sheet.status,
+        started: true,
+        selfAssessed: indicator.selfAssessed,
+      });
+      if (!may) throw forbidden(`${indicator.name}: the fact is entered by the manager`);
       decimal(fact.fact, ['facts', index, 'fact'], 'Fact');
       if (toScaled(fact.fact) < 0n) throw badInput(['facts', index, 'fact'], 'Not below zero');
       tx.assign(value, {
