@@ -13,3 +13,6 @@ export const addDays = (date: string, days: number): string =>
 
 /** A number with leading zeros, for dates and codes. */
 export const pad = (value: number, length = 2): string => String(value).padStart(length, '0');
+
+/** A date as Russian text prints it: 2025-03-01 → 01.03.2025. */
+export const ruDate = (date: string): string => date.split('-').reverse().join('.');

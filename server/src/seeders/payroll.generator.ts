@@ -22,6 +22,7 @@ import {
   pad,
   parseLocalDate as parse,
 } from '../core/local-date.js';
+import { ruDate } from '../core/local-date.js';
 
 export interface GeneratedPeriod {
   id: string;
@@ -97,7 +98,6 @@ type LineDraft = Omit<GeneratedLine, 'id' | 'payslipId' | 'sortOrder'>;
 
 const monthStart = (year: number, month: number) => `${year}-${pad(month)}-01`;
 const monthEnd = (year: number, month: number) => iso(Date.UTC(year, month, 0));
-const ruDate = (date: string) => date.split('-').reverse().join('.');
 const rub = (kopecks: bigint) => fromKopecks(kopecks);
 const share = (kopecks: bigint, part: bigint | number, whole: bigint | number) =>
   BigInt(whole) === 0n ? 0n : (kopecks * BigInt(part)) / BigInt(whole);

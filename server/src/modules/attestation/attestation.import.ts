@@ -13,8 +13,7 @@ import {
   AttestationPurposes,
 } from './attestation.entity.js';
 import { checkAttestation } from './attestation.rules.js';
-
-const ruDate = (value: string) => `${value.slice(8, 10)}.${value.slice(5, 7)}.${value.slice(0, 4)}`;
+import { ruDate } from '../../core/local-date.js';
 
 /** The `attestation` record of the exchange format; a new next due date notifies the employee. */
 export const attestationImport = sectionImport({

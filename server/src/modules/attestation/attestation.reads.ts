@@ -1,7 +1,7 @@
 import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
 import { rowsByOwner } from '../../core/orm/loaders.js';
-import type { DueDateSource } from '../file-section/index.js';
+import { type DueDateSource, nearestDue } from '../file-section/index.js';
 import { type Employee, policyOf } from '../employee/index.js';
 import { organizationToday } from '../organization/index.js';
 import { Attestation } from './attestation.entity.js';
@@ -19,11 +19,11 @@ export async function attestationSectionOf(
     ctx.loaders.get(attestationsLoader).load(employee.id),
     organizationToday(ctx, employee),
   ]);
-  const due = attestations
-    .map((a) => a.nextDueDate)
-    .filter((date): date is string => date !== null && date >= today)
-    .sort();
-  return { attestations, nextDueDate: due[0] ?? null, provenance: provenanceOf(attestations) };
+  return {
+    attestations,
+    nextDueDate: nearestDue(attestations, today),
+    provenance: provenanceOf(attestations),
+  };
 }
 
 /** The dashboard's "next attestation": the nearest due date from today. */

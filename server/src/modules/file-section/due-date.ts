@@ -8,3 +8,15 @@ export interface DueDateSource {
   /** The nearest due date from today (the window the attestation uses), or null. */
   due: (ctx: AppContext, employee: Employee) => Promise<string | null>;
 }
+
+/** The nearest of the records' next due dates from `today` on (a date in the past is missed, not due). */
+export function nearestDue(
+  records: readonly { nextDueDate: string | null }[],
+  today: string,
+): string | null {
+  const due = records
+    .map((record) => record.nextDueDate)
+    .filter((date): date is string => date !== null && date >= today)
+    .sort();
+  return due[0] ?? null;
+}

@@ -3,7 +3,8 @@
  *
  * The module's public face: other modules and the wiring import only from here.
  */
-export { type DueDateSource } from './due-date.js';
+export { type DueDateSource, nearestDue } from './due-date.js';
+
 export {
   checkDates,
   checkRecordDates,

@@ -7,6 +7,7 @@ import { uuidV7Sql } from './import-apply.js';
 import type { BatchKey } from './import-resolve.js';
 import { sectionImports } from './import-sections.js';
 import { stagingOf, type TypeSpec } from './import-types.js';
+import { ruDate } from '../../core/local-date.js';
 
 /** Who the journal names as having made the change. */
 export interface JournalActor {
@@ -18,8 +19,6 @@ export interface JournalActor {
 
 /** More payslips than this for one person in one batch come as one notice, not one each. */
 const SINGLE_PAYSLIP_NOTICES = 3;
-
-const ruDate = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 
 /**
  * Files changed per employee and section: one access-journal entry each (a change of personal data,

@@ -8,8 +8,7 @@ import {
 } from '../file-section/index.js';
 import { MedicalExaminationKinds, MedicalExaminationResults } from './medical.entity.js';
 import { checkMedicalExamination, type MedicalExaminationFields } from './medical.rules.js';
-
-const ruDate = (value: string) => `${value.slice(8, 10)}.${value.slice(5, 7)}.${value.slice(0, 4)}`;
+import { ruDate } from '../../core/local-date.js';
 
 /**
  * The `medicalExamination` record of the exchange format (the conclusion's file stays with HR's

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
 import { rowsByOwner } from '../../core/orm/loaders.js';
-import type { DueDateSource } from '../file-section/index.js';
+import { type DueDateSource, nearestDue } from '../file-section/index.js';
 import { type Employee, policyOf } from '../employee/index.js';
 import { organizationToday } from '../organization/index.js';
 import { MedicalExamination } from './medical.entity.js';
@@ -22,11 +22,11 @@ export async function medicalSectionOf(
     ctx.loaders.get(examinationsLoader).load(employee.id),
     organizationToday(ctx, employee),
   ]);
-  const due = examinations
-    .map((examination) => examination.nextDueDate)
-    .filter((date): date is string => date !== null && date >= today)
-    .sort();
-  return { examinations, nextDueDate: due[0] ?? null, provenance: provenanceOf(examinations) };
+  return {
+    examinations,
+    nextDueDate: nearestDue(examinations, today),
+    provenance: provenanceOf(examinations),
+  };
 }
 
 /** The dashboard's "next medical examination": the nearest due date from today, as attestation's. */

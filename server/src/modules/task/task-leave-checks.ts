@@ -7,6 +7,7 @@ import { organizationSettingsLoader } from '../organization/index.js';
 import { Position } from '../position/index.js';
 import type { RequestableLeaveKind } from './task-requests.service.js';
 import { Task } from './task.entity.js';
+import { ruDate as ru } from '../../core/local-date.js';
 
 /**
  * When HR must have finished a leave request, by kind: paid leave is paid at least 3 calendar days
@@ -34,8 +35,6 @@ export const leaveDeadlines: Record<RequestableLeaveKind, { daysBefore: number; 
       'ст. 128 ТК РФ: отпуск без сохранения заработной платы не оплачивается; приказ оформляется до его первого дня',
   },
 };
-
-const ru = (date: string) => date.split('-').reverse().join('.');
 
 /**
  * An annual leave request within the balance (LEAVE_BALANCE_EXCEEDED, unless the organization

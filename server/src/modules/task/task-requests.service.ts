@@ -16,6 +16,7 @@ import { Task, type CertificateRequestDetails, type LeaveRequestDetails } from '
 import { workflows, type TaskQueue } from './task.workflows.js';
 
 import { optionalText, TaskUseCase, userOfEmployee } from './task.service.js';
+import { ruDate as ru } from '../../core/local-date.js';
 
 /** Leave kinds an employee requests through the portal; sick and maternity leave come from records. */
 export const RequestableLeaveKinds = [
@@ -70,8 +71,6 @@ export interface CertificateRequestInput {
   copies?: number | null;
   delivery?: 'PAPER' | 'ELECTRONIC' | null;
 }
-
-const ru = (date: string) => date.split('-').reverse().join('.');
 
 /** An employee's requests: leave (through the manager) and certificates (with the legal deadline). */
 export class TaskRequestService extends TaskUseCase {
