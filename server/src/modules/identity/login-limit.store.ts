@@ -101,17 +101,20 @@ export class LoginLimitStore {
     );
   }
 
-  /** Takes points off counters whose window is still the one they were taken in; never below 0. */
+  /**
+   * Takes points off counters whose window is still the one they were taken in; never below 0. One
+   * single-row statement a counter, in key order: an `update … from (values …)` locks its rows in
+   * the join's order, which deadlocked against a concurrent hit or give-back (seen under a burst).
+   * Each counter stands alone, so giving back one and then the other loses nothing.
+   */
   async giveBack(points: readonly GiveBack[]): Promise<void> {
-    const rows = inKeyOrder(points.filter((point) => point.points > 0));
-    if (rows.length === 0) return;
-    await this.knex.raw(
-      `update login_limit as l set points = greatest(l.points - v.points, 0)
-       from (values ${rows.map(() => '(?::varchar, ?::bigint, ?::int)').join(', ')})
-         as v("key", expire, points)
-       where l."key" = v."key" and l.expire = v.expire`,
-      rows.flatMap(([key, point]) => [key, point.expiresAt, point.points]),
-    );
+    for (const [key, point] of inKeyOrder(points.filter((point) => point.points > 0))) {
+      await this.knex.raw(
+        `update login_limit set points = greatest(points - ?::int, 0)
+         where "key" = ?::varchar and expire = ?::bigint`,
+        [point.points, key, point.expiresAt],
+      );
+    }
   }
 
   /** The counters among `keys` whose window is still open. */
