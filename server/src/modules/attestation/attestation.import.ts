@@ -4,6 +4,7 @@ import {
   fileRecordSchema,
   json,
   order,
+  nextDueNotices,
   sectionImport,
   text,
 } from '../file-section/index.js';
@@ -13,7 +14,6 @@ import {
   AttestationPurposes,
 } from './attestation.entity.js';
 import { checkAttestation } from './attestation.rules.js';
-import { ruDate } from '../../core/local-date.js';
 
 /** The `attestation` record of the exchange format; a new next due date notifies the employee. */
 export const attestationImport = sectionImport({
@@ -59,23 +59,9 @@ export const attestationImport = sectionImport({
     },
     ['kind', 'purpose', 'date', 'decision'],
   ),
-  notices: async ({ tx, today, recipients }) => {
-    const rows = await tx.execute<
-      { user_id: string; employee_id: string; next_due_date: string }[]
-    >(
-      `select distinct u.id as user_id, s.employee_id, s.next_due_date::text as next_due_date
-         from imp_attestation s ${recipients('s.employee_id')}
-        where s.change in ('created', 'updated') and s.next_due_date >= ?::date
-          and (s.change = 'created' or (s.old ->> 'next_due_date')::date is distinct from s.next_due_date)
-        order by 1, 3`,
-      [today],
-    );
-    return rows.map((row) => ({
-      user_id: row.user_id,
-      employee_id: row.employee_id,
-      type: 'ATTESTATION_DUE' as const,
-      title: `Следующая аттестация — до ${ruDate(row.next_due_date)}`,
-      link: '/file/attestation',
-    }));
-  },
+  notices: nextDueNotices('attestation', {
+    type: 'ATTESTATION_DUE',
+    title: (date) => `Следующая аттестация — до ${date}`,
+    link: '/file/attestation',
+  }),
 });

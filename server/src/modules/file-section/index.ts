@@ -24,4 +24,4 @@ export {
   type SqlType,
   type TypeSpec,
 } from './import-spec.js';
-export { sectionImport } from './section-import.js';
+export { nextDueNotices, sectionImport } from './section-import.js';

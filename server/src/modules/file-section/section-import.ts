@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ruDate } from '../../core/local-date.js';
 import type { NotificationType } from '../notification/index.js';
 import type { Fields, TypeSpec } from './import-spec.js';
 
@@ -36,3 +37,33 @@ export interface SectionImport<T extends string = string> {
 /** Types a contribution so its `type` stays a literal the record-type union is built from. */
 export const sectionImport = <const T extends string>(contribution: SectionImport<T>) =>
   contribution;
+
+/**
+ * The notices of a section whose records carry a `next_due_date` (attestation, medical
+ * examinations): each created record, or one whose next due date changed, due from today on,
+ * notifies its employee once, titled by `title(date)` in Russian text and linking to `link`.
+ */
+export const nextDueNotices =
+  (
+    table: string,
+    notice: { type: NotificationType; title: (dueDate: string) => string; link: string },
+  ) =>
+  async ({ tx, today, recipients }: NoticeQuery): Promise<SectionNotice[]> => {
+    const rows = await tx.execute<
+      { user_id: string; employee_id: string; next_due_date: string }[]
+    >(
+      `select distinct u.id as user_id, s.employee_id, s.next_due_date::text as next_due_date
+         from imp_${table} s ${recipients('s.employee_id')}
+        where s.change in ('created', 'updated') and s.next_due_date >= ?::date
+          and (s.change = 'created' or (s.old ->> 'next_due_date')::date is distinct from s.next_due_date)
+        order by 1, 3`,
+      [today],
+    );
+    return rows.map((row) => ({
+      user_id: row.user_id,
+      employee_id: row.employee_id,
+      type: notice.type,
+      title: notice.title(ruDate(row.next_due_date)),
+      link: notice.link,
+    }));
+  };

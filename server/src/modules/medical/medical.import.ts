@@ -3,12 +3,12 @@ import {
   employeeRef,
   fileRecordSchema,
   json,
+  nextDueNotices,
   sectionImport,
   text,
 } from '../file-section/index.js';
 import { MedicalExaminationKinds, MedicalExaminationResults } from './medical.entity.js';
 import { checkMedicalExamination, type MedicalExaminationFields } from './medical.rules.js';
-import { ruDate } from '../../core/local-date.js';
 
 /**
  * The `medicalExamination` record of the exchange format (the conclusion's file stays with HR's
@@ -49,23 +49,9 @@ export const medicalImport = sectionImport({
     },
     ['date', 'kind', 'result'],
   ),
-  notices: async ({ tx, today, recipients }) => {
-    const rows = await tx.execute<
-      { user_id: string; employee_id: string; next_due_date: string }[]
-    >(
-      `select distinct u.id as user_id, s.employee_id, s.next_due_date::text as next_due_date
-         from imp_medical_examination s ${recipients('s.employee_id')}
-        where s.change in ('created', 'updated') and s.next_due_date >= ?::date
-          and (s.change = 'created' or (s.old ->> 'next_due_date')::date is distinct from s.next_due_date)
-        order by 1, 3`,
-      [today],
-    );
-    return rows.map((row) => ({
-      user_id: row.user_id,
-      employee_id: row.employee_id,
-      type: 'MEDICAL_EXAMINATION_DUE' as const,
-      title: `Следующий медицинский осмотр — до ${ruDate(row.next_due_date)}`,
-      link: '/file/medical',
-    }));
-  },
+  notices: nextDueNotices('medical_examination', {
+    type: 'MEDICAL_EXAMINATION_DUE',
+    title: (date) => `Следующий медицинский осмотр — до ${date}`,
+    link: '/file/medical',
+  }),
 });
