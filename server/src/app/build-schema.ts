@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import type { PubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
-import { requireSignIn } from '../core/auth/public.js';
+import { guardRootFields } from '../core/auth/public.js';
 import { DateTimeScalar } from '../core/graphql/scalars.js';
 import { resolvers } from './resolvers.js';
 import type { AppPubSub } from '../core/topics.js';
@@ -16,15 +16,15 @@ const noPubSub: PubSub<Record<string, [unknown]>> = {
 };
 
 /** The code-first schema; the one source of `schema/schema.graphql`. */
-export function buildAppSchema(pubSub: AppPubSub | null): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildAppSchema(pubSub: AppPubSub | null): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     pubSub: pubSub ?? noPubSub,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     emitSchemaFile: false,
-    globalMiddlewares: [requireSignIn],
   });
+  return guardRootFields(schema);
 }
 
 /** The SDL as committed: sorted so the file changes only when the schema does. */

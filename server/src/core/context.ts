@@ -55,5 +55,5 @@ export interface RequestInfo {
   cookie: SessionCookie | null;
 }
 
-/** The signed-in viewer of a context (root fields are already guarded by requireSignIn). */
+/** The signed-in viewer of a context (root fields are already guarded by guardRootFields). */
 export const viewerOf = (ctx: AppContext): Viewer => requireViewer(ctx.viewer, ctx.authFailure);
