@@ -1,8 +1,7 @@
 import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
-import { cardOf } from './directory-card.resolver.js';
+import { cardOf, type DirectoryCard } from './directory-card.resolver.js';
 import { DirectoryCardType } from './directory-card.type.js';
-import type { Employee } from './employee.entity.js';
 import { Department } from './department.entity.js';
 import { departmentHeadcountLoader } from './department.loader.js';
 import { DepartmentService } from './department.service.js';
@@ -24,7 +23,7 @@ export class DepartmentResolver {
     nullable: true,
     description: 'Руководитель подразделения, as a directory card.',
   })
-  head(@Root() department: Department, @Ctx() ctx: AppContext): Promise<Employee | null> {
+  head(@Root() department: Department, @Ctx() ctx: AppContext): Promise<DirectoryCard | null> {
     return cardOf(ctx, department.head);
   }
 

@@ -7,12 +7,12 @@ import { Department } from './department.entity.js';
 import { DepartmentType } from './department.type.js';
 import { type FileSectionValue, Organization, OrganizationType } from '../organization/index.js';
 import { type Position, positionOf, PositionType } from '../position/index.js';
-import { cardOf } from './directory-card.resolver.js';
+import { cardOf, type DirectoryCard } from './directory-card.resolver.js';
 import { DirectoryCardType } from './directory-card.type.js';
 import { type Employee } from './employee.entity.js';
 import { EmployeesArgs } from './employee.inputs.js';
 import { identifier, personal, policyOf } from './employee.fields.js';
-import { EmployeeService, managerOf } from './employee.service.js';
+import { EmployeeService, managerIdOf } from './employee.service.js';
 import {
   EmployeeConnection,
   EmployeePermissions,
@@ -126,7 +126,8 @@ export class EmployeeResolver {
       'The explicit manager, else the head of the department (or of the nearest parent), as a ' +
       'directory card; their file is `employee(id)`, for those who may open it.',
   })
-  async manager(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<Employee | null> {
-    return cardOf(ctx, await managerOf(employee, ctx.loaders));
+  async manager(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<DirectoryCard | null> {
+    const managerId = await managerIdOf(employee, ctx.loaders);
+    return cardOf(ctx, managerId ? { id: managerId } : null);
   }
 }

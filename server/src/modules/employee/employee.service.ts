@@ -104,7 +104,12 @@ export class EmployeeService {
  * The organization's tree is loaded once per request, so a page of managers costs two queries.
  */
 export async function managerOf(employee: Employee, loaders: Loaders): Promise<Employee | null> {
-  const tree = await loaders.get(departmentTreeLoader).load(employee.organization.id);
-  const managerId = employee.manager?.id ?? headAbove(tree, employee);
+  const managerId = await managerIdOf(employee, loaders);
   return managerId ? loaders.load(Employee, managerId) : null;
+}
+
+/** The manager's id alone, from the request's department tree: for a directory card. */
+export async function managerIdOf(employee: Employee, loaders: Loaders): Promise<string | null> {
+  const tree = await loaders.get(departmentTreeLoader).load(employee.organization.id);
+  return employee.manager?.id ?? headAbove(tree, employee);
 }
