@@ -65,9 +65,9 @@ export function rowsByOwner<T extends object>(
   return (em: EntityManager) =>
     new DataLoader<string, T[]>(async (ownerIds) => {
       const rows = await ownerRows(em).load({
-        entity: entity as EntityClass<object>,
+        entity,
         ownerProperty,
-        orderBy: orderBy as QueryOrderMap<object>,
+        orderBy,
         ownerIds,
       });
       const grouped = new Map<string, T[]>(ownerIds.map((id) => [id, []]));
