@@ -6,7 +6,7 @@
 export const budgets = {
   dashboard: { employee: 12, manager: 15, hr: 12, accountant: 11, admin: 11, guest: 5 },
   /** `employee(id)` with every section: as its owner, and as HR (plus the journal insert). */
-  fileSections: { owner: 10, hr: 11 },
+  fileSections: { owner: 8, hr: 9 },
   myTeam: 7,
   /** `employees(first: 50)` with department, position, manager and totalCount. */
   employeesPage: 9,
