@@ -53,8 +53,9 @@ export class Loaders {
 }
 
 /**
- * A loader of the rows that belong to each owner (an employee's assignments, leaves …): one
- * `where owner in (...)` query per batch, rows grouped per owner in `orderBy` order.
+ * A loader of the rows that belong to each owner (an employee's assignments, leaves …), grouped per
+ * owner in `orderBy` order. The batches of every such loader dispatched in one tick share one
+ * statement (see `ownerRows`), so a file's sections cost one query, not one per table.
  */
 export function rowsByOwner<T extends object>(
   entity: EntityClass<T>,
@@ -63,16 +64,86 @@ export function rowsByOwner<T extends object>(
 ) {
   return (em: EntityManager) =>
     new DataLoader<string, T[]>(async (ownerIds) => {
-      const rows = await em.find(
+      const rows = await ownerRows(em).load({
         entity,
-        { [ownerProperty]: { $in: [...ownerIds] } } as unknown as FilterQuery<T>,
-        { orderBy },
-      );
+        ownerProperty,
+        orderBy,
+        ownerIds,
+      });
       const grouped = new Map<string, T[]>(ownerIds.map((id) => [id, []]));
-      for (const row of rows) {
+      for (const row of rows as T[]) {
         const owner = (row[ownerProperty] as { id: string }).id;
         grouped.get(owner)?.push(row);
       }
       return ownerIds.map((id) => grouped.get(id) ?? []);
     });
+}
+
+interface OwnerRowsRequest {
+  entity: EntityClass<object>;
+  ownerProperty: string;
+  orderBy: QueryOrderMap<object>;
+  ownerIds: readonly string[];
+}
+
+const ownerRowsBatches = new WeakMap<EntityManager, DataLoader<OwnerRowsRequest, object[]>>();
+
+/** The request's (or unit's) batch of owner-row reads: one `union all` for all tables asked at once. */
+function ownerRows(em: EntityManager): DataLoader<OwnerRowsRequest, object[]> {
+  let batch = ownerRowsBatches.get(em);
+  if (!batch) {
+    batch = new DataLoader<OwnerRowsRequest, object[]>((requests) => readOwnerRows(em, requests), {
+      cache: false,
+    });
+    ownerRowsBatches.set(em, batch);
+  }
+  return batch;
+}
+
+const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+const DIRECTIONS = /^(asc|desc)( nulls (first|last))?$/i;
+
+/**
+ * Each request's rows as jsonb tagged with the request's index, in its order; decimals travel as
+ * text so money stays exact. Rows are hydrated into the EntityManager as `find` would.
+ */
+async function readOwnerRows(
+  em: EntityManager,
+  requests: readonly OwnerRowsRequest[],
+): Promise<object[][]> {
+  const params: unknown[] = [];
+  const parts = requests.map((request, index) => {
+    const meta = em.getMetadata().get(request.entity.name);
+    const column = (property: string) => {
+      const field = meta.properties[property]?.fieldNames[0];
+      if (!field) throw new Error(`${meta.className}.${property} has no column`);
+      return `t.${quote(field)}`;
+    };
+    const order = Object.entries(request.orderBy).map(([property, direction]) => {
+      if (!DIRECTIONS.test(String(direction))) throw new Error(`bad order ${String(direction)}`);
+      return `${column(property)} ${String(direction)}`;
+    });
+    const exact = meta.props
+      .filter((prop) => ['decimal', 'bigint'].includes(prop.type) && prop.fieldNames.length === 1)
+      .map((prop) => `, ${quote(prop.fieldNames[0]!)}, ${column(prop.name)}::text`);
+    params.push(...request.ownerIds);
+    const row = exact.length
+      ? `to_jsonb(t) || jsonb_build_object(${exact.join('').slice(2)})`
+      : 'to_jsonb(t)';
+    return (
+      `select ${index} as q, row_number() over (order by ${order.join(', ') || 't.id'}) as n, ` +
+      `${row} as r from ${quote(meta.tableName)} as t ` +
+      `where ${column(request.ownerProperty)} in (${request.ownerIds.map(() => '?').join(', ')})`
+    );
+  });
+  const rows = await em.execute<{ q: number; r: Record<string, unknown> }[]>(
+    `select q, r from (${parts.join(' union all ')}) as owned order by q, n`,
+    params,
+  );
+  const results: object[][] = requests.map(() => []);
+  for (const { q, r } of rows) {
+    const request = requests[q]!;
+    results[q]!.push(em.map(request.entity, r));
+  }
+  return results;
 }

@@ -4,7 +4,7 @@ import { can } from '../../core/policy.js';
 import { dashboardActions } from './dashboard.policy.js';
 import { addDays } from '../../core/local-date.js';
 import { Employee, policyOf } from '../employee/index.js';
-import { EvaluationSheet, KpiReadService } from '../kpi/index.js';
+import { KpiReadService } from '../kpi/index.js';
 import { leaveSectionOf } from '../leave/index.js';
 import { NotificationService } from '../notification/index.js';
 import { DynamicsGrouping, PayrollService } from '../payroll/index.js';
@@ -52,12 +52,7 @@ export class DashboardResolver {
 
   @FieldResolver(() => DashboardNotifications)
   async notifications(@Ctx() ctx: AppContext): Promise<DashboardNotifications> {
-    const service = new NotificationService(ctx);
-    const [unread, latest] = await Promise.all([
-      service.unreadCount(),
-      service.list({ first: 3 }, false),
-    ]);
-    return { unread, latest: latest.edges.map((edge) => edge.node) };
+    return new NotificationService(ctx).glance(3);
   }
 
   @FieldResolver(() => DashboardTasks)
@@ -72,16 +67,15 @@ export class DashboardResolver {
     if (!employee) return null;
     const today = await new TaskPolicy(viewerOf(ctx), ctx).today();
     const from = addDays(today, -100);
-    const payroll = new PayrollService(ctx);
-    const [buckets, payslips] = await Promise.all([
-      payroll.dynamics(employee.id, { from, to: null }, DynamicsGrouping.MONTH),
-      payroll.payslips(employee.id, { from, to: null }, 'dashboard'),
-    ]);
+    const buckets = await new PayrollService(ctx).dynamics(
+      employee.id,
+      { from, to: null },
+      DynamicsGrouping.MONTH,
+    );
     const last = buckets.at(-1);
     if (!last) return null;
-    const payslip = payslips.find((item) => item.period.getEntity().startDate === last.start);
     return {
-      payslipId: payslip?.id ?? null,
+      payslipId: last.payslipId,
       year: Number(last.start.slice(0, 4)),
       month: Number(last.start.slice(5, 7)),
       net: last.net,
@@ -134,14 +128,7 @@ export class DashboardResolver {
   async kpi(@Ctx() ctx: AppContext): Promise<DashboardKpi | null> {
     const employee = await ownFile(ctx);
     if (!employee) return null;
-    const [current, approved] = await Promise.all([
-      new KpiReadService(ctx).mySheet(null),
-      ctx.em.findOne(
-        EvaluationSheet,
-        { employee: employee.id, status: 'APPROVED' },
-        { orderBy: { periodStart: 'desc' } },
-      ),
-    ]);
+    const { current, lastApproved: approved } = await new KpiReadService(ctx).myGlance();
     return {
       current,
       lastApprovedScore: approved?.totalScore ?? null,

@@ -1,21 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actors, startTestServer, type TestServer } from '../../../test/harness.js';
+import { budgets, DASHBOARD_QUERY, FILE_SECTIONS_QUERY } from '../../../test/statement-budgets.js';
 
 /** The dashboard: every widget from demo data in one request, in a bounded number of statements. */
 
 let server: TestServer;
 let as: Awaited<ReturnType<typeof actors>>['as'];
+let fileOf: Awaited<ReturnType<typeof actors>>['fileOf'];
 
-const DASHBOARD = `{ dashboard {
-  roles
-  notifications { unread latest { id title } }
-  tasks { open waiting nearestDue { id title dueDate } }
-  lastPayslip { payslipId year month net change }
-  leave { remainingDays nextLeaveStart }
-  development { attestationDue trainingDue }
-  kpi { current { period status values { plan } } lastApprovedScore lastApprovedPeriod }
-  team { size sheetsToApprove requestsToApprove }
-} }`;
+const DASHBOARD = DASHBOARD_QUERY;
 
 type Dashboard = {
   roles: string[];
@@ -48,7 +41,14 @@ const dashboardOf = async (who: string) => {
 
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
-  ({ as } = await actors(server, ['manager', 'employee', 'guest', 'hr']));
+  ({ as, fileOf } = await actors(server, [
+    'manager',
+    'employee',
+    'guest',
+    'hr',
+    'accountant',
+    'admin',
+  ]));
   await as('hr', `mutation { announce(title: "Педсовет в среду в 15:00") }`);
   // Something in the employee's tasks, and a leave request waiting for the manager.
   await as('employee', `mutation { requestCertificate(input: { kind: EMPLOYMENT }) { id } }`);
@@ -80,7 +80,7 @@ describe('dashboard', () => {
     expect(dashboard.kpi!.current!.values).toHaveLength(4);
     expect(dashboard.kpi!.lastApprovedScore).not.toBeNull();
     expect(dashboard.team).toBeNull();
-    expect(statements).toBeLessThanOrEqual(20);
+    expect(statements).toBeLessThanOrEqual(budgets.dashboard.employee);
   });
 
   it("gives a manager the team's pending approvals", async () => {
@@ -91,7 +91,7 @@ describe('dashboard', () => {
     expect(dashboard.team!.sheetsToApprove).toBeGreaterThan(0);
     expect(dashboard.team!.requestsToApprove).toBeGreaterThanOrEqual(1);
     expect(dashboard.tasks.waiting).toBe(dashboard.team!.requestsToApprove);
-    expect(statements).toBeLessThanOrEqual(23);
+    expect(statements).toBeLessThanOrEqual(budgets.dashboard.manager);
   });
 
   it('leaves out the personal widgets for an account without a personal file', async () => {
@@ -104,5 +104,30 @@ describe('dashboard', () => {
       team: null,
     });
     expect(dashboard.tasks.open).toBe(0);
+  });
+
+  it('stays within its statement budget for every role', async () => {
+    for (const who of ['employee', 'manager', 'hr', 'accountant', 'admin', 'guest'] as const) {
+      const { statements } = await dashboardOf(who);
+      expect({ who, statements }).toEqual({
+        who,
+        statements: Math.min(statements, budgets.dashboard[who]),
+      });
+    }
+  });
+});
+
+describe('a personal file with every section', () => {
+  it('costs its owner and HR a bounded number of statements, the journal insert included', async () => {
+    const id = await fileOf('employee');
+    const measure = async (who: string) => {
+      const { result, statements } = await server.queries.measure(() =>
+        as(who, FILE_SECTIONS_QUERY, { id }),
+      );
+      expect(result.errors).toBeUndefined();
+      return statements;
+    };
+    expect(await measure('employee')).toBeLessThanOrEqual(budgets.fileSections.owner);
+    expect(await measure('hr')).toBeLessThanOrEqual(budgets.fileSections.hr);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Department } from './department.entity.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { Employee } from './employee.entity.js';
+import { budgets } from '../../../test/statement-budgets.js';
 
 interface EmployeesData {
   employees: {
@@ -229,6 +230,12 @@ describe('SQL statements per request', () => {
     const counts = [];
     for (const first of [2, 20, 50]) counts.push(await measure(nested, first));
     expect(Math.max(...counts)).toBeLessThanOrEqual(12);
+  });
+
+  it('keep the directory page (department, position, manager, total) within its budget', async () => {
+    const page = `query($first: Int!) { employees(first: $first) { totalCount
+      edges { node { id department { name } position { name } manager { id lastName } } } } }`;
+    expect(await measure(page, 50)).toBeLessThanOrEqual(budgets.employeesPage);
   });
 
   it('departments with heads and headcounts take a constant number of statements', async () => {

@@ -3,12 +3,14 @@ import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { Department } from './department.entity.js';
 import { seedInstitution } from '../../seeders/institution.seeder.js';
 import { Employee } from './employee.entity.js';
+import { budgets, DASHBOARD_QUERY, FILE_SECTIONS_QUERY } from '../../../test/statement-budgets.js';
 
 /** A manager of a large department: their team page costs a constant number of SQL statements. */
 
 let server: TestServer;
 let token: string;
 let teamSize: number;
+let member: { id: string; token: string };
 
 beforeAll(async () => {
   server = await startTestServer({ demo: false });
@@ -43,6 +45,17 @@ beforeAll(async () => {
   teamSize = size - 1;
   const head = await em.findOneOrFail(Employee, { id: unit.head!.id });
   token = await server.login(`t-${head.personnelNumber}`);
+  // The subordinate with the most rows across the sections.
+  const [richest] = await em.getConnection().execute<{ id: string; personnel_number: string }[]>(
+    `select e.id, e.personnel_number from employee e
+      where e.department_id = ? and e.id <> ? and e.dismissal_date is null
+      order by (select count(*) from assignment a where a.employee_id = e.id)
+             + (select count(*) from leave_record l where l.employee_id = e.id)
+             + (select count(*) from education_record r where r.employee_id = e.id) desc
+      limit 1`,
+    [unit.id, head.id],
+  );
+  member = { id: richest!.id, token: await server.login(`t-${richest!.personnel_number}`) };
 });
 afterAll(async () => {
   await server?.close();
@@ -86,10 +99,37 @@ describe('myTeam', () => {
     };
     const five = await measure(5);
     const fifty = await measure(50);
-    // session, managed departments, page, organization settings, the organization's positions,
-    // the organization (its time zone), previous employment, leaves, leave schedule, assignments,
-    // attestations, education, and one access-journal insert: 13, whatever the page size.
+    // session, managed departments, page, organization settings with the organization (its time
+    // zone), the organization's positions, one read of every section's rows (assignments, previous
+    // employment, leaves, leave schedule, attestations, education) and one access-journal insert.
     expect(fifty).toBe(five);
-    expect(fifty).toBe(13);
+    expect(fifty).toBe(7);
+  });
+});
+
+describe('statement budgets at the size of a large institution', () => {
+  const measure = async (query: string, as: string, variables?: Record<string, unknown>) => {
+    const { result, statements } = await server.queries.measure(() =>
+      server.gql(query, variables, as),
+    );
+    expect(result.errors).toBeUndefined();
+    return statements;
+  };
+
+  it("keeps the dashboard of the team's head and of a subordinate within the demo's budgets", async () => {
+    expect(await measure(DASHBOARD_QUERY, token)).toBeLessThanOrEqual(budgets.dashboard.manager);
+    expect(await measure(DASHBOARD_QUERY, member.token)).toBeLessThanOrEqual(
+      budgets.dashboard.employee,
+    );
+  });
+
+  it('keeps a full personal file within the demo budget', async () => {
+    expect(await measure(FILE_SECTIONS_QUERY, member.token, { id: member.id })).toBeLessThanOrEqual(
+      budgets.fileSections.owner,
+    );
+  });
+
+  it('keeps the team page within its budget', async () => {
+    expect(await measure(team, token, { first: 50 })).toBeLessThanOrEqual(budgets.myTeam);
   });
 });

@@ -37,6 +37,39 @@ export class KpiReadService extends KpiUseCase {
     });
   }
 
+  /** This month's sheet of the viewer and their last approved one, in one statement. */
+  async myGlance(): Promise<{
+    current: EvaluationSheet | null;
+    lastApproved: EvaluationSheet | null;
+  }> {
+    const viewer = this.viewer;
+    if (!viewer.employeeId) throw forbidden('Only employees have indicators');
+    const period = periodOf('MONTH', await new TaskPolicy(viewer, this.ctx).today());
+    const lastApproved = this.ctx.em
+      .createQueryBuilder(EvaluationSheet)
+      .select('id')
+      .where({ employee: viewer.employeeId, status: 'APPROVED' })
+      .orderBy({ periodStart: 'desc' })
+      .limit(1)
+      .getKnexQuery();
+    const sheets = await this.ctx.em
+      .createQueryBuilder(EvaluationSheet)
+      .select('*')
+      .where({
+        employee: viewer.employeeId,
+        $or: [{ period: period.code }, { id: { $in: lastApproved } }],
+      })
+      .getResultList();
+    // The latest approved of the two is the last approved (this month's may be it).
+    const approved = sheets
+      .filter((sheet) => sheet.status === 'APPROVED')
+      .sort((a, b) => b.periodStart.localeCompare(a.periodStart));
+    return {
+      current: sheets.find((sheet) => sheet.period === period.code) ?? null,
+      lastApproved: approved[0] ?? null,
+    };
+  }
+
   /** Someone's sheet for a period, for those who may read it; null when there is none. */
   async sheet(employeeId: string, periodCode: string): Promise<EvaluationSheet | null> {
     const period = periodFrom(periodCode, ['period']);

@@ -107,6 +107,30 @@ export class NotificationService {
     });
   }
 
+  /** The unread count and the latest `first`, in one statement (no rows: nothing is unread). */
+  async glance(first: number): Promise<{ unread: number; latest: Notification[] }> {
+    const em = this.ctx.em;
+    const recipientUserId = viewerOf(this.ctx).userId;
+    const unread = em
+      .createQueryBuilder(Notification)
+      .count()
+      .where({ recipientUserId, readAt: null })
+      .getKnexQuery();
+    const latest = em
+      .createQueryBuilder(Notification, 'n')
+      .select('*')
+      .where({ recipientUserId })
+      .orderBy({ id: 'desc' })
+      .limit(checkPageSize(first))
+      .getKnexQuery()
+      .select({ unread_total: unread });
+    const rows = await em.execute<({ unread_total: string } & Record<string, unknown>)[]>(latest);
+    return {
+      unread: Number(rows[0]?.unread_total ?? 0),
+      latest: rows.map(({ unread_total: _, ...row }) => em.map(Notification, row)),
+    };
+  }
+
   /** Marks the given notifications (or, with `all`, every one) read; returns how many changed. */
   async markRead(ids: readonly string[] | null | undefined, all: boolean): Promise<number> {
     const viewer = viewerOf(this.ctx);

@@ -25,9 +25,12 @@ const defaults: EffectiveSettings = {
 /** Each organization's access settings, the defaults where none were saved; once per request. */
 export const organizationSettingsLoader = (em: EntityManager) =>
   new DataLoader<string, EffectiveSettings>(async (organizationIds) => {
-    const rows = await em.find(OrganizationSettings, {
-      organization: { $in: [...organizationIds] },
-    });
+    // The organization comes along (its time zone is asked next), so the clock needs no statement.
+    const rows = await em.find(
+      OrganizationSettings,
+      { organization: { $in: [...organizationIds] } },
+      { populate: ['organization'], strategy: 'joined' },
+    );
     const byOrganization = new Map(rows.map((row) => [row.organization.id, row]));
     return organizationIds.map((id) => {
       const row = byOrganization.get(id);

@@ -73,17 +73,26 @@ export class PayrollService {
     employeeId: string | null | undefined,
     range: Range,
     groupBy: DynamicsGrouping,
-  ): Promise<SalaryBucket[]> {
+  ): Promise<(SalaryBucket & { payslipId: string | null })[]> {
     const employee = await this.employee(employeeId, 'salaryDynamics');
     checkRange(range);
     const from = range.from ?? '1900-01-01';
     const yearBefore = `${Number(from.slice(0, 4)) - 1}${from.slice(4)}`;
     const rows = await this.ctx.em.execute<
-      { bucket: string; gross: string | null; deductions: string | null }[]
+      {
+        bucket: string;
+        gross: string | null;
+        deductions: string | null;
+        payslip_id: string | null;
+      }[]
     >(
+      // payslip_id: the first payslip of a period that starts with the bucket (what a month links to).
       `select to_char(date_trunc(?, p.start_date::timestamp), 'YYYY-MM-DD') as bucket,
               coalesce(sum(l.amount) filter (where l.kind = 'ACCRUAL'), 0)::text as gross,
-              coalesce(sum(l.amount) filter (where l.kind = 'DEDUCTION'), 0)::text as deductions
+              coalesce(sum(l.amount) filter (where l.kind = 'DEDUCTION'), 0)::text as deductions,
+              (array_agg(s.id order by s.id)
+                 filter (where p.start_date = date_trunc(?, p.start_date::timestamp)::date))[1]::text
+                as payslip_id
          from payslip s
          join payroll_period p on p.id = s.period_id
          cross join lateral jsonb_to_recordset(s.lines) as l(kind text, amount numeric)
@@ -92,7 +101,7 @@ export class PayrollService {
           and (? or p.published_at is not null or p.advance_published_at is not null)
         group by 1 order by 1`,
       // A year more than asked for, to compare each bucket with the one a year before.
-      [groupBy, employee.id, yearBefore, range.to ?? '9999-12-31', this.seesUnpublished()],
+      [groupBy, groupBy, employee.id, yearBefore, range.to ?? '9999-12-31', this.seesUnpublished()],
     );
     const net = new Map(
       rows.map((row) => [
@@ -112,6 +121,7 @@ export class PayrollService {
         net: fromKopecks(current),
         changeFromPrevious: previous === undefined ? null : fromKopecks(current - previous),
         changeFromYearBefore: lastYear === undefined ? null : fromKopecks(current - lastYear),
+        payslipId: row.payslip_id,
       };
     });
   }

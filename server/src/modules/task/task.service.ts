@@ -1,4 +1,4 @@
-import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, type FilterQuery, type QBFilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UseCase } from '../../core/unit-of-work.js';
 import { forbidden } from '../../core/auth/viewer.js';
@@ -108,16 +108,32 @@ export class TaskService extends TaskUseCase {
     const waiting: FilterQuery<Task> = {
       $and: [visible, { closedAt: null }, await this.waitingForMe()],
     };
-    const [count, nearest, queued] = await Promise.all([
-      this.ctx.em.count(Task, mine),
-      this.ctx.em.findOne(
-        Task,
-        { $and: [mine, { dueDate: { $ne: null } }] },
-        { orderBy: { dueDate: 'asc', id: 'asc' } },
-      ),
-      this.ctx.em.count(Task, waiting),
-    ]);
-    return { mine: count, nearestDue: nearest, waiting: queued };
+    // One statement: both counters and the nearest due task as scalar sub-selects.
+    const em = this.ctx.em;
+    const count = (where: FilterQuery<Task>) =>
+      em
+        .createQueryBuilder(Task)
+        .count()
+        .where(where as QBFilterQuery<Task>)
+        .getKnexQuery();
+    const nearestQuery = em
+      .createQueryBuilder(Task)
+      .select('*')
+      .where({ $and: [mine, { dueDate: { $ne: null } }] })
+      .orderBy({ dueDate: 'asc', id: 'asc' })
+      .limit(1)
+      .getKnexQuery();
+    const knex = em.getKnex();
+    const [row] = await em.execute<{ mine: string; waiting: string; nearest: object | null }[]>(
+      knex.select({
+        mine: count(mine),
+        waiting: count(waiting),
+        nearest: knex.raw('(select to_jsonb(n) from (?) as n)', [nearestQuery]),
+      }),
+    );
+    const nearest = row?.nearest ? em.map(Task, row.nearest) : null;
+    const queued = Number(row?.waiting ?? 0);
+    return { mine: Number(row?.mine ?? 0), nearestDue: nearest, waiting: queued };
   }
 
   /** Tasks filed by, about or assigned to the viewer. */

@@ -1,0 +1,52 @@
+/**
+ * The SQL statements a page may cost, per request, whatever the data (issue 18): the tests measure
+ * them at two sizes (the demo school and a generated institution). Each includes the session
+ * lookup and, where someone else's file is read, the access-journal insert.
+ */
+export const budgets = {
+  dashboard: { employee: 12, manager: 15, hr: 12, accountant: 11, admin: 11, guest: 5 },
+  /** `employee(id)` with every section: as its owner, and as HR (plus the journal insert). */
+  fileSections: { owner: 8, hr: 9 },
+  myTeam: 7,
+  /** `employees(first: 50)` with department, position, manager and totalCount. */
+  employeesPage: 9,
+} as const;
+
+/** What the client's dashboard asks for. */
+export const DASHBOARD_QUERY = `{ dashboard {
+  roles
+  notifications { unread latest { id title } }
+  tasks { open waiting nearestDue { id title dueDate } }
+  lastPayslip { payslipId year month net change }
+  leave { remainingDays nextLeaveStart }
+  development { attestationDue trainingDue }
+  dueDates { section date }
+  kpi { current { period status values { plan } } lastApprovedScore lastApprovedPeriod }
+  team { size sheetsToApprove requestsToApprove }
+} }`;
+
+const provenance = 'provenance { source system asOf }';
+const educationRecord =
+  'id kind level institution specialty qualification program hours startDate endDate year documentNumber proficiency';
+const assignment = 'id kind startDate endDate orderDate orderNumber rate';
+
+/** A personal file with every section selected. */
+export const FILE_SECTIONS_QUERY = `query($id: ID!) { employee(id: $id) {
+  id fullName personnelNumber birthDate hireDate email workPhone snils inn
+  department { name } position { name } manager { id fullName }
+  viewerCan { revealIdentifiers sections }
+  employment { current { ${assignment} } assignments { ${assignment} }
+    previousEmployment { id employer position startDate endDate } ${provenance} }
+  leave { remainingToday remainingAfterPlanned nextLeaveStart compensationDays
+    balance { start end remaining { basic additional total } }
+    records { id kind startDate endDate days } schedule { year startDate endDate days } ${provenance} }
+  attestation { nextDueDate attestations { id kind date decision validUntil } ${provenance} }
+  medicalExaminations { nextDueDate examinations { id kind date result document { id fileName } } ${provenance} }
+  education { lastCourseEnd basic { ${educationRecord} } professionalDevelopment { ${educationRecord} }
+    retraining { ${educationRecord} } degrees { ${educationRecord} } languages { ${educationRecord} } ${provenance} }
+  personalData { citizenship birthPlace maritalStatus formerNames registrationAddress residenceAddress
+    militaryCategory identityDocument { kind series number issueDate } familyMembers { id relation fullName birthDate }
+    ${provenance} }
+  seniority { asOf kinds { kind years months days totalDays sickPayPercent } ${provenance} }
+  trips { trips { id destination startDate endDate status advanceAmount } ${provenance} }
+} }`;
