@@ -52,8 +52,8 @@ export async function startChild(spec: {
   });
   fs.closeSync(out);
   const url = `http://127.0.0.1:${spec.port}`;
-  let exited: number | null = null;
-  child.on('exit', (code) => (exited = code ?? -1));
+  const state: { exited: number | null } = { exited: null };
+  child.on('exit', (code) => (state.exited = code ?? -1));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -62,7 +62,8 @@ export async function startChild(spec: {
     await Promise.race([gone, killed]);
   };
   for (let waited = 0; waited < 120_000; waited += 200) {
-    if (exited !== null) throw new Error(`${spec.name} exited (${exited}); see ${spec.log}`);
+    if (state.exited !== null)
+      throw new Error(`${spec.name} exited (${state.exited}); see ${spec.log}`);
     const ready = await fetch(`${url}${spec.readyPath}`).then(
       (response) => response.status < 500,
       () => false,

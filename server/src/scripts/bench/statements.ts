@@ -48,7 +48,7 @@ export async function countStatements(spec: {
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
     });
-    const server = await startServer(config, createLogger('warn'));
+    const server = await startServer(config, createLogger('error'));
     try {
       for (const read of spec.reads) {
         const request = () =>
