@@ -109,7 +109,11 @@ type ServerMessage =
   | { kind: 'memory'; id: number; heapUsed: number; rss: number };
 
 /** A child node process under a raised descriptor limit (the parent's may be too low). */
-function child(script: string, env: Record<string, string | undefined>): ChildProcess {
+function child(
+  script: string,
+  env: Record<string, string | undefined>,
+  nodeArgs: string[] = [],
+): ChildProcess {
   return spawn(
     'sh',
     [
@@ -118,6 +122,7 @@ function child(script: string, env: Record<string, string | undefined>): ChildPr
       process.execPath,
       '--expose-gc',
       '--max-old-space-size=4096',
+      ...nodeArgs,
       '--import',
       'tsx',
       `src/scripts/${script}`,
@@ -191,17 +196,22 @@ async function main(): Promise<void> {
     const committed = new Map<number, number>();
     const servers: Server[] = [];
     for (let p = 0; p < processes; p++) {
-      const proc = child('bench-ws-server.ts', {
-        DATABASE_URL: target.toString(),
-        REDIS_URL: processes > 1 ? redisUrl : undefined,
-        SMTP_URL: undefined,
-        SEED_DEMO: 'false',
-        MIGRATE_ON_START: 'false',
-        LOG_LEVEL: 'warn',
-        // The benchmark's sockets all come from 127.0.0.1: the per-address limit (500 by default)
-        // is raised for its servers only, through the same setting an operator would use.
-        WS_MAX_SOCKETS_PER_ADDRESS: String(Math.min(100_000, subscribers + 100)),
-      });
+      const proc = child(
+        'bench-ws-server.ts',
+        {
+          DATABASE_URL: target.toString(),
+          REDIS_URL: processes > 1 ? redisUrl : undefined,
+          SMTP_URL: undefined,
+          SEED_DEMO: 'false',
+          MIGRATE_ON_START: 'false',
+          LOG_LEVEL: 'warn',
+          // The benchmark's sockets all come from 127.0.0.1: the per-address limit (500 by default)
+          // is raised for its servers only, through the same setting an operator would use.
+          WS_MAX_SOCKETS_PER_ADDRESS: String(Math.min(100_000, subscribers + 100)),
+        },
+        // e.g. BENCH_WS_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof': profile the servers alone.
+        (process.env['BENCH_WS_SERVER_ARGS'] ?? '').split(' ').filter(Boolean),
+      );
       children.push(proc);
       servers.push(new Server(proc, (batch, at) => committed.set(batch, at)));
     }
