@@ -19,7 +19,10 @@ let errors = 0;
 
 process.on('message', (message: Start | { kind: 'stop' }) => {
   if (message.kind === 'start') void open(message);
-  else void Promise.all(clients.map((client) => client.dispose())).then(() => process.exit(0));
+  else {
+    for (const client of clients) void client.dispose();
+    setTimeout(() => process.exit(0), 500);
+  }
 });
 
 // Arrivals go to the benchmark in bulk: [batch, received at] pairs, flattened.
@@ -47,7 +50,9 @@ async function open({ subscribers, concurrency }: Start): Promise<void> {
       clients.push(client);
       let done = false;
       const settle = () => {
-        if (!done) ((done = true), resolve());
+        if (done) return;
+        done = true;
+        resolve();
       };
       client.on('connected', () => {
         // The subscription is on once the server answered the connection and read the cursor;
