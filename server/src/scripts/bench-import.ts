@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { createLogger } from '../core/logger.js';
 import { connectOrm, ormOptions } from '../core/orm/orm.js';
 import { entities } from '../app/entities.js';
@@ -75,6 +77,7 @@ const orm = await connectOrm(
 try {
   await orm.getMigrator().up();
   const service = new ImportService(orm, null, logger, { copy: true, workers });
+  let firstSeconds = 0;
   for (const pass of ['first import (empty database)', 'again (nothing changes)']) {
     const before = queries.count;
     const started = process.hrtime.bigint();
@@ -88,6 +91,7 @@ try {
       },
     );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    firstSeconds ||= seconds;
     if (result.status !== 'APPLIED') {
       process.stdout.write(summary(result));
       throw new Error('the benchmark batch was rejected');
@@ -104,6 +108,11 @@ try {
         `${rows[0]!.lines} payslip lines held\n`,
     );
   }
+  const copy = await plainCopy();
+  process.stdout.write(
+    `\nplain COPY of the same ${copy.rows} rows into ${copy.tables} tables without keys or indexes: ` +
+      `${copy.seconds.toFixed(1)} s; the first import took ${(firstSeconds / copy.seconds).toFixed(1)}× as long\n`,
+  );
 } finally {
   await orm.close();
   if (!given) fs.rmSync(file, { force: true });
@@ -126,4 +135,46 @@ async function generate(to: string): Promise<void> {
   }
   out.end();
   await once(out, 'finish');
+}
+
+/**
+ * What the first import wrote, copied again as plainly as PostgreSQL takes rows: each table the
+ * batch filled is read out in COPY's text format (untimed) and timed as one COPY each into a table
+ * of the same columns, without keys, indexes or checks, in the same database.
+ */
+async function plainCopy(): Promise<{ tables: number; rows: number; seconds: number }> {
+  const client = new pg.Client({ connectionString: target.toString() });
+  await client.connect();
+  try {
+    const filled = (
+      await client.query<{ name: string }>(
+        `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind = 'r' and c.relname not like 'mikro_orm%'
+            and c.relname not like 'plain_%'`,
+      )
+    ).rows.map((row) => row.name);
+    const tables: { name: string; data: Buffer[]; rows: number }[] = [];
+    for (const name of filled) {
+      const data: Buffer[] = [];
+      const out = client.query(copyTo(`copy "${name}" to stdout`));
+      for await (const chunk of out) data.push(chunk as Buffer);
+      if (out.rowCount === 0) continue;
+      tables.push({ name, data, rows: out.rowCount ?? 0 });
+      await client.query(`create table "plain_${name}" (like "${name}")`);
+    }
+    const started = process.hrtime.bigint();
+    for (const table of tables) {
+      await pipeline(
+        async function* () {
+          yield* table.data;
+        },
+        client.query(copyFrom(`copy "plain_${table.name}" from stdin`)),
+      );
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    for (const table of tables) await client.query(`drop table "plain_${table.name}"`);
+    return { tables: tables.length, rows: tables.reduce((n, t) => n + t.rows, 0), seconds };
+  } finally {
+    await client.end();
+  }
 }

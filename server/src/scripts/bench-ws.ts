@@ -1,241 +1,366 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import pg from 'pg';
 import { createLogger } from '../core/logger.js';
-import { startServer, type RunningServer } from '../app/server.js';
-import { inSystemUnit } from '../core/unit-of-work.js';
-import { loadConfig, type WebSocketLimits } from '../config/env.js';
-import { SessionService, User } from '../modules/identity/index.js';
-import { writeNotifications } from '../modules/notification/index.js';
+import { connectOrm, ormOptions } from '../core/orm/orm.js';
+import { entities } from '../app/entities.js';
+import { hashToken } from '../modules/identity/index.js';
 import { reportFatal } from './cli.js';
 
-// Usage: npm run bench:ws -- [--subscribers 2000] [--notifications 500]
-// Opens N graphql-ws subscribers to `notificationAdded` (one per account, in a worker thread so the
-// server's heap is measured alone), sends targeted notifications one by one, and prints the delivery
-// latency (commit to receipt) and the server's memory per connection. Seed accounts first: on a real
-// database `npm run seed -- --employees 5000` gives enough.
+// Usage: npm run bench:ws -- [--subscribers 20000] [--seconds 60] [--rate 1000] [--processes 1]
+//        [--clients N] (load-generating processes; default one per 5,000 subscribers) [--keep]
+// Builds its own database `kabinet_bench_ws` (created here, dropped after unless --keep) with one
+// organization, an account and a session per subscriber (set-based inserts; tokens hashed as the
+// SessionService stores them), starts --processes server processes (over Redis when more than
+// one: REDIS_URL, default redis://127.0.0.1:6379), opens one `notificationAdded` subscription per
+// account over graphql-ws from --clients processes, then sends --rate targeted notifications a
+// second for --seconds: every 10 ms the events due, written and published by a server process (with two,
+// by the process the recipient is NOT connected to, so each event crosses Redis). Prints the
+// delivery latency (commit to receipt) and each server's heap and RSS per socket.
 const { values } = parseArgs({
   options: {
-    subscribers: { type: 'string', default: '2000' },
-    notifications: { type: 'string', default: '500' },
+    subscribers: { type: 'string', default: '20000' },
+    seconds: { type: 'string', default: '60' },
+    rate: { type: 'string', default: '1000' },
+    processes: { type: 'string', default: '1' },
+    clients: { type: 'string' },
+    keep: { type: 'boolean', default: false },
   },
 });
+const subscribers = Number(values.subscribers);
+const seconds = Number(values.seconds);
+const rate = Number(values.rate);
+const processes = Number(values.processes);
+const clientCount = Number(values.clients ?? Math.max(1, Math.ceil(subscribers / 5000)));
+if (
+  ![subscribers, seconds, rate, processes, clientCount].every((n) => Number.isInteger(n) && n > 0)
+) {
+  process.stderr.write('kabinet: every option is a positive integer\n');
+  process.exit(1);
+}
 
-const clientCode = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createClient } = require('graphql-ws');
-const WebSocket = require('ws');
-const clients = [];
-let ready = 0;
-for (const [index, token] of workerData.tokens.entries()) {
-  const client = createClient({ url: workerData.url, webSocketImpl: WebSocket, connectionParams: { token }, lazy: false, retryAttempts: 0 });
-  clients.push(client);
-  client.subscribe(
-    { query: 'subscription { notificationAdded { id title } }' },
-    { next: (value) => parentPort.postMessage({ kind: 'event', index, title: value.data.notificationAdded.title, at: Date.now() }), error: (e) => parentPort.postMessage({ kind: 'error', error: String(e && e.message || e) }), complete: () => {} },
+const TICK_MS = 10;
+/** Batches a publishing process may have waiting for their commit. */
+const MAX_IN_FLIGHT = 4;
+/** Descriptors a process may hold at most here (each child raises its soft limit to it). */
+const FILE_LIMIT = Number(execFileSync('sh', ['-c', 'ulimit -Hn']).toString().trim()) || 1024;
+const DATABASE = 'kabinet_bench_ws';
+const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const admin = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+admin.pathname = '/postgres';
+const target = new URL(admin);
+target.pathname = `/${DATABASE}`;
+const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+
+async function sql(url: URL, text: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await client.query(text, params);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The organization, its accounts and a session each, in three statements; returns the tokens. */
+async function populate(): Promise<{ organizationId: string; users: string[]; tokens: string[] }> {
+  const orm = await connectOrm(
+    ormOptions({ entities, url: target.toString(), poolMax: 1 }, createLogger('warn')),
   );
-  client.on('connected', () => { ready += 1; if (ready === workerData.tokens.length) parentPort.postMessage({ kind: 'ready' }); });
+  try {
+    await orm.getMigrator().up();
+  } finally {
+    await orm.close();
+  }
+  const [org] = (
+    await sql(
+      target,
+      `insert into organization (id, name, time_zone) values (gen_random_uuid(), 'bench-ws', 'Europe/Moscow') returning id`,
+    )
+  ).rows as { id: string }[];
+  const users = (
+    await sql(
+      target,
+      `insert into app_user (id, organization_id, login, display_name, roles, status)
+       select gen_random_uuid(), $1, 'bench-ws-' || n, 'Bench ' || n, '{EMPLOYEE}', 'ACTIVE'
+         from generate_series(1, $2::int) as n
+       returning id`,
+      [org!.id, subscribers],
+    )
+  ).rows.map((row: { id: string }) => row.id);
+  // Tokens as SessionService.open mints them; only their SHA-256 is stored, as it stores them.
+  const tokens = users.map(() => `kab_${randomBytes(32).toString('base64url')}`);
+  await sql(
+    target,
+    `insert into session (id, user_id, token_hash, last_seen_at, expires_at, ip, user_agent)
+     select gen_random_uuid(), u, h, now(), now() + interval '1 day', '127.0.0.1', 'bench-ws'
+       from unnest($1::uuid[], $2::text[]) as s(u, h)`,
+    [users, tokens.map(hashToken)],
+  );
+  return { organizationId: org!.id, users, tokens };
 }
-parentPort.on('message', async (message) => { if (message === 'stop') { await Promise.all(clients.map((c) => c.dispose())); process.exit(0); } });
-`;
 
-// One account at the limits: sockets × subscriptions, plus one socket and one subscription past them.
-const limitsCode = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createClient } = require('graphql-ws');
-const WebSocket = require('ws');
-const { url, token, sockets, subscriptions } = workerData;
-const clients = [];
-let connected = 0, started = 0, refusedSubscriptions = 0;
-const expected = sockets * (subscriptions + 1);
-const settle = () => { if (started === expected) parentPort.postMessage({ kind: 'ready', refusedSubscriptions }); };
-const open = () => {
-  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { token }, lazy: false, retryAttempts: 0, onNonLazyError: () => {} });
-  clients.push(client);
-  return client;
-};
-// The one socket past the limit opens once the others are in, so it is the one refused.
-const openExtra = () => {
-  open().on('closed', (e) => { if (e.code === 4030) parentPort.postMessage({ kind: 'refusedSocket' }); });
-};
-for (let s = 0; s < sockets; s++) {
-  const client = open();
-  client.on('connected', () => {
-    connected += 1;
-    for (let i = 0; i <= subscriptions; i++) {
-      client.subscribe({ query: 'subscription { notificationAdded { id } }' }, {
-        next: () => parentPort.postMessage({ kind: 'event', at: Date.now() }),
-        error: () => { refusedSubscriptions += 1; started += 1; settle(); },
-        complete: () => {},
-      });
-    }
-    // A subscription runs once the server answers nothing within a moment: count it as started.
-    setTimeout(() => { started += subscriptions; settle(); }, 1500);
-    if (connected === sockets) openExtra();
-  });
+type ServerMessage =
+  | { kind: 'ready'; url: string; transport: string }
+  | { kind: 'published'; batch: number; at: number }
+  | { kind: 'failed'; batch: number; error: string }
+  | { kind: 'memory'; id: number; heapUsed: number; rss: number };
+
+/** A child node process under a raised descriptor limit (the parent's may be too low). */
+function child(
+  script: string,
+  env: Record<string, string | undefined>,
+  nodeArgs: string[] = [],
+): ChildProcess {
+  return spawn(
+    'sh',
+    [
+      '-c',
+      'ulimit -n "$(ulimit -Hn)" && exec "$0" "$@"',
+      process.execPath,
+      '--expose-gc',
+      '--max-old-space-size=4096',
+      ...nodeArgs,
+      '--import',
+      'tsx',
+      `src/scripts/${script}`,
+    ],
+    {
+      cwd: serverDir,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
 }
-parentPort.on('message', async (m) => { if (m === 'stop') { await Promise.all(clients.map((c) => c.dispose())); process.exit(0); } });
-`;
+
+class Server {
+  url = '';
+  inFlight = 0;
+  failed = 0;
+  transport = '';
+  private memoryAsks = new Map<number, (m: { heapUsed: number; rss: number }) => void>();
+  private asked = 0;
+  constructor(
+    readonly process: ChildProcess,
+    onPublished: (batch: number, at: number) => void,
+  ) {
+    process.on('message', (message: ServerMessage) => {
+      if (message.kind === 'published' || message.kind === 'failed') this.inFlight -= 1;
+      if (message.kind === 'published') onPublished(message.batch, message.at);
+      if (message.kind === 'failed') {
+        this.failed += 1;
+        globalThis.process.stderr.write(`a batch failed: ${message.error}\n`);
+      }
+      if (message.kind === 'memory') this.memoryAsks.get(message.id)?.(message);
+    });
+  }
+  async ready(): Promise<void> {
+    const [message] = (await Promise.race([
+      once(this.process, 'message'),
+      once(this.process, 'exit').then(() => {
+        throw new Error('a server process exited while starting');
+      }),
+    ])) as [ServerMessage];
+    if (message.kind !== 'ready') throw new Error(`unexpected ${message.kind}`);
+    this.url = `${message.url.replace(/^http/, 'ws')}/graphql`;
+    this.transport = message.transport;
+  }
+  memory(): Promise<{ heapUsed: number; rss: number }> {
+    const id = ++this.asked;
+    return new Promise((resolve) => {
+      this.memoryAsks.set(id, resolve);
+      this.process.send({ kind: 'memory', id });
+    });
+  }
+}
 
 const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-/**
- * Memory per socket and per subscription with one account at the limits, and the fan-out of one
- * notification to all of its streams (sockets × subscriptions).
- */
-async function atTheLimits(
-  server: RunningServer,
-  user: User,
-  token: string,
-  limits: WebSocketLimits,
-): Promise<void> {
-  global.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const worker = new Worker(limitsCode, {
-    eval: true,
-    workerData: {
-      url: `${server.url.replace(/^http/, 'ws')}/graphql`,
-      token,
-      sockets: limits.socketsPerUser,
-      subscriptions: limits.subscriptionsPerSocket,
-    },
-  });
-  let events = 0;
-  let lastAt = 0;
-  let refusedSockets = 0;
-  const refusedSubscriptions = await new Promise<number>((resolve, reject) => {
-    worker.on(
-      'message',
-      (message: { kind: string; at?: number; refusedSubscriptions?: number }) => {
-        if (message.kind === 'ready') resolve(message.refusedSubscriptions!);
-        if (message.kind === 'refusedSocket') refusedSockets += 1;
-        if (message.kind === 'event') {
-          events += 1;
-          lastAt = message.at!;
-        }
-      },
-    );
-    worker.on('error', reject);
-    setTimeout(
-      () => reject(new Error('the sockets at the limits did not settle in 60 s')),
-      60_000,
-    ).unref();
-  });
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  global.gc?.();
-  const heap = process.memoryUsage().heapUsed - heapBefore;
-  const streams = limits.socketsPerUser * limits.subscriptionsPerSocket;
-  const sentAt = Date.now();
-  await inSystemUnit(server.orm.em.fork(), server.pubSub, createLogger('silent'), (unit) =>
-    writeNotifications(unit, [
-      {
-        recipientUserId: user.id,
-        organizationId: user.organization.id,
-        type: 'ANNOUNCEMENT',
-        title: 'fan-out',
-      },
-    ]),
-  );
-  for (let i = 0; i < 100 && events < streams; i++)
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  const heapPeak = process.memoryUsage().heapUsed - heapBefore;
-  const exited = once(worker, 'exit');
-  worker.postMessage('stop');
-  await exited;
-  const lines = [
-    `one account at the limits: ${limits.socketsPerUser} sockets × ${limits.subscriptionsPerSocket} subscriptions = ${streams} streams`,
-    `  refused past the limits:  ${refusedSockets} socket(s), ${refusedSubscriptions} subscription(s)`,
-    `  server heap:              ${(heap / 1024 / limits.socketsPerUser).toFixed(1)} KiB a socket with its subscriptions, ${(heap / 1024 / streams).toFixed(1)} KiB a subscription`,
-    `  one notification:         ${events} of ${streams} streams in ${lastAt ? lastAt - sentAt : '—'} ms, heap +${((heapPeak - heap) / 1024 ** 2).toFixed(1)} MiB meanwhile`,
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
-}
-
-try {
-  const base = loadConfig();
-  const config = {
-    ...base,
-    port: 0,
-    host: '127.0.0.1',
-    logLevel: 'warn' as const,
-    seedDemo: base.seedDemo,
-  };
-  const server = await startServer(config, createLogger(config.logLevel));
+async function main(): Promise<void> {
+  await sql(admin, `drop database if exists ${DATABASE} with (force)`);
+  await sql(admin, `create database ${DATABASE}`);
+  const children: ChildProcess[] = [];
   try {
-    const em = server.orm.em.fork();
-    const users = await em.find(
-      User,
-      { status: 'ACTIVE', employee: { $ne: null } },
-      { limit: Number(values.subscribers), orderBy: { id: 'asc' } },
+    let started = Date.now();
+    const { organizationId, users, tokens } = await populate();
+    process.stdout.write(
+      `${subscribers} accounts and sessions in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
-    // Sessions opened directly: signing 2,000 people in through argon2 would time the hash, not the socket.
-    const sessions = new SessionService(em, config.session);
-    const tokens = [];
-    for (const user of users)
-      tokens.push((await sessions.open(user, { ip: '127.0.0.1', userAgent: 'bench-ws' })).token);
 
-    global.gc?.();
-    const heapBefore = process.memoryUsage().heapUsed;
-    const worker = new Worker(clientCode, {
-      eval: true,
-      workerData: { url: `${server.url.replace(/^http/, 'ws')}/graphql`, tokens },
-    });
-    const received = new Map<string, number>();
-    let errors = 0;
-    await new Promise<void>((resolve, reject) => {
-      worker.on(
-        'message',
-        (message: { kind: string; title?: string; at?: number; error?: string }) => {
-          if (message.kind === 'ready') resolve();
-          if (message.kind === 'error') errors += 1;
-          if (message.kind === 'event' && message.title) received.set(message.title, message.at!);
+    // A server holds a descriptor a socket: past the hard limit (only a privileged process raises
+    // it) the last sockets are refused, and the table says so.
+    if (Math.ceil(subscribers / processes) + 100 > FILE_LIMIT)
+      process.stdout.write(
+        `note: ${Math.ceil(subscribers / processes)} sockets a server, but a process may open ${FILE_LIMIT} descriptors here (ulimit -Hn)\n`,
+      );
+    const committed = new Map<number, number>();
+    const servers: Server[] = [];
+    for (let p = 0; p < processes; p++) {
+      const proc = child(
+        'bench-ws-server.ts',
+        {
+          DATABASE_URL: target.toString(),
+          REDIS_URL: processes > 1 ? redisUrl : undefined,
+          SMTP_URL: undefined,
+          SEED_DEMO: 'false',
+          MIGRATE_ON_START: 'false',
+          LOG_LEVEL: 'warn',
+          // The benchmark's sockets all come from 127.0.0.1: the per-address limit (500 by default)
+          // is raised for its servers only, through the same setting an operator would use.
+          WS_MAX_SOCKETS_PER_ADDRESS: String(Math.min(100_000, subscribers + 100)),
         },
+        // e.g. BENCH_WS_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof': profile the servers alone.
+        (process.env['BENCH_WS_SERVER_ARGS'] ?? '').split(' ').filter(Boolean),
       );
-      worker.on('error', reject);
-    });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    global.gc?.();
-    const heapPerConnection = (process.memoryUsage().heapUsed - heapBefore) / users.length;
-
-    const sentAt = new Map<string, number>();
-    const count = Number(values.notifications);
-    for (let index = 0; index < count; index++) {
-      const user = users[index % users.length]!;
-      const title = `bench ${index}`;
-      await inSystemUnit(em.fork(), server.pubSub, createLogger('silent'), (unit) =>
-        writeNotifications(unit, [
-          {
-            recipientUserId: user.id,
-            organizationId: user.organization.id,
-            type: 'ANNOUNCEMENT',
-            title,
-          },
-        ]),
-      );
-      sentAt.set(title, Date.now());
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      children.push(proc);
+      servers.push(new Server(proc, (batch, at) => committed.set(batch, at)));
     }
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    worker.postMessage('stop');
+    await Promise.all(servers.map((server) => server.ready()));
+    global.gc?.();
+    const idle = await Promise.all(servers.map((server) => server.memory()));
 
-    const latencies = [...sentAt]
-      .flatMap(([title, at]) => (received.has(title) ? [received.get(title)! - at] : []))
+    // Subscriber i connects to server i % processes; its events are published by the next one.
+    const homeOf = (i: number) => i % processes;
+    const arrivals: number[] = [];
+    let clientErrors = 0;
+    const clients: ChildProcess[] = [];
+    started = Date.now();
+    const readies: Promise<number>[] = [];
+    for (let c = 0; c < clientCount; c++) {
+      const proc = child('bench-ws-client.ts', {});
+      children.push(proc);
+      clients.push(proc);
+      readies.push(
+        new Promise((resolve) =>
+          proc.on(
+            'message',
+            (message: { kind: string; subscribed?: number; pairs?: number[]; errors?: number }) => {
+              if (message.kind === 'ready') resolve(message.subscribed!);
+              if (message.kind === 'received') {
+                for (const value of message.pairs!) arrivals.push(value);
+                clientErrors += message.errors!;
+              }
+            },
+          ),
+        ),
+      );
+      const mine = [];
+      for (let i = c; i < subscribers; i += clientCount)
+        mine.push({ token: tokens[i]!, url: servers[homeOf(i)]!.url });
+      proc.send({ kind: 'start', subscribers: mine, concurrency: 50 });
+    }
+    const subscribed = (await Promise.all(readies)).reduce((a, b) => a + b, 0);
+    const connectSeconds = (Date.now() - started) / 1000;
+    process.stdout.write(
+      `${subscribed} of ${subscribers} subscribed in ${connectSeconds.toFixed(1)} s; sending ${rate}/s for ${seconds} s …\n`,
+    );
+    await sleep(2000);
+    const loaded = await Promise.all(servers.map((server) => server.memory()));
+
+    // The load: every TICK_MS the events due, on a fixed schedule (no drift). A publishing process
+    // gets a batch (one transaction) when fewer than MAX_IN_FLIGHT of its batches wait for their
+    // commit; otherwise the events wait for the next tick and go together, as a busy server's
+    // writes would: the rate holds, the number of transactions gives way.
+    const scheduled = new Map<number, number>();
+    const pending = servers.map(() => ({ items: [] as string[], due: 0 }));
+    let batch = 0;
+    let sent = 0;
+    let nextTarget = 0;
+    const perTick = (rate * TICK_MS) / 1000;
+    const ticks = Math.round((seconds * 1000) / TICK_MS);
+    const begin = Date.now();
+    let owed = 0;
+    const flush = () => {
+      for (const [publisher, queue] of pending.entries()) {
+        const server = servers[publisher]!;
+        if (queue.items.length === 0 || server.inFlight >= MAX_IN_FLIGHT) continue;
+        const id = ++batch;
+        scheduled.set(id, queue.due);
+        sent += queue.items.length;
+        server.inFlight += 1;
+        server.process.send({
+          kind: 'publish',
+          batch: id,
+          organizationId,
+          items: queue.items.map((userId, k) => ({ userId, title: `bench ${id}:${k}` })),
+        });
+        queue.items = [];
+      }
+    };
+    for (let tick = 0; tick <= ticks; tick++) {
+      const due = begin + tick * TICK_MS;
+      const wait = due - Date.now();
+      if (wait > 0) await sleep(wait);
+      owed += tick < ticks ? perTick : 0;
+      const count = Math.floor(owed);
+      owed -= count;
+      for (let k = 0; k < count; k++) {
+        const i = nextTarget++ % subscribers;
+        const queue = pending[(homeOf(i) + 1) % processes]!;
+        if (queue.items.length === 0) queue.due = due;
+        queue.items.push(users[i]!);
+      }
+      flush();
+    }
+    while (pending.some((queue) => queue.items.length > 0)) {
+      await sleep(TICK_MS);
+      flush();
+    }
+    const sendingSeconds = (Date.now() - begin) / 1000;
+    await sleep(3000);
+    const after = await Promise.all(servers.map((server) => server.memory()));
+    for (const proc of clients) proc.send({ kind: 'stop' });
+    await Promise.all(clients.map((proc) => once(proc, 'exit')));
+
+    const latencies: number[] = [];
+    const sinceScheduled: number[] = [];
+    for (let j = 0; j < arrivals.length; j += 2) {
+      const at = committed.get(arrivals[j]!);
+      if (at !== undefined) latencies.push(arrivals[j + 1]! - at);
+      sinceScheduled.push(arrivals[j + 1]! - scheduled.get(arrivals[j]!)!);
+    }
+    latencies.sort((a, b) => a - b);
+    sinceScheduled.sort((a, b) => a - b);
+    const commitLag = [...committed]
+      .map(([id, at]) => at - scheduled.get(id)!)
       .sort((a, b) => a - b);
+    const ms = (sorted: number[]) =>
+      `p50 ${percentile(sorted, 0.5)} ms, p99 ${percentile(sorted, 0.99)} ms, max ${sorted.at(-1)} ms`;
     const lines = [
-      `subscribers:               ${users.length} (${errors} errors)`,
-      `database / pub/sub:        ${config.database.kind} / ${server.pubSubTransport}`,
-      `notifications sent:        ${count}, delivered ${latencies.length}`,
-      latencies.length > 0
-        ? `delivery latency:          p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms, max ${latencies.at(-1)} ms`
-        : 'delivery latency:          nothing was delivered',
-      `server heap per socket:    ${(heapPerConnection / 1024).toFixed(1)} KiB${global.gc ? '' : ' (run with --expose-gc for a steadier figure)'}`,
+      '',
+      `| bench:ws | ${processes} process(es), ${servers[0]!.transport} pub/sub |`,
+      '| --- | --- |',
+      `| subscribers | ${subscribed} of ${subscribers} (${clientCount} client processes; ${clientErrors} errors), connected in ${connectSeconds.toFixed(1)} s; descriptors a process ${FILE_LIMIT} |`,
+      `| events | ${sent} sent in ${sendingSeconds.toFixed(1)} s (${Math.round(sent / sendingSeconds)}/s) in ${batch} transactions (${servers.reduce((n, server) => n + server.failed, 0)} failed), ${latencies.length} delivered |`,
+      `| delivery latency (commit → receipt) | ${ms(latencies)} |`,
+      `| from due to receipt (write + delivery) | ${ms(sinceScheduled)} |`,
+      `| write and commit of a batch | ${ms(commitLag)} |`,
+      ...servers.map((_, p) => {
+        const sockets = Math.ceil((subscribers - p) / processes);
+        const heap = loaded[p]!.heapUsed - idle[p]!.heapUsed;
+        const rss = loaded[p]!.rss - idle[p]!.rss;
+        return (
+          `| server ${p + 1}: ${sockets} sockets | heap ${kib(heap / sockets)} a socket, RSS ${kib(rss / sockets)} a socket ` +
+          `(idle ${mib(idle[p]!.heapUsed)} heap / ${mib(idle[p]!.rss)} RSS; subscribed ${mib(loaded[p]!.heapUsed)} / ${mib(loaded[p]!.rss)}; ` +
+          `after the run ${mib(after[p]!.heapUsed)} / ${mib(after[p]!.rss)}) |`
+        );
+      }),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
-    await atTheLimits(server, users[0]!, tokens[0]!, config.webSocket);
+    for (const server of servers) server.process.send({ kind: 'stop' });
+    await Promise.all(servers.map((server) => once(server.process, 'exit')));
   } finally {
-    await server.stop();
+    for (const proc of children) if (proc.exitCode === null) proc.kill('SIGKILL');
+    if (!values.keep) await sql(admin, `drop database if exists ${DATABASE} with (force)`);
   }
-} catch (error) {
-  reportFatal(error);
 }
+
+main().catch(reportFatal);

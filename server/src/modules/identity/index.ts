@@ -16,5 +16,5 @@ export { hashPassword, PasswordHasher, type PasswordCost } from './password.js';
 export { personOf, type Person } from './person.js';
 export { RegistrationLimiter } from './registration-limiter.js';
 export { Session } from './session.entity.js';
-export { SessionService } from './session.service.js';
+export { hashToken, SessionService } from './session.service.js';
 export { User, type StoredRole } from './user.entity.js';

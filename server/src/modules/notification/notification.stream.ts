@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { AppServices } from '../../core/context.js';
 import type { NotificationAddedEvent } from '../../core/topics.js';
 import type { Viewer } from '../../core/auth/viewer.js';
@@ -57,14 +58,7 @@ async function* deliver(
   // Everything after `last` (up to `limit`), page by page, in seq order.
   const upTo = async function* (limit: number | null) {
     for (;;) {
-      const page = await app.orm.em.fork().find(
-        Notification,
-        {
-          recipientUserId: viewer.userId,
-          seq: limit === null ? { $gt: last } : { $gt: last, $lte: limit },
-        },
-        { orderBy: { seq: 'asc' }, limit: REPLAY_PAGE },
-      );
+      const page = await pagesOf(app).load({ userId: viewer.userId, after: last, upTo: limit });
       for (const notification of page) {
         last = notification.seq;
         yield notification;
@@ -107,6 +101,55 @@ async function* deliver(
     await live.return?.();
     await pump;
   }
+}
+
+/** A page to read: the recipient's notifications after `after`, up to `upTo` (null: no bound). */
+interface PageKey {
+  userId: string;
+  after: number;
+  upTo: number | null;
+}
+
+const pageLoaders = new WeakMap<AppServices['orm'], DataLoader<PageKey, Notification[]>>();
+
+/**
+ * The pages every stream of this process asks for in one turn of the event loop, read in one
+ * statement: a burst of events (one commit, one Redis read) wakes many streams at once, and a
+ * statement each would queue them on the connection pool.
+ */
+function pagesOf(app: AppServices): DataLoader<PageKey, Notification[]> {
+  let loader = pageLoaders.get(app.orm);
+  if (!loader) {
+    loader = new DataLoader((keys) => readPages(app, keys), {
+      cache: false,
+      maxBatchSize: 1000,
+      batchScheduleFn: (run) => setImmediate(run),
+    });
+    pageLoaders.set(app.orm, loader);
+  }
+  return loader;
+}
+
+async function readPages(app: AppServices, keys: readonly PageKey[]): Promise<Notification[][]> {
+  const em = app.orm.em.fork();
+  const rows = await em.execute<(Record<string, unknown> & { page: string })[]>(
+    `select q.page, n.*
+       from unnest(?::uuid[], ?::bigint[], ?::bigint[]) with ordinality as q(recipient, after, up_to, page)
+       cross join lateral (
+         select * from notification n
+          where n.recipient_user_id = q.recipient and n.seq > q.after
+            and (q.up_to is null or n.seq <= q.up_to)
+          order by n.seq limit ${REPLAY_PAGE}) n
+      order by q.page, n.seq`,
+    [
+      `{${keys.map((key) => key.userId).join(',')}}`,
+      `{${keys.map((key) => key.after).join(',')}}`,
+      `{${keys.map((key) => key.upTo ?? 'NULL').join(',')}}`,
+    ],
+  );
+  const pages = keys.map((): Notification[] => []);
+  for (const { page, ...row } of rows) pages[Number(page) - 1]!.push(em.map(Notification, row));
+  return pages;
 }
 
 /**
