@@ -3,12 +3,13 @@ import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
 import {
   Department,
+  type DepartmentRow,
   DepartmentType,
-  type Employee,
+  type EmployeeRow,
   EmployeeType,
   policyOf,
 } from '../employee/index.js';
-import { type Position, positionOf, PositionType } from '../position/index.js';
+import { type PositionRow, positionOf, PositionType } from '../position/index.js';
 import type { Assignment } from './assignment.entity.js';
 import {
   assignmentsLoader,
@@ -21,7 +22,10 @@ import { organizationToday } from '../organization/index.js';
 @Resolver(() => EmployeeType)
 export class EmploymentSectionResolver {
   @FieldResolver(() => EmploymentSection, { description: 'Employment section (EMPLOYMENT).' })
-  async employment(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<EmploymentSection> {
+  async employment(
+    @Root() employee: EmployeeRow,
+    @Ctx() ctx: AppContext,
+  ): Promise<EmploymentSection> {
     await policyOf(ctx).require(employee, 'EMPLOYMENT', 'Employee.employment');
     const [assignments, previous] = await Promise.all([
       ctx.loaders.get(assignmentsLoader).load(employee.id),
@@ -39,12 +43,15 @@ export class EmploymentSectionResolver {
 @Resolver(() => AssignmentType)
 export class AssignmentResolver {
   @FieldResolver(() => DepartmentType, { nullable: true })
-  department(@Root() assignment: Assignment, @Ctx() ctx: AppContext): Promise<Department | null> {
-    return ctx.loaders.loadRef(Department, assignment.department);
+  department(
+    @Root() assignment: Assignment,
+    @Ctx() ctx: AppContext,
+  ): Promise<DepartmentRow | null> {
+    return ctx.loaders.rowRef(Department, assignment.department);
   }
 
   @FieldResolver(() => PositionType, { nullable: true })
-  position(@Root() assignment: Assignment, @Ctx() ctx: AppContext): Promise<Position | null> {
+  position(@Root() assignment: Assignment, @Ctx() ctx: AppContext): Promise<PositionRow | null> {
     return positionOf(ctx, assignment.organization.id, assignment.position);
   }
 }

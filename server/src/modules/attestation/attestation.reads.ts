@@ -2,7 +2,7 @@ import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
 import { rowsByOwner } from '../../core/orm/loaders.js';
 import { type DueDateSource, nearestDue } from '../file-section/index.js';
-import { type Employee, policyOf } from '../employee/index.js';
+import { type EmployeeRow, policyOf } from '../employee/index.js';
 import { organizationToday } from '../organization/index.js';
 import { Attestation } from './attestation.entity.js';
 import type { AttestationSection } from './attestation.type.js';
@@ -12,7 +12,7 @@ const attestationsLoader = rowsByOwner(Attestation, 'employee', { date: 'desc', 
 /** The attestation section, checked and journalled, with the nearest due date from today. */
 export async function attestationSectionOf(
   ctx: AppContext,
-  employee: Employee,
+  employee: EmployeeRow,
 ): Promise<AttestationSection> {
   await policyOf(ctx).require(employee, 'ATTESTATION', 'Employee.attestation');
   const [attestations, today] = await Promise.all([

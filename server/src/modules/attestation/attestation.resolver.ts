@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { inUnit } from '../../core/unit-of-work.js';
-import { type Employee, EmployeeType } from '../employee/index.js';
+import { type EmployeeRow, EmployeeType } from '../employee/index.js';
 import type { Attestation } from './attestation.entity.js';
 import { saveAttestation } from './attestation.edits.js';
 import { AttestationInput } from './attestation.inputs.js';
@@ -12,7 +12,7 @@ import { AttestationSection, AttestationType } from './attestation.type.js';
 @Resolver(() => EmployeeType)
 export class AttestationResolver {
   @FieldResolver(() => AttestationSection, { description: 'Attestations (ATTESTATION).' })
-  attestation(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<AttestationSection> {
+  attestation(@Root() employee: EmployeeRow, @Ctx() ctx: AppContext): Promise<AttestationSection> {
     return attestationSectionOf(ctx, employee);
   }
 

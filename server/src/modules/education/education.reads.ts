@@ -1,7 +1,7 @@
 import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
 import { rowsByOwner } from '../../core/orm/loaders.js';
-import { type Employee, policyOf } from '../employee/index.js';
+import { type EmployeeRow, policyOf } from '../employee/index.js';
 import { EducationRecord } from './education.entity.js';
 import type { EducationSection } from './education.type.js';
 
@@ -14,7 +14,7 @@ const educationLoader = rowsByOwner(EducationRecord, 'employee', {
 /** The education section, checked and journalled, grouped by kind. */
 export async function educationSectionOf(
   ctx: AppContext,
-  employee: Employee,
+  employee: EmployeeRow,
 ): Promise<EducationSection> {
   await policyOf(ctx).require(employee, 'EDUCATION', 'Employee.education');
   const records = await ctx.loaders.get(educationLoader).load(employee.id);

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
-import { type Employee, EmployeeType } from '../employee/index.js';
+import { type EmployeeRow, EmployeeType } from '../employee/index.js';
 import { educationSectionOf } from './education.reads.js';
 import { EducationSection } from './education.type.js';
 
@@ -8,7 +8,7 @@ import { EducationSection } from './education.type.js';
 @Resolver(() => EmployeeType)
 export class EducationSectionResolver {
   @FieldResolver(() => EducationSection, { description: 'Education (EDUCATION).' })
-  education(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<EducationSection> {
+  education(@Root() employee: EmployeeRow, @Ctx() ctx: AppContext): Promise<EducationSection> {
     return educationSectionOf(ctx, employee);
   }
 }

@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
+import type { Row } from '../../core/orm/rows.js';
 import { Organization } from '../organization/index.js';
 import { Employee } from './employee.entity.js';
 
@@ -33,3 +34,6 @@ export class Department extends ExternalRecord<
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   deletedAt: Date | null = null;
 }
+
+/** A department as reads need it: an entity or a plain row (see `Row`). */
+export type DepartmentRow = Row<Department>;

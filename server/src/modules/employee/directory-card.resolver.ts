@@ -2,10 +2,10 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
-import { Department } from './department.entity.js';
+import { Department, type DepartmentRow } from './department.entity.js';
 import { DepartmentType } from './department.type.js';
 import { fullNameOf } from './full-name.js';
-import { type Position, positionOf, PositionType } from '../position/index.js';
+import { type PositionRow, positionOf, PositionType } from '../position/index.js';
 import { DirectoryCardType } from './directory-card.type.js';
 
 /**
@@ -81,14 +81,14 @@ export class DirectoryCardResolver {
   }
 
   @FieldResolver(() => PositionType, { nullable: true, description: 'Должность.' })
-  position(@Root() card: DirectoryCard, @Ctx() ctx: AppContext): Promise<Position | null> {
+  position(@Root() card: DirectoryCard, @Ctx() ctx: AppContext): Promise<PositionRow | null> {
     return positionOf(ctx, card.organizationId, card.positionId ? { id: card.positionId } : null);
   }
 
   @FieldResolver(() => DepartmentType, { nullable: true })
-  department(@Root() card: DirectoryCard, @Ctx() ctx: AppContext): Promise<Department | null> {
+  department(@Root() card: DirectoryCard, @Ctx() ctx: AppContext): Promise<DepartmentRow | null> {
     return card.departmentId
-      ? ctx.loaders.load(Department, card.departmentId)
+      ? ctx.loaders.row(Department, card.departmentId)
       : Promise.resolve(null);
   }
 }

@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
+import type { Row } from '../../core/orm/rows.js';
 import { Organization } from '../organization/index.js';
 import { Department } from './department.entity.js';
 import { Position } from '../position/index.js';
@@ -163,3 +164,6 @@ export class FamilyMember extends ExternalRecord<'birthDate'> {
   @Property({ type: 'date', nullable: true })
   birthDate: string | null = null;
 }
+
+/** A personal file as reads need it: an entity or a plain row of a list (see `Row`). */
+export type EmployeeRow = Row<Employee>;

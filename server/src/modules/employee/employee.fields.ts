@@ -1,6 +1,6 @@
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { formatSnils, maskSnils, maskTail } from '../../core/auth/masking.js';
-import type { Employee } from './employee.entity.js';
+import type { EmployeeRow } from './employee.entity.js';
 import { EmployeePolicy } from './employee.policy.js';
 
 const policies = new WeakMap<AppContext['loaders'], EmployeePolicy>();
@@ -18,7 +18,7 @@ export function policyOf(ctx: AppContext): EmployeePolicy {
 /** A PERSONAL-section value, or FORBIDDEN (journalled) when the viewer may not read it. */
 export async function personal<T>(
   ctx: AppContext,
-  employee: Employee,
+  employee: EmployeeRow,
   field: string,
   value: T,
 ): Promise<T> {
@@ -29,7 +29,7 @@ export async function personal<T>(
 /** An identifier: masked, or in full for the owner and HR when they ask (`reveal`), journalled. */
 export async function identifier(
   ctx: AppContext,
-  employee: Employee,
+  employee: EmployeeRow,
   field: 'snils' | 'inn',
   reveal: boolean,
 ): Promise<string | null> {

@@ -13,7 +13,7 @@ import {
   type PortalSection,
   PortalSections,
 } from '../organization/index.js';
-import type { Employee } from './employee.entity.js';
+import type { Employee, EmployeeRow } from './employee.entity.js';
 
 /** The departments each manager heads, with every department below them, in one recursive query. */
 const managedDepartmentsLoader = (em: EntityManager) =>
@@ -58,7 +58,7 @@ export class EmployeePolicy {
   }
 
   /** The sections of `employee`'s file the viewer may read. */
-  async sections(employee: Employee): Promise<ReadonlySet<FileSection>> {
+  async sections(employee: EmployeeRow): Promise<ReadonlySet<FileSection>> {
     const viewer = this.viewer;
     if (employee.organization.id !== viewer.organizationId || hasRole(viewer, 'EXTERNAL')) {
       return new Set();
@@ -80,7 +80,7 @@ export class EmployeePolicy {
   }
 
   /** Allows or refuses reading one section, journalling the decision for someone else's file. */
-  async read(employee: Employee, section: FileSection, operation: string): Promise<boolean> {
+  async read(employee: EmployeeRow, section: FileSection, operation: string): Promise<boolean> {
     const allowed = (await this.sections(employee)).has(section);
     if (employee.id !== this.viewer.employeeId) {
       this.journal.record({
@@ -95,12 +95,12 @@ export class EmployeePolicy {
   }
 
   /** `read`, throwing FORBIDDEN when refused. */
-  async require(employee: Employee, section: FileSection, operation: string): Promise<void> {
+  async require(employee: EmployeeRow, section: FileSection, operation: string): Promise<void> {
     if (!(await this.read(employee, section, operation))) throw forbidden();
   }
 
   /** Whether the viewer may know the file exists at all: its basic section is theirs to read. */
-  async sees(employee: Employee): Promise<boolean> {
+  async sees(employee: EmployeeRow): Promise<boolean> {
     return (await this.sections(employee)).has('BASIC');
   }
 
@@ -109,7 +109,7 @@ export class EmployeePolicy {
    * very answer an unknown id gets (no existence oracle); a seen file's closed section is FORBIDDEN.
    */
   async requireFound(
-    employee: Employee,
+    employee: EmployeeRow,
     section: FileSection,
     operation: string,
     missing: () => Error,
@@ -119,12 +119,12 @@ export class EmployeePolicy {
   }
 
   /** Whether the viewer may see identifiers (СНИЛС, ИНН) in full: the owner and HR, never others. */
-  canReveal(employee: Employee): boolean {
+  canReveal(employee: EmployeeRow): boolean {
     return employee.id === this.viewer.employeeId || hasRole(this.viewer, 'HR');
   }
 
   /** HR data is HR's to change: HR of the employee's organization only, never the employee. */
-  canEdit(employee: Employee): boolean {
+  canEdit(employee: EmployeeRow): boolean {
     return hasRole(this.viewer, 'HR') && employee.organization.id === this.viewer.organizationId;
   }
 
@@ -155,7 +155,7 @@ export class EmployeePolicy {
   }
 
   /** Whether the viewer manages `employee`: explicitly, or by heading a department above them. */
-  async isSubordinate(employee: Employee): Promise<boolean> {
+  async isSubordinate(employee: EmployeeRow): Promise<boolean> {
     if (!this.viewer.employeeId) return false;
     if (employee.manager?.id === this.viewer.employeeId) return true;
     const departments = await this.loaders

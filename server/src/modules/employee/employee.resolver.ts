@@ -3,13 +3,13 @@ import { fullNameOf } from './full-name.js';
 import type { AppContext } from '../../core/context.js';
 import type { Connection } from '../../core/graphql/connection.js';
 import { LocalDateScalar } from '../../core/graphql/scalars.js';
-import { Department } from './department.entity.js';
+import { Department, type DepartmentRow } from './department.entity.js';
 import { DepartmentType } from './department.type.js';
 import { type FileSectionValue, Organization, OrganizationType } from '../organization/index.js';
-import { type Position, positionOf, PositionType } from '../position/index.js';
+import { type PositionRow, positionOf, PositionType } from '../position/index.js';
 import { cardOf, type DirectoryCard } from './directory-card.resolver.js';
 import { DirectoryCardType } from './directory-card.type.js';
-import { type Employee } from './employee.entity.js';
+import type { Employee, EmployeeRow } from './employee.entity.js';
 import { EmployeesArgs } from './employee.inputs.js';
 import { identifier, personal, policyOf } from './employee.fields.js';
 import { EmployeeService, managerIdOf } from './employee.service.js';
@@ -33,7 +33,7 @@ export class EmployeeResolver {
   employees(
     @Args(() => EmployeesArgs) args: EmployeesArgs,
     @Ctx() ctx: AppContext,
-  ): Promise<Connection<Employee>> {
+  ): Promise<Connection<EmployeeRow>> {
     return new EmployeeService(ctx).list(args, args.filter);
   }
 
@@ -43,27 +43,27 @@ export class EmployeeResolver {
   myTeam(
     @Args(() => EmployeesArgs) args: EmployeesArgs,
     @Ctx() ctx: AppContext,
-  ): Promise<Connection<Employee>> {
+  ): Promise<Connection<EmployeeRow>> {
     return new EmployeeService(ctx).team(args, args.filter);
   }
 
   @FieldResolver(() => String, { description: 'Фамилия Имя Отчество.' })
-  fullName(@Root() employee: Employee): string {
+  fullName(@Root() employee: EmployeeRow): string {
     return fullNameOf(employee);
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'Personal section.' })
-  birthDate(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<string | null> {
+  birthDate(@Root() employee: EmployeeRow, @Ctx() ctx: AppContext): Promise<string | null> {
     return personal(ctx, employee, 'birthDate', employee.birthDate);
   }
 
   @FieldResolver(() => GenderValue, { nullable: true, description: 'Personal section.' })
-  gender(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<GenderValue | null> {
+  gender(@Root() employee: EmployeeRow, @Ctx() ctx: AppContext): Promise<GenderValue | null> {
     return personal(ctx, employee, 'gender', employee.gender as GenderValue | null);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Personal section.' })
-  mobilePhone(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<string | null> {
+  mobilePhone(@Root() employee: EmployeeRow, @Ctx() ctx: AppContext): Promise<string | null> {
     return personal(ctx, employee, 'mobilePhone', employee.mobilePhone);
   }
 
@@ -73,7 +73,7 @@ export class EmployeeResolver {
       'СНИЛС, masked (`***-***-*** 45`) unless the owner or HR asks with `reveal: true`.',
   })
   snils(
-    @Root() employee: Employee,
+    @Root() employee: EmployeeRow,
     @Arg('reveal', () => Boolean, { defaultValue: false }) reveal: boolean,
     @Ctx() ctx: AppContext,
   ): Promise<string | null> {
@@ -85,7 +85,7 @@ export class EmployeeResolver {
     description: 'ИНН, masked unless the owner or HR asks with `reveal: true`.',
   })
   inn(
-    @Root() employee: Employee,
+    @Root() employee: EmployeeRow,
     @Arg('reveal', () => Boolean, { defaultValue: false }) reveal: boolean,
     @Ctx() ctx: AppContext,
   ): Promise<string | null> {
@@ -94,7 +94,7 @@ export class EmployeeResolver {
 
   @FieldResolver(() => EmployeePermissions)
   async viewerCan(
-    @Root() employee: Employee,
+    @Root() employee: EmployeeRow,
     @Ctx() ctx: AppContext,
   ): Promise<EmployeePermissions> {
     const policy = policyOf(ctx);
@@ -106,17 +106,17 @@ export class EmployeeResolver {
   }
 
   @FieldResolver(() => OrganizationType)
-  async organization(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<Organization> {
+  async organization(@Root() employee: EmployeeRow, @Ctx() ctx: AppContext): Promise<Organization> {
     return (await ctx.loaders.load(Organization, employee.organization.id))!;
   }
 
   @FieldResolver(() => DepartmentType, { nullable: true })
-  department(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<Department | null> {
-    return ctx.loaders.loadRef(Department, employee.department);
+  department(@Root() employee: EmployeeRow, @Ctx() ctx: AppContext): Promise<DepartmentRow | null> {
+    return ctx.loaders.rowRef(Department, employee.department);
   }
 
   @FieldResolver(() => PositionType, { nullable: true })
-  position(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<Position | null> {
+  position(@Root() employee: EmployeeRow, @Ctx() ctx: AppContext): Promise<PositionRow | null> {
     return positionOf(ctx, employee.organization.id, employee.position);
   }
 
@@ -126,7 +126,10 @@ export class EmployeeResolver {
       'The explicit manager, else the head of the department (or of the nearest parent), as a ' +
       'directory card; their file is `employee(id)`, for those who may open it.',
   })
-  async manager(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<DirectoryCard | null> {
+  async manager(
+    @Root() employee: EmployeeRow,
+    @Ctx() ctx: AppContext,
+  ): Promise<DirectoryCard | null> {
     const managerId = await managerIdOf(employee, ctx.loaders);
     return cardOf(ctx, managerId ? { id: managerId } : null);
   }

@@ -5,10 +5,10 @@ import { forbidden } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { checkPageSize, type Connection } from '../../core/graphql/connection.js';
-import { pageOf } from '../../core/orm/pagination.js';
+import { rowPageOf } from '../../core/orm/pagination.js';
 import type { Loaders } from '../../core/orm/loaders.js';
 import { departmentTreeLoader, headAbove } from './department.loader.js';
-import { Employee } from './employee.entity.js';
+import { Employee, type EmployeeRow } from './employee.entity.js';
 import type { EmployeeFilter } from './employee.inputs.js';
 import { policyOf } from './employee.fields.js';
 import type { EmployeePolicy } from './employee.policy.js';
@@ -39,11 +39,11 @@ export class EmployeeService {
     return employee;
   }
 
-  /** A page of the files the viewer may list, filtered and in name order. */
+  /** A page of the files the viewer may list, filtered and in name order, as rows. */
   async list(
     page: { first: number; after?: string | null },
     filter: EmployeeFilter | null | undefined,
-  ): Promise<Connection<Employee>> {
+  ): Promise<Connection<EmployeeRow>> {
     const scope = await this.policy.listScope();
     if (!scope) throw forbidden();
     return this.page(scope, page, filter, 'employees');
@@ -53,7 +53,7 @@ export class EmployeeService {
   async team(
     page: { first: number; after?: string | null },
     filter: EmployeeFilter | null | undefined,
-  ): Promise<Connection<Employee>> {
+  ): Promise<Connection<EmployeeRow>> {
     const scope = await this.policy.teamScope();
     if (!scope) throw forbidden('Only managers have a team');
     return this.page(scope, page, filter, 'myTeam');
@@ -64,7 +64,7 @@ export class EmployeeService {
     page: { first: number; after?: string | null },
     filter: EmployeeFilter | null | undefined,
     operation: string,
-  ): Promise<Connection<Employee>> {
+  ): Promise<Connection<EmployeeRow>> {
     const organizationId = viewerOrganization(scope);
     const where: FilterQuery<Employee>[] = [scope, { deletedAt: null }];
     if (!filter?.includeDismissed) where.push({ dismissalDate: null });
@@ -84,7 +84,7 @@ export class EmployeeService {
         ],
       });
     }
-    const connection = await pageOf(
+    const connection = await rowPageOf(
       this.em,
       Employee,
       { $and: where },
@@ -103,13 +103,13 @@ export class EmployeeService {
  * The explicit manager, else the nearest head up the employee's department chain who is not them.
  * The organization's tree is loaded once per request, so a page of managers costs two queries.
  */
-export async function managerOf(employee: Employee, loaders: Loaders): Promise<Employee | null> {
+export async function managerOf(employee: EmployeeRow, loaders: Loaders): Promise<Employee | null> {
   const managerId = await managerIdOf(employee, loaders);
   return managerId ? loaders.load(Employee, managerId) : null;
 }
 
 /** The manager's id alone, from the request's department tree: for a directory card. */
-export async function managerIdOf(employee: Employee, loaders: Loaders): Promise<string | null> {
+export async function managerIdOf(employee: EmployeeRow, loaders: Loaders): Promise<string | null> {
   const tree = await loaders.get(departmentTreeLoader).load(employee.organization.id);
   return employee.manager?.id ?? headAbove(tree, employee);
 }

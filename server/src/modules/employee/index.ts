@@ -4,10 +4,12 @@
  * The module's public face: other modules and the wiring import only from here.
  */
 export { Department } from './department.entity.js';
+export type { DepartmentRow } from './department.entity.js';
 export { DepartmentResolver } from './department.resolver.js';
 export { DepartmentType } from './department.type.js';
 export { DirectoryCardResolver } from './directory-card.resolver.js';
 export { Employee, FamilyMember, IdentityDocument } from './employee.entity.js';
+export type { EmployeeRow } from './employee.entity.js';
 export { policyOf } from './employee.fields.js';
 export { EmployeePolicy } from './employee.policy.js';
 export { EmployeeResolver } from './employee.resolver.js';

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
-import { type Employee, policyOf } from '../employee/index.js';
+import { type EmployeeRow, policyOf } from '../employee/index.js';
 import { organizationToday } from '../organization/index.js';
 import { positionOf } from '../position/index.js';
 import { leaveScheduleLoader, leavesLoader } from './leave.loader.js';
@@ -21,7 +21,10 @@ const totalOf = (balances: readonly YearBalance[]) =>
   balances.reduce((sum, year) => sum + year.remaining.total, 0);
 
 /** The leave section of a file, checked and journalled: records, schedule, balance, next leave. */
-export async function leaveSectionOf(ctx: AppContext, employee: Employee): Promise<LeaveSection> {
+export async function leaveSectionOf(
+  ctx: AppContext,
+  employee: EmployeeRow,
+): Promise<LeaveSection> {
   await policyOf(ctx).require(employee, 'LEAVE', 'Employee.leave');
   const [records, schedule, position, today] = await Promise.all([
     ctx.loaders.get(leavesLoader).load(employee.id),

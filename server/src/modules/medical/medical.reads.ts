@@ -2,7 +2,7 @@ import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
 import { rowsByOwner } from '../../core/orm/loaders.js';
 import { type DueDateSource, nearestDue } from '../file-section/index.js';
-import { type Employee, policyOf } from '../employee/index.js';
+import { type EmployeeRow, policyOf } from '../employee/index.js';
 import { organizationToday } from '../organization/index.js';
 import { MedicalExamination } from './medical.entity.js';
 import type { MedicalSection } from './medical.type.js';
@@ -15,7 +15,7 @@ const examinationsLoader = rowsByOwner(MedicalExamination, 'employee', {
 /** The medical section, checked against MEDICAL and journalled, with the nearest due date. */
 export async function medicalSectionOf(
   ctx: AppContext,
-  employee: Employee,
+  employee: EmployeeRow,
 ): Promise<MedicalSection> {
   await policyOf(ctx).require(employee, 'MEDICAL', 'Employee.medicalExaminations');
   const [examinations, today] = await Promise.all([

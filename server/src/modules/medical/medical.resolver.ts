@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { inUnit } from '../../core/unit-of-work.js';
-import { type Employee, EmployeeType } from '../employee/index.js';
+import { type EmployeeRow, EmployeeType } from '../employee/index.js';
 import { FileGqlType, StoredFile } from '../files/index.js';
 import type { MedicalExamination } from './medical.entity.js';
 import { saveMedicalExamination } from './medical.edits.js';
@@ -14,7 +14,10 @@ import { MedicalExaminationType, MedicalSection } from './medical.type.js';
 @Resolver(() => EmployeeType)
 export class MedicalSectionResolver {
   @FieldResolver(() => MedicalSection, { description: 'Medical examinations (MEDICAL).' })
-  medicalExaminations(@Root() employee: Employee, @Ctx() ctx: AppContext): Promise<MedicalSection> {
+  medicalExaminations(
+    @Root() employee: EmployeeRow,
+    @Ctx() ctx: AppContext,
+  ): Promise<MedicalSection> {
     return medicalSectionOf(ctx, employee);
   }
 

@@ -4,7 +4,7 @@ import { maskTail } from '../../core/auth/masking.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
 import { rowsByOwner } from '../../core/orm/loaders.js';
 import {
-  type Employee,
+  type EmployeeRow,
   EmployeeType,
   FamilyMember,
   IdentityDocument,
@@ -22,7 +22,7 @@ export class PersonalDataResolver {
       'Personal section (PERSONAL); `reveal` shows the passport in full to the owner and HR.',
   })
   async personalData(
-    @Root() employee: Employee,
+    @Root() employee: EmployeeRow,
     @Arg('reveal', () => Boolean, { defaultValue: false }) reveal: boolean,
     @Ctx() ctx: AppContext,
   ): Promise<PersonalDataSection> {

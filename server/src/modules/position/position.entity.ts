@@ -1,5 +1,6 @@
 import { Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
+import type { Row } from '../../core/orm/rows.js';
 import { Organization } from '../organization/index.js';
 
 /** A position (должность) in the organization's staff schedule. */
@@ -34,3 +35,6 @@ export class Position extends ExternalRecord<
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   deletedAt: Date | null = null;
 }
+
+/** A position as reads need it: an entity or a plain row (see `Row`). */
+export type PositionRow = Row<Position>;

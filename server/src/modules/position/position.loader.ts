@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../core/context.js';
-import { Position } from './position.entity.js';
+import { findRows } from '../../core/orm/rows.js';
+import { Position, type PositionRow } from './position.entity.js';
 
 /** Every position of an organization at once: a staff schedule is small, and one query serves all. */
 export const organizationPositionsLoader = (em: EntityManager) =>
-  new DataLoader<string, ReadonlyMap<string, Position>>(async (organizationIds) => {
-    const rows = await em.find(Position, { organization: { $in: [...organizationIds] } });
+  new DataLoader<string, ReadonlyMap<string, PositionRow>>(async (organizationIds) => {
+    const rows = await findRows(em, Position, { organization: { $in: [...organizationIds] } });
     return organizationIds.map(
       (id) => new Map(rows.filter((row) => row.organization.id === id).map((row) => [row.id, row])),
     );
@@ -17,7 +18,7 @@ export async function positionOf(
   ctx: Pick<AppContext, 'loaders'>,
   organizationId: string,
   ref: { id: string } | null,
-): Promise<Position | null> {
+): Promise<PositionRow | null> {
   if (!ref) return null;
   return (
     (await ctx.loaders.get(organizationPositionsLoader).load(organizationId)).get(ref.id) ?? null

@@ -1,6 +1,6 @@
 import type { Assignment, PreviousEmployment } from '../assignment/index.js';
 import type { LeaveRecord } from '../leave/index.js';
-import type { Position } from '../position/index.js';
+import type { PositionRow } from '../position/index.js';
 import type { SeniorityKind, SeniorityPeriod as EnteredPeriod } from './seniority.entity.js';
 import type { SeniorityPeriod } from './seniority.rules.js';
 
@@ -9,7 +9,7 @@ export interface PersonalFileRows {
   previous: readonly PreviousEmployment[];
   entered: readonly EnteredPeriod[];
   leaves: readonly LeaveRecord[];
-  positions: ReadonlyMap<string, Position>;
+  positions: ReadonlyMap<string, PositionRow>;
 }
 
 /** A gap up to this many days between jobs keeps непрерывный стаж continuous. */

@@ -5,7 +5,7 @@ import { rowsByOwner } from '../../core/orm/loaders.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
 import { isLocalDate, LocalDateScalar } from '../../core/graphql/scalars.js';
 import { assignmentsLoader, previousEmploymentLoader } from '../assignment/index.js';
-import { type Employee, EmployeeType, policyOf } from '../employee/index.js';
+import { type EmployeeRow, EmployeeType, policyOf } from '../employee/index.js';
 import { leavesLoader } from '../leave/index.js';
 import { organizationToday } from '../organization/index.js';
 import { organizationPositionsLoader } from '../position/index.js';
@@ -23,7 +23,7 @@ export class SeniorityResolver {
     description: 'Seniority of every kind (SENIORITY section).',
   })
   async seniority(
-    @Root() employee: Employee,
+    @Root() employee: EmployeeRow,
     @Arg('asOf', () => LocalDateScalar, {
       nullable: true,
       description:
