@@ -8,7 +8,7 @@ import {
   type ObjectQuery,
   type Reference,
 } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 
 /** A to-one reference as a row holds it: the target's id. */
 export interface IdRef {
@@ -72,19 +72,15 @@ export async function findRows<T extends object>(
 ): Promise<Row<T>[]> {
   const meta = em.getMetadata().get<T>(entity.name);
   const processed = QueryHelper.processWhere<T>({
-    where: where as Parameters<typeof QueryHelper.processWhere<T>>[0]['where'],
+    where,
     entityName: meta.className,
     metadata: em.getMetadata(),
     platform: em.getPlatform(),
     aliased: true,
   });
-  const results = await em.getDriver().find<T>(
-    meta.className,
-    processed as ObjectQuery<T>,
-    {
-      ...options,
-      ctx: em.getTransactionContext(),
-    } as FindOptions<T>,
-  );
+  const results = await em.getDriver().find<T>(meta.className, processed as ObjectQuery<T>, {
+    ...options,
+    ctx: em.getTransactionContext<Knex.Transaction>(),
+  });
   return results.map((data) => rowOf<T>(meta, data as Record<string, unknown>));
 }

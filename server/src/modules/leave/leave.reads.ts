@@ -41,7 +41,7 @@ export async function leaveSectionOf(
       additionalDays: position?.additionalLeaveDays ?? 0,
     },
     leaves: leavePeriodsOf(records),
-    asOf: dismissed ? employee.dismissalDate! : today,
+    asOf: dismissed ? employee.dismissalDate : today,
     dismissalDate: employee.dismissalDate,
   };
   const balance = leaveBalance(input);
