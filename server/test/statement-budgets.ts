@@ -9,7 +9,7 @@ export const budgets = {
   fileSections: { owner: 8, hr: 9 },
   myTeam: 7,
   /** `employees(first: 50)` with department, position, manager and totalCount. */
-  employeesPage: 9,
+  employeesPage: 7,
 } as const;
 
 /** What the client's dashboard asks for. */

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { findRows, type Row } from './rows.js';
+import { findRows, isWholeRow, type Row } from './rows.js';
 
 interface WithId {
   id: string;
@@ -57,9 +57,13 @@ export class Loaders {
     return loader.load(id);
   }
 
-  /** `row` of an optional reference, e.g. `employee.department`. */
-  rowRef<T extends WithId>(entity: EntityClass<T>, ref: { id: string } | null | undefined) {
-    return ref ? this.row(entity, ref.id) : Promise.resolve(null);
+  /** `row` of an optional reference, e.g. `employee.department`; a joined one costs nothing. */
+  rowRef<T extends WithId>(
+    entity: EntityClass<T>,
+    ref: { id: string } | null | undefined,
+  ): Promise<Row<T> | null> {
+    if (!ref) return Promise.resolve(null);
+    return isWholeRow<T>(ref) ? Promise.resolve(ref) : this.row(entity, ref.id);
   }
 
   private loaderFor<T extends WithId>(entity: EntityClass<T>): DataLoader<string, T | null> {

@@ -11,6 +11,11 @@ interface PageOptions<T> {
   orderBy: QueryOrderMap<T>;
 }
 
+interface RowPageOptions<T> extends PageOptions<T> {
+  /** References joined into the page's statement, each node's as a whole row. */
+  join?: readonly string[];
+}
+
 /** One page of a keyset-paginated list as a Relay connection; `orderBy` must end with the uuid `id`. */
 export async function pageOf<T extends { id: string }>(
   em: EntityManager,
@@ -33,10 +38,11 @@ export async function rowPageOf<T extends { id: string }>(
   em: EntityManager,
   entity: EntityClass<T>,
   where: FilterQuery<T>,
-  options: PageOptions<T>,
+  options: RowPageOptions<T>,
 ): Promise<Connection<Row<T>>> {
   if (options.after) checkCursor(options.after, Object.keys(options.orderBy).length);
   const find = {
+    join: options.join ?? [],
     first: options.first,
     ...(options.after ? { after: options.after } : {}),
     orderBy: options.orderBy,

@@ -1,4 +1,5 @@
 import {
+  LoadStrategy,
   QueryHelper,
   ReferenceKind,
   type EntityClass,
@@ -32,30 +33,44 @@ export type Row<T> = {
       : T[K];
 };
 
-const referenceNames = new WeakMap<EntityMetadata, readonly string[]>();
+/** Marks an object as a whole row (a reference read by a join is one; a bare `{ id }` is not). */
+const WHOLE = Symbol('row');
+
+/** Whether `ref` carries its target's columns (joined into the read), not only its id. */
+export function isWholeRow<T>(ref: IdRef): ref is Row<T> & IdRef {
+  return (ref as { [WHOLE]?: true })[WHOLE] === true;
+}
+
+const referencesByEntity = new WeakMap<EntityMetadata, readonly [string, EntityMetadata][]>();
 
 /** The to-one properties whose column holds the target's id, worked out once per entity. */
-function referencesOf(meta: EntityMetadata): readonly string[] {
-  let names = referenceNames.get(meta);
-  if (!names) {
-    names = meta.props
+function referencesOf(meta: EntityMetadata): readonly [string, EntityMetadata][] {
+  let references = referencesByEntity.get(meta);
+  if (!references) {
+    references = meta.props
       .filter(
         (prop) =>
           prop.kind === ReferenceKind.MANY_TO_ONE ||
           (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner),
       )
-      .map((prop) => prop.name);
-    referenceNames.set(meta, names);
+      .map((prop): [string, EntityMetadata] => [prop.name, prop.targetMeta!]);
+    referencesByEntity.set(meta, references);
   }
-  return names;
+  return references;
 }
 
-/** Turns the driver's mapped result (a reference as its bare id) into a row. */
+/**
+ * Turns the driver's mapped result into a row: a reference read as its bare id becomes `{ id }`,
+ * one joined into the read (an object) becomes a whole row of its own entity.
+ */
 export function rowOf<T>(meta: EntityMetadata, data: Record<string, unknown>): Row<T> {
-  for (const name of referencesOf(meta)) {
-    const id = data[name];
-    data[name] = id === null || id === undefined ? null : { id };
+  for (const [name, target] of referencesOf(meta)) {
+    const value = data[name];
+    if (value === null || value === undefined) data[name] = null;
+    else if (typeof value === 'object') rowOf(target, value as Record<string, unknown>);
+    else data[name] = { id: value };
   }
+  (data as { [WHOLE]?: true })[WHOLE] = true;
   return data as Row<T>;
 }
 
@@ -68,7 +83,7 @@ export async function findRows<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
   where: FilterQuery<T>,
-  options: FindOptions<T> = {},
+  options: FindOptions<T> & { join?: readonly string[] } = {},
 ): Promise<Row<T>[]> {
   const meta = em.getMetadata().get<T>(entity.name);
   const processed = QueryHelper.processWhere<T>({
@@ -78,8 +93,11 @@ export async function findRows<T extends object>(
     platform: em.getPlatform(),
     aliased: true,
   });
+  const { join = [], ...find } = options;
   const results = await em.getDriver().find<T>(meta.className, processed as ObjectQuery<T>, {
-    ...options,
+    ...find,
+    // References the read shows anyway (a list's departments) come in the same statement.
+    populate: join.map((field) => ({ field, strategy: LoadStrategy.JOINED })) as never,
     ctx: em.getTransactionContext<Knex.Transaction>(),
   });
   return results.map((data) => rowOf<T>(meta, data as Record<string, unknown>));

@@ -7,12 +7,12 @@ import { Department, type DepartmentRow } from './department.entity.js';
 import { DepartmentType } from './department.type.js';
 import { type FileSectionValue, Organization, OrganizationType } from '../organization/index.js';
 import { type PositionRow, positionOf, PositionType } from '../position/index.js';
-import { cardOf, type DirectoryCard } from './directory-card.resolver.js';
+import { managerCardOf, type DirectoryCard } from './directory-card.resolver.js';
 import { DirectoryCardType } from './directory-card.type.js';
 import type { Employee, EmployeeRow } from './employee.entity.js';
 import { EmployeesArgs } from './employee.inputs.js';
 import { identifier, personal, policyOf } from './employee.fields.js';
-import { EmployeeService, managerIdOf } from './employee.service.js';
+import { EmployeeService } from './employee.service.js';
 import {
   EmployeeConnection,
   EmployeePermissions,
@@ -130,7 +130,6 @@ export class EmployeeResolver {
     @Root() employee: EmployeeRow,
     @Ctx() ctx: AppContext,
   ): Promise<DirectoryCard | null> {
-    const managerId = await managerIdOf(employee, ctx.loaders);
-    return cardOf(ctx, managerId ? { id: managerId } : null);
+    return managerCardOf(ctx, employee);
   }
 }

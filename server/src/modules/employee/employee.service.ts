@@ -92,6 +92,8 @@ export class EmployeeService {
         first: checkPageSize(page.first),
         after: page.after ?? null,
         orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' },
+        // A directory page shows each person's department and position: in the page's statement.
+        join: ['department', 'position'],
       },
     );
     for (const { node } of connection.edges) await this.policy.read(node, 'BASIC', operation);

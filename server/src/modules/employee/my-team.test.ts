@@ -3,6 +3,8 @@ import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { Department } from './department.entity.js';
 import { seedInstitution } from '../../seeders/institution.seeder.js';
 import { Employee } from './employee.entity.js';
+import { managerOf } from './employee.service.js';
+import { Loaders } from '../../core/orm/loaders.js';
 import { budgets, DASHBOARD_QUERY, FILE_SECTIONS_QUERY } from '../../../test/statement-budgets.js';
 
 /** A manager of a large department: their team page costs a constant number of SQL statements. */
@@ -104,6 +106,44 @@ describe('myTeam', () => {
     // employment, leaves, leave schedule, attestations, education) and one access-journal insert.
     expect(fifty).toBe(five);
     expect(fifty).toBe(7);
+  });
+});
+
+describe('the manager rule', () => {
+  it('names the same manager in the directory (SQL) as the writes do (headAbove), for everyone', async () => {
+    const hr = await server.login('t-hr');
+    const listed = new Map<string, string | null>();
+    let after: string | null = null;
+    do {
+      const result: Awaited<ReturnType<typeof server.gql>> = await server.gql(
+        `query($after: String) { employees(first: 100, after: $after, filter: { includeDismissed: true }) {
+          edges { node { id manager { id } } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        hr,
+      );
+      expect(result.errors).toBeUndefined();
+      const page = (
+        result.data as {
+          employees: {
+            edges: { node: { id: string; manager: { id: string } | null } }[];
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          };
+        }
+      ).employees;
+      for (const { node } of page.edges) listed.set(node.id, node.manager?.id ?? null);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    const em = server.orm.em.fork();
+    const loaders = new Loaders(em);
+    const employees = await em.find(Employee, { id: { $in: [...listed.keys()] } });
+    expect(employees.length).toBeGreaterThanOrEqual(400);
+    let managed = 0;
+    for (const employee of employees) {
+      const expected = (await managerOf(employee, loaders))?.id ?? null;
+      expect(listed.get(employee.id), employee.personnelNumber).toBe(expected);
+      if (expected) managed += 1;
+    }
+    expect(managed).toBeGreaterThan(employees.length / 2);
   });
 });
 

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../core/context.js';
-import { findRows } from '../../core/orm/rows.js';
+import { findRows, isWholeRow } from '../../core/orm/rows.js';
 import { Position, type PositionRow } from './position.entity.js';
 
 /** Every position of an organization at once: a staff schedule is small, and one query serves all. */
@@ -20,6 +20,7 @@ export async function positionOf(
   ref: { id: string } | null,
 ): Promise<PositionRow | null> {
   if (!ref) return null;
+  if (isWholeRow<Position>(ref)) return ref;
   return (
     (await ctx.loaders.get(organizationPositionsLoader).load(organizationId)).get(ref.id) ?? null
   );
