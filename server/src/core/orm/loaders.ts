@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { findRows, isWholeRow, type Row } from './rows.js';
+import { findRows, isWholeRow, rowOfColumns, type Row } from './rows.js';
 
 interface WithId {
   id: string;
@@ -83,8 +83,8 @@ export class Loaders {
 }
 
 /**
- * A loader of the rows that belong to each owner (an employee's assignments, leaves …), grouped per
- * owner in `orderBy` order. The batches of every such loader dispatched in one tick share one
+ * A loader of the entities that belong to each owner (a task's events, a sheet's values …), grouped
+ * per owner in `orderBy` order. The batches of every such loader dispatched in one tick share one
  * statement (see `ownerRows`), so a file's sections cost one query, not one per table.
  */
 export function rowsByOwner<T extends object>(
@@ -92,18 +92,39 @@ export function rowsByOwner<T extends object>(
   ownerProperty: keyof T & string,
   orderBy: QueryOrderMap<T>,
 ) {
+  return ownedLoader<T, T>(entity, ownerProperty, orderBy, false);
+}
+
+/**
+ * `rowsByOwner` for what a read only shows (a file's sections): the same shared statement, each
+ * record as a row (see `Row`) instead of a tracked entity with a reference stub per foreign key.
+ */
+export function readRowsByOwner<T extends object>(
+  entity: EntityClass<T>,
+  ownerProperty: keyof T & string,
+  orderBy: QueryOrderMap<T>,
+) {
+  return ownedLoader<T, Row<T>>(entity, ownerProperty, orderBy, true);
+}
+
+function ownedLoader<T extends object, R>(
+  entity: EntityClass<T>,
+  ownerProperty: keyof T & string,
+  orderBy: QueryOrderMap<T>,
+  plain: boolean,
+) {
   return (em: EntityManager) =>
-    new DataLoader<string, T[]>(async (ownerIds) => {
+    new DataLoader<string, R[]>(async (ownerIds) => {
       const rows = await ownerRows(em).load({
         entity,
         ownerProperty,
         orderBy,
         ownerIds,
+        plain,
       });
-      const grouped = new Map<string, T[]>(ownerIds.map((id) => [id, []]));
-      for (const row of rows as T[]) {
-        const owner = (row[ownerProperty] as { id: string }).id;
-        grouped.get(owner)?.push(row);
+      const grouped = new Map<string, R[]>(ownerIds.map((id) => [id, []]));
+      for (const row of rows as Record<string, { id: string }>[]) {
+        grouped.get(row[ownerProperty]!.id)?.push(row as R);
       }
       return ownerIds.map((id) => grouped.get(id) ?? []);
     });
@@ -114,6 +135,8 @@ interface OwnerRowsRequest {
   ownerProperty: string;
   orderBy: QueryOrderMap<object>;
   ownerIds: readonly string[];
+  /** Rows (see `Row`) rather than entities. */
+  plain: boolean;
 }
 
 const ownerRowsBatches = new WeakMap<EntityManager, DataLoader<OwnerRowsRequest, object[]>>();
@@ -135,7 +158,8 @@ const DIRECTIONS = /^(asc|desc)( nulls (first|last))?$/i;
 
 /**
  * Each request's rows as jsonb tagged with the request's index, in its order; decimals travel as
- * text so money stays exact. Rows are hydrated into the EntityManager as `find` would.
+ * text so money stays exact. Rows are hydrated into the EntityManager as `find` would, or, for a
+ * plain request, turned into rows.
  */
 async function readOwnerRows(
   em: EntityManager,
@@ -173,7 +197,8 @@ async function readOwnerRows(
   const results: object[][] = requests.map(() => []);
   for (const { q, r } of rows) {
     const request = requests[q]!;
-    results[q]!.push(em.map(request.entity, r));
+    const meta = em.getMetadata().get(request.entity.name);
+    results[q]!.push(request.plain ? rowOfColumns(meta, r) : em.map(request.entity, r));
   }
   return results;
 }

@@ -74,6 +74,62 @@ export function rowOf<T>(meta: EntityMetadata, data: Record<string, unknown>): R
   return data as Row<T>;
 }
 
+interface ColumnPlan {
+  readonly name: string;
+  readonly field: string;
+  readonly as: 'value' | 'instant' | 'reference';
+}
+
+const columnPlans = new WeakMap<EntityMetadata, readonly ColumnPlan[]>();
+
+/** How each column of an entity's table becomes a row's property, worked out once per entity. */
+function columnPlanOf(meta: EntityMetadata): readonly ColumnPlan[] {
+  let plan = columnPlans.get(meta);
+  if (!plan) {
+    plan = meta.props
+      .filter(
+        (prop) =>
+          prop.persist !== false &&
+          prop.fieldNames?.length === 1 &&
+          (prop.kind === ReferenceKind.SCALAR ||
+            prop.kind === ReferenceKind.MANY_TO_ONE ||
+            (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)),
+      )
+      .map((prop) => ({
+        name: prop.name,
+        field: prop.fieldNames[0]!,
+        as:
+          prop.kind !== ReferenceKind.SCALAR
+            ? 'reference'
+            : prop.runtimeType === 'Date'
+              ? 'instant'
+              : 'value',
+      }));
+    columnPlans.set(meta, plan);
+  }
+  return plan;
+}
+
+/**
+ * A row from a record keyed by column (`to_jsonb(t)` of the table): timestamps become `Date`s, a
+ * reference `{ id }`; dates stay ISO text and decimals the text they were sent as.
+ */
+export function rowOfColumns<T>(meta: EntityMetadata, columns: Record<string, unknown>): Row<T> {
+  const row: Record<string | symbol, unknown> = { [WHOLE]: true };
+  for (const { name, field, as } of columnPlanOf(meta)) {
+    const value = columns[field] ?? null;
+    row[name] =
+      value === null
+        ? null
+        : as === 'reference'
+          ? { id: value }
+          : as === 'instant'
+            ? new Date(value as string)
+            : value;
+  }
+  return row as Row<T>;
+}
+
 /**
  * `em.find` without the entities: the same filter, order, limit and cursor options, the same
  * statement, but the result as rows. It reads what the database holds: the request's unflushed

@@ -1,21 +1,22 @@
-import { rowsByOwner } from '../../core/orm/loaders.js';
+import { readRowsByOwner } from '../../core/orm/loaders.js';
+import type { Row } from '../../core/orm/rows.js';
 import { Assignment, PreviousEmployment } from './assignment.entity.js';
 
-export const assignmentsLoader = rowsByOwner(Assignment, 'employee', {
+export const assignmentsLoader = readRowsByOwner(Assignment, 'employee', {
   startDate: 'asc',
   id: 'asc',
 });
 
-export const previousEmploymentLoader = rowsByOwner(PreviousEmployment, 'employee', {
+export const previousEmploymentLoader = readRowsByOwner(PreviousEmployment, 'employee', {
   startDate: 'asc',
   id: 'asc',
 });
 
 /** The main post today: the latest hire or transfer that has not ended (combinations are extra). */
-export function currentAssignment(
-  assignments: readonly Assignment[],
+export function currentAssignment<A extends Row<Assignment>>(
+  assignments: readonly A[],
   today: string,
-): Assignment | null {
+): A | null {
   const open = assignments.filter(
     (a) =>
       (a.kind === 'HIRE' || a.kind === 'TRANSFER') &&

@@ -1,3 +1,4 @@
+import type { Row } from '../../core/orm/rows.js';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
@@ -44,14 +45,17 @@ export class EmploymentSectionResolver {
 export class AssignmentResolver {
   @FieldResolver(() => DepartmentType, { nullable: true })
   department(
-    @Root() assignment: Assignment,
+    @Root() assignment: Row<Assignment>,
     @Ctx() ctx: AppContext,
   ): Promise<DepartmentRow | null> {
     return ctx.loaders.rowRef(Department, assignment.department);
   }
 
   @FieldResolver(() => PositionType, { nullable: true })
-  position(@Root() assignment: Assignment, @Ctx() ctx: AppContext): Promise<PositionRow | null> {
+  position(
+    @Root() assignment: Row<Assignment>,
+    @Ctx() ctx: AppContext,
+  ): Promise<PositionRow | null> {
     return positionOf(ctx, assignment.organization.id, assignment.position);
   }
 }

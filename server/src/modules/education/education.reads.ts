@@ -1,11 +1,11 @@
 import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
-import { rowsByOwner } from '../../core/orm/loaders.js';
+import { readRowsByOwner } from '../../core/orm/loaders.js';
 import { type EmployeeRow, policyOf } from '../employee/index.js';
 import { EducationRecord } from './education.entity.js';
 import type { EducationSection } from './education.type.js';
 
-const educationLoader = rowsByOwner(EducationRecord, 'employee', {
+const educationLoader = readRowsByOwner(EducationRecord, 'employee', {
   endDate: 'desc nulls last',
   year: 'desc nulls last',
   id: 'asc',

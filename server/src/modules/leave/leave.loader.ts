@@ -1,9 +1,12 @@
-import { rowsByOwner } from '../../core/orm/loaders.js';
+import { readRowsByOwner } from '../../core/orm/loaders.js';
 import { LeaveRecord, LeaveScheduleEntry } from './leave.entity.js';
 
-export const leavesLoader = rowsByOwner(LeaveRecord, 'employee', { startDate: 'asc', id: 'asc' });
+export const leavesLoader = readRowsByOwner(LeaveRecord, 'employee', {
+  startDate: 'asc',
+  id: 'asc',
+});
 
-export const leaveScheduleLoader = rowsByOwner(LeaveScheduleEntry, 'employee', {
+export const leaveScheduleLoader = readRowsByOwner(LeaveScheduleEntry, 'employee', {
   startDate: 'asc',
   id: 'asc',
 });

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { calendarDays } from '../calendar/index.js';
+import type { Row } from '../../core/orm/rows.js';
 import type { LeaveRecord } from './leave.entity.js';
 import {
   LeaveKinds,
@@ -12,7 +13,7 @@ const isKind = (kind: string): kind is LeaveKind =>
   (LeaveKinds as readonly string[]).includes(kind);
 
 /** Records as the rules read them: each charged the days HR recorded on it. */
-export const leavePeriodsOf = (records: readonly LeaveRecord[]): LeavePeriod[] =>
+export const leavePeriodsOf = (records: readonly Row<LeaveRecord>[]): LeavePeriod[] =>
   records
     .filter((record) => isKind(record.kind))
     .map((record) => ({

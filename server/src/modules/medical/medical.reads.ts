@@ -1,13 +1,13 @@
 import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
-import { rowsByOwner } from '../../core/orm/loaders.js';
+import { readRowsByOwner } from '../../core/orm/loaders.js';
 import { type DueDateSource, nearestDue } from '../file-section/index.js';
 import { type EmployeeRow, policyOf } from '../employee/index.js';
 import { organizationToday } from '../organization/index.js';
 import { MedicalExamination } from './medical.entity.js';
 import type { MedicalSection } from './medical.type.js';
 
-const examinationsLoader = rowsByOwner(MedicalExamination, 'employee', {
+const examinationsLoader = readRowsByOwner(MedicalExamination, 'employee', {
   date: 'desc',
   id: 'desc',
 });

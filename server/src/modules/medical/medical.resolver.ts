@@ -1,3 +1,4 @@
+import type { Row } from '../../core/orm/rows.js';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { inUnit } from '../../core/unit-of-work.js';
@@ -37,7 +38,7 @@ export class MedicalSectionResolver {
 export class MedicalExaminationResolver {
   @FieldResolver(() => FileGqlType, { nullable: true, description: 'The conclusion as a file.' })
   document(
-    @Root() examination: MedicalExamination,
+    @Root() examination: Row<MedicalExamination>,
     @Ctx() ctx: AppContext,
   ): Promise<StoredFile | null> {
     const file = examination.documentFile;

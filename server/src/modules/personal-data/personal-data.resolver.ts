@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { maskTail } from '../../core/auth/masking.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
-import { rowsByOwner } from '../../core/orm/loaders.js';
+import { readRowsByOwner } from '../../core/orm/loaders.js';
 import {
   type EmployeeRow,
   EmployeeType,
@@ -12,8 +12,8 @@ import {
 } from '../employee/index.js';
 import { PersonalDataSection } from './personal-data.type.js';
 
-const documentsLoader = rowsByOwner(IdentityDocument, 'employee', { issueDate: 'desc' });
-const familyLoader = rowsByOwner(FamilyMember, 'employee', { birthDate: 'asc', id: 'asc' });
+const documentsLoader = readRowsByOwner(IdentityDocument, 'employee', { issueDate: 'desc' });
+const familyLoader = readRowsByOwner(FamilyMember, 'employee', { birthDate: 'asc', id: 'asc' });
 
 @Resolver(() => EmployeeType)
 export class PersonalDataResolver {

@@ -1,3 +1,4 @@
+import type { Row } from '../../core/orm/rows.js';
 import type { Assignment, PreviousEmployment } from '../assignment/index.js';
 import type { LeaveRecord } from '../leave/index.js';
 import type { PositionRow } from '../position/index.js';
@@ -5,10 +6,10 @@ import type { SeniorityKind, SeniorityPeriod as EnteredPeriod } from './seniorit
 import type { SeniorityPeriod } from './seniority.rules.js';
 
 export interface PersonalFileRows {
-  assignments: readonly Assignment[];
-  previous: readonly PreviousEmployment[];
-  entered: readonly EnteredPeriod[];
-  leaves: readonly LeaveRecord[];
+  assignments: readonly Row<Assignment>[];
+  previous: readonly Row<PreviousEmployment>[];
+  entered: readonly Row<EnteredPeriod>[];
+  leaves: readonly Row<LeaveRecord>[];
   positions: ReadonlyMap<string, PositionRow>;
 }
 

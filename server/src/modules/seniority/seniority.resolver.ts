@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { badInput } from '../../core/errors.js';
-import { rowsByOwner } from '../../core/orm/loaders.js';
+import { readRowsByOwner } from '../../core/orm/loaders.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
 import { isLocalDate, LocalDateScalar } from '../../core/graphql/scalars.js';
 import { assignmentsLoader, previousEmploymentLoader } from '../assignment/index.js';
@@ -14,7 +14,7 @@ import { periodsFor } from './seniority.periods.js';
 import { dateReaching, seniorityOn, sickPayPercent } from './seniority.rules.js';
 import { SenioritySection, type SeniorityType } from './seniority.type.js';
 
-const enteredLoader = rowsByOwner(SeniorityPeriod, 'employee', { startDate: 'asc', id: 'asc' });
+const enteredLoader = readRowsByOwner(SeniorityPeriod, 'employee', { startDate: 'asc', id: 'asc' });
 const milestones = [1, 2, 3, 5, 8, 10, 15, 20, 25, 30, 35, 40];
 
 @Resolver(() => EmployeeType)

@@ -1,12 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { provenanceOf } from '../../core/graphql/provenance.js';
-import { rowsByOwner } from '../../core/orm/loaders.js';
+import { readRowsByOwner } from '../../core/orm/loaders.js';
 import { type EmployeeRow, EmployeeType, policyOf } from '../employee/index.js';
 import { BusinessTrip } from './trip.entity.js';
 import { TripSection } from './trip.type.js';
 
-const tripsLoader = rowsByOwner(BusinessTrip, 'employee', { startDate: 'desc', id: 'desc' });
+const tripsLoader = readRowsByOwner(BusinessTrip, 'employee', { startDate: 'desc', id: 'desc' });
 
 /** The business trips section of a file, checked, journalled and batched. */
 @Resolver(() => EmployeeType)
