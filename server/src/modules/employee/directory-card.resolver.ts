@@ -54,12 +54,10 @@ const cardOfRow = (row: CardRow): DirectoryCard => ({
 /** The cards of the people still on file (a removed one has none), one statement per batch. */
 const cardLoader = (em: EntityManager) =>
   new DataLoader<string, DirectoryCard | null>(async (ids) => {
-    const rows = await em
-      .getConnection()
-      .execute<CardRow[]>(
-        `select ${CARD_COLUMNS} from employee c where c.id = any(?::uuid[]) and c.deleted_at is null`,
-        [`{${ids.join(',')}}`],
-      );
+    const rows = await em.execute<CardRow[]>(
+      `select ${CARD_COLUMNS} from employee c where c.id = any(?::uuid[]) and c.deleted_at is null`,
+      [`{${ids.join(',')}}`],
+    );
     const found = new Map(rows.map((row) => [row.id, cardOfRow(row)]));
     return ids.map((id) => found.get(id) ?? null);
   });
@@ -71,7 +69,7 @@ const cardLoader = (em: EntityManager) =>
  */
 const managerCardLoader = (em: EntityManager) =>
   new DataLoader<string, DirectoryCard | null>(async (employeeIds) => {
-    const rows = await em.getConnection().execute<(CardRow & { employee_id: string })[]>(
+    const rows = await em.execute<(CardRow & { employee_id: string })[]>(
       `with recursive up as (
          select e.id as employee_id, d.head_id, d.parent_id, 1 as depth
            from employee e join department d on d.id = e.department_id and d.deleted_at is null

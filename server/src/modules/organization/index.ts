@@ -13,7 +13,12 @@ export {
   type FileSection,
   type PortalSection,
 } from './organization-settings.entity.js';
-export { organizationSettingsLoader } from './organization-settings.loader.js';
+export {
+  organizationFactsSql,
+  organizationSettingsLoader,
+  settingsOfFacts,
+  type OrganizationFacts,
+} from './organization-settings.loader.js';
 export { FileSectionValue } from './organization-settings.type.js';
 export { Organization } from './organization.entity.js';
 export { organizationActions } from './organization.policy.js';

@@ -1,6 +1,6 @@
 import { Entity, Property, Unique } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
-import { DEFAULT_TIME_ZONE } from './clock.js';
+import { DEFAULT_TIME_ZONE } from './time-zone.js';
 
 /** An institution (учреждение); several can share one installation. */
 @Entity({ tableName: 'organization' })

@@ -61,6 +61,8 @@ export class OrganizationService {
       allowed: true,
       operation: 'updateOrganizationSettings',
     });
+    // The settings are read back by a statement of their own: the change must be in the database.
+    await tx.flush();
     this.ctx.loaders.get(organizationSettingsLoader).clear(viewer.organizationId);
     return this.settings();
   }
