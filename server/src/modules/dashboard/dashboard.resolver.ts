@@ -3,7 +3,7 @@ import { viewerOf, type AppContext } from '../../core/context.js';
 import { can } from '../../core/policy.js';
 import { dashboardActions } from './dashboard.policy.js';
 import { addDays } from '../../core/local-date.js';
-import { Employee, policyOf } from '../employee/index.js';
+import { Employee, ownFileOf, policyOf } from '../employee/index.js';
 import { KpiReadService } from '../kpi/index.js';
 import { leaveSectionOf } from '../leave/index.js';
 import { NotificationService } from '../notification/index.js';
@@ -36,12 +36,6 @@ const taskSummary = (ctx: AppContext) => {
   return summary;
 };
 
-/** The viewer's own file, or null for accounts without one. */
-async function ownFile(ctx: AppContext): Promise<Employee | null> {
-  const viewer = viewerOf(ctx);
-  const employee = viewer.employeeId ? await ctx.loaders.load(Employee, viewer.employeeId) : null;
-  return employee && !employee.deletedAt ? employee : null;
-}
 
 @Resolver(() => DashboardType)
 export class DashboardResolver {
@@ -63,7 +57,7 @@ export class DashboardResolver {
 
   @FieldResolver(() => DashboardPayslip, { nullable: true })
   async lastPayslip(@Ctx() ctx: AppContext): Promise<DashboardPayslip | null> {
-    const employee = await ownFile(ctx);
+    const employee = await ownFileOf(ctx);
     if (!employee) return null;
     const today = await new TaskPolicy(viewerOf(ctx), ctx).today();
     const from = addDays(today, -100);
@@ -85,7 +79,7 @@ export class DashboardResolver {
 
   @FieldResolver(() => DashboardLeave, { nullable: true })
   async leave(@Ctx() ctx: AppContext): Promise<DashboardLeave | null> {
-    const employee = await ownFile(ctx);
+    const employee = await ownFileOf(ctx);
     if (!employee) return null;
     const section = await leaveSectionOf(ctx, employee);
     return {
@@ -96,7 +90,7 @@ export class DashboardResolver {
 
   @FieldResolver(() => DashboardDevelopment, { nullable: true })
   async development(@Ctx() ctx: AppContext): Promise<DashboardDevelopment | null> {
-    const employee = await ownFile(ctx);
+    const employee = await ownFileOf(ctx);
     if (!employee) return null;
     const [attestation, education] = await Promise.all([
       attestationSectionOf(ctx, employee),
@@ -116,7 +110,7 @@ export class DashboardResolver {
       "What is next due in the viewer's own file, per section they may read; empty without a file.",
   })
   async dueDates(@Ctx() ctx: AppContext): Promise<DashboardDueDate[]> {
-    const employee = await ownFile(ctx);
+    const employee = await ownFileOf(ctx);
     if (!employee) return [];
     const readable = await policyOf(ctx).sections(employee);
     const sources = dueDateSources.filter((source) => readable.has(source.section));
@@ -126,7 +120,7 @@ export class DashboardResolver {
 
   @FieldResolver(() => DashboardKpi, { nullable: true })
   async kpi(@Ctx() ctx: AppContext): Promise<DashboardKpi | null> {
-    const employee = await ownFile(ctx);
+    const employee = await ownFileOf(ctx);
     if (!employee) return null;
     const { current, lastApproved: approved } = await new KpiReadService(ctx).myGlance();
     return {
