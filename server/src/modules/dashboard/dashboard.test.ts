@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actors, startTestServer, type TestServer } from '../../../test/harness.js';
+import { addDays } from '../../core/local-date.js';
+import { todayIn } from '../../core/time.js';
 import { budgets, DASHBOARD_QUERY, FILE_SECTIONS_QUERY } from '../../../test/statement-budgets.js';
 
 /** The dashboard: every widget from demo data in one request, in a bounded number of statements. */
@@ -92,6 +94,29 @@ describe('dashboard', () => {
     expect(dashboard.team!.requestsToApprove).toBeGreaterThanOrEqual(1);
     expect(dashboard.tasks.waiting).toBe(dashboard.team!.requestsToApprove);
     expect(statements).toBeLessThanOrEqual(budgets.dashboard.manager);
+  });
+
+  it("counts for a deputy what waits for the one they stand in for, only during the period", async () => {
+    const waitingOf = async (who: string) => (await dashboardOf(who)).dashboard.tasks.waiting;
+    const forManager = await waitingOf('manager');
+    const before = await waitingOf('accountant');
+    expect(forManager).toBeGreaterThanOrEqual(1);
+    const deputy = (await as<{ me: { id: string } }>('accountant', `{ me { id } }`)).data!.me.id;
+    const today = todayIn('Europe/Moscow');
+    const named = await as<{ setDeputy: { id: string } }>(
+      'manager',
+      `mutation($input: DeputyInput!) { setDeputy(input: $input) { id } }`,
+      { input: { deputyUserId: deputy, startDate: today, endDate: addDays(today, 7) } },
+    );
+    expect(named.errors).toBeUndefined();
+    try {
+      expect(await waitingOf('accountant')).toBe(before + forManager);
+    } finally {
+      await as('manager', `mutation($id: ID!) { revokeDeputy(id: $id) { revokedAt } }`, {
+        id: named.data!.setDeputy.id,
+      });
+    }
+    expect(await waitingOf('accountant')).toBe(before);
   });
 
   it('leaves out the personal widgets for an account without a personal file', async () => {

@@ -1,5 +1,5 @@
 import { LockMode, type FilterQuery, type QBFilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { UseCase } from '../../core/unit-of-work.js';
 import { forbidden } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
@@ -11,7 +11,7 @@ import { Employee } from '../employee/index.js';
 import { User } from '../identity/index.js';
 import { TaskChange } from './task.change.js';
 import { Task, type TaskPriority } from './task.entity.js';
-import { queuesOf, TaskPolicy } from './task.policy.js';
+import { assignedTo, queuesOf, TaskPolicy } from './task.policy.js';
 import { workflows, type TaskStatus, type TaskType } from './task.workflows.js';
 
 export type TaskScope = 'MINE' | 'QUEUE' | 'ALL';
@@ -86,7 +86,7 @@ export class TaskService extends TaskUseCase {
     const visible = await this.policy().scope();
     const narrowed: FilterQuery<Task>[] = [visible];
     if (filter.scope === 'MINE') narrowed.push(this.mine());
-    else if (filter.scope === 'QUEUE') narrowed.push(await this.waitingForMe());
+    else if (filter.scope === 'QUEUE') narrowed.push(this.waitingForMe(await this.policy().actingFor()));
     if (filter.openOnly) narrowed.push({ closedAt: null });
     if (filter.type) narrowed.push({ type: filter.type });
     return pageOf(
@@ -103,12 +103,14 @@ export class TaskService extends TaskUseCase {
    * queues or whom they stand in for).
    */
   async openSummary(): Promise<{ mine: number; nearestDue: Task | null; waiting: number }> {
-    const visible = await this.policy().scope();
+    // One statement: both counters and the nearest due task as scalar sub-selects, with whom the
+    // viewer stands in for today as a sub-select of each.
+    const standIns = await this.policy().actingForQuery();
+    const visible = this.policy().scopeWith(standIns);
     const mine: FilterQuery<Task> = { $and: [visible, { closedAt: null }, this.mine()] };
     const waiting: FilterQuery<Task> = {
-      $and: [visible, { closedAt: null }, await this.waitingForMe()],
+      $and: [visible, { closedAt: null }, this.waitingForMe(standIns)],
     };
-    // One statement: both counters and the nearest due task as scalar sub-selects.
     const em = this.ctx.em;
     const count = (where: FilterQuery<Task>) =>
       em
@@ -149,13 +151,14 @@ export class TaskService extends TaskUseCase {
   }
 
   /** Tasks assigned to the viewer, to whom they stand in for, or to their queues. */
-  private async waitingForMe(): Promise<FilterQuery<Task>> {
+  private waitingForMe(standIns: readonly string[] | (() => Knex.QueryBuilder)): FilterQuery<Task> {
     const viewer = this.viewer;
     const queues = queuesOf(viewer);
-    const principals = await this.policy().actingFor();
+    const stoodIn = assignedTo(standIns);
     return {
       $or: [
-        { assigneeUser: { $in: [viewer.userId, ...principals] } },
+        { assigneeUser: viewer.userId },
+        ...(stoodIn ? [stoodIn] : []),
         ...(queues.length > 0 ? [{ assigneeQueue: { $in: queues } }] : []),
       ],
     };
