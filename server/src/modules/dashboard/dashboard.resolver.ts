@@ -3,8 +3,8 @@ import { viewerOf, type AppContext } from '../../core/context.js';
 import { can } from '../../core/policy.js';
 import { dashboardActions } from './dashboard.policy.js';
 import { addDays } from '../../core/local-date.js';
-import { Employee, ownFileOf, policyOf } from '../employee/index.js';
-import { KpiReadService } from '../kpi/index.js';
+import { ownFileOf, policyOf, teamSize } from '../employee/index.js';
+import { KpiGlanceService } from '../kpi/index.js';
 import { leaveSectionOf } from '../leave/index.js';
 import { NotificationService } from '../notification/index.js';
 import { DynamicsGrouping, PayrollService } from '../payroll/index.js';
@@ -25,16 +25,23 @@ import {
   TRAINING_EVERY_YEARS,
 } from './dashboard.type.js';
 
-/** The tasks summary, computed once per request though two widgets show parts of it. */
-const summaries = new WeakMap<AppContext, ReturnType<TaskService['openSummary']>>();
-const taskSummary = (ctx: AppContext) => {
-  let summary = summaries.get(ctx);
-  if (!summary) {
-    summary = new TaskService(ctx).openSummary();
-    summaries.set(ctx, summary);
-  }
-  return summary;
-};
+/** A read computed once per request though several widgets show parts of it. */
+function oncePerRequest<T>(read: (ctx: AppContext) => Promise<T>): (ctx: AppContext) => Promise<T> {
+  const results = new WeakMap<AppContext, Promise<T>>();
+  return (ctx) => {
+    let result = results.get(ctx);
+    if (!result) {
+      result = read(ctx);
+      results.set(ctx, result);
+    }
+    return result;
+  };
+}
+
+/** The tasks summary: the tasks widget and the team's requests to approve. */
+const taskSummary = oncePerRequest((ctx) => new TaskService(ctx).openSummary());
+/** The indicators: the KPI widget and the team's sheets to approve. */
+const kpiGlance = oncePerRequest((ctx) => new KpiGlanceService(ctx).glance());
 
 
 @Resolver(() => DashboardType)
@@ -122,7 +129,7 @@ export class DashboardResolver {
   async kpi(@Ctx() ctx: AppContext): Promise<DashboardKpi | null> {
     const employee = await ownFileOf(ctx);
     if (!employee) return null;
-    const { current, lastApproved: approved } = await new KpiReadService(ctx).myGlance();
+    const { current, lastApproved: approved } = await kpiGlance(ctx);
     return {
       current,
       lastApprovedScore: approved?.totalScore ?? null,
@@ -134,10 +141,9 @@ export class DashboardResolver {
   async team(@Ctx() ctx: AppContext): Promise<DashboardTeam | null> {
     const viewer = viewerOf(ctx);
     if (!can(viewer, dashboardActions.seeTeam)) return null;
-    const scope = await policyOf(ctx).teamScope();
     const [size, sheetsToApprove, summary] = await Promise.all([
-      scope ? ctx.em.count(Employee, { $and: [scope, { deletedAt: null }] }) : Promise.resolve(0),
-      new KpiReadService(ctx).pendingApprovals(),
+      teamSize(ctx).then((count) => count ?? 0),
+      kpiGlance(ctx).then((glance) => glance.pendingApprovals),
       taskSummary(ctx),
     ]);
     return { size, sheetsToApprove, requestsToApprove: summary.waiting };
