@@ -40,6 +40,14 @@ function oncePerRequest<T>(read: (ctx: AppContext) => Promise<T>): (ctx: AppCont
 
 /** The tasks summary: the tasks widget and the team's requests to approve. */
 const taskSummary = oncePerRequest((ctx) => new TaskService(ctx).openSummary());
+/**
+ * The own file with the sections the viewer reads in it. The blocks that read sections go on from
+ * this one promise together, so their rows are asked in the same tick and read in one statement.
+ */
+const ownSections = oncePerRequest(async (ctx) => {
+  const employee = await ownFileOf(ctx);
+  return employee ? { employee, readable: await policyOf(ctx).sections(employee) } : null;
+});
 /** The indicators: the KPI widget and the team's sheets to approve. */
 const kpiGlance = oncePerRequest((ctx) => new KpiGlanceService(ctx).glance());
 
@@ -86,9 +94,9 @@ export class DashboardResolver {
 
   @FieldResolver(() => DashboardLeave, { nullable: true })
   async leave(@Ctx() ctx: AppContext): Promise<DashboardLeave | null> {
-    const employee = await ownFileOf(ctx);
-    if (!employee) return null;
-    const section = await leaveSectionOf(ctx, employee);
+    const own = await ownSections(ctx);
+    if (!own) return null;
+    const section = await leaveSectionOf(ctx, own.employee);
     return {
       remainingDays: section.remainingToday,
       nextLeaveStart: section.nextLeaveStart,
@@ -97,11 +105,11 @@ export class DashboardResolver {
 
   @FieldResolver(() => DashboardDevelopment, { nullable: true })
   async development(@Ctx() ctx: AppContext): Promise<DashboardDevelopment | null> {
-    const employee = await ownFileOf(ctx);
-    if (!employee) return null;
+    const own = await ownSections(ctx);
+    if (!own) return null;
     const [attestation, education] = await Promise.all([
-      attestationSectionOf(ctx, employee),
-      educationSectionOf(ctx, employee),
+      attestationSectionOf(ctx, own.employee),
+      educationSectionOf(ctx, own.employee),
     ]);
     const last = education.lastCourseEnd;
     return {
@@ -117,11 +125,10 @@ export class DashboardResolver {
       "What is next due in the viewer's own file, per section they may read; empty without a file.",
   })
   async dueDates(@Ctx() ctx: AppContext): Promise<DashboardDueDate[]> {
-    const employee = await ownFileOf(ctx);
-    if (!employee) return [];
-    const readable = await policyOf(ctx).sections(employee);
-    const sources = dueDateSources.filter((source) => readable.has(source.section));
-    const dates = await Promise.all(sources.map((source) => source.due(ctx, employee)));
+    const own = await ownSections(ctx);
+    if (!own) return [];
+    const sources = dueDateSources.filter((source) => own.readable.has(source.section));
+    const dates = await Promise.all(sources.map((source) => source.due(ctx, own.employee)));
     return sources.map((source, i) => ({ section: source.section, date: dates[i] ?? null }));
   }
 
