@@ -51,7 +51,6 @@ const ownSections = oncePerRequest(async (ctx) => {
 /** The indicators: the KPI widget and the team's sheets to approve. */
 const kpiGlance = oncePerRequest((ctx) => new KpiGlanceService(ctx).glance());
 
-
 @Resolver(() => DashboardType)
 export class DashboardResolver {
   @Query(() => DashboardType)

@@ -30,11 +30,7 @@ export class KpiGlanceService extends KpiUseCase {
       pending:
         filters.length === 0
           ? knex.raw('0')
-          : em
-              .createQueryBuilder(EvaluationSheet)
-              .count()
-              .where({ $or: filters })
-              .getKnexQuery(),
+          : em.createQueryBuilder(EvaluationSheet).count().where({ $or: filters }).getKnexQuery(),
     };
     const employeeId = this.viewer.employeeId;
     const period = periodOf('MONTH', await new TaskPolicy(this.viewer, this.ctx).today()).code;

@@ -86,7 +86,8 @@ export class TaskService extends TaskUseCase {
     const visible = await this.policy().scope();
     const narrowed: FilterQuery<Task>[] = [visible];
     if (filter.scope === 'MINE') narrowed.push(this.mine());
-    else if (filter.scope === 'QUEUE') narrowed.push(this.waitingForMe(await this.policy().actingFor()));
+    else if (filter.scope === 'QUEUE')
+      narrowed.push(this.waitingForMe(await this.policy().actingFor()));
     if (filter.openOnly) narrowed.push({ closedAt: null });
     if (filter.type) narrowed.push({ type: filter.type });
     return pageOf(
