@@ -1,9 +1,10 @@
 import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { can } from '../../core/policy.js';
+import { selectParts } from '../../core/orm/scalar-parts.js';
 import { dashboardActions } from './dashboard.policy.js';
 import { addDays } from '../../core/local-date.js';
-import { ownFileOf, policyOf, teamSize } from '../employee/index.js';
+import { ownFileOf, policyOf, teamSizePart } from '../employee/index.js';
 import { KpiGlanceService } from '../kpi/index.js';
 import { leaveSectionOf } from '../leave/index.js';
 import { NotificationService } from '../notification/index.js';
@@ -38,8 +39,18 @@ function oncePerRequest<T>(read: (ctx: AppContext) => Promise<T>): (ctx: AppCont
   };
 }
 
-/** The tasks summary: the tasks widget and the team's requests to approve. */
-const taskSummary = oncePerRequest((ctx) => new TaskService(ctx).openSummary());
+/**
+ * The counters of tasks, indicators and the team, each module's part of one statement: the tasks
+ * and KPI widgets and the team block show pieces of it.
+ */
+const counters = oncePerRequest(async (ctx) => {
+  const [tasks, kpi] = await Promise.all([
+    new TaskService(ctx).openSummaryPart(),
+    new KpiGlanceService(ctx).glancePart(),
+  ]);
+  const [summary, glance, teamSize] = await selectParts(ctx.em, [tasks, kpi, teamSizePart(ctx)]);
+  return { summary, glance, teamSize: teamSize ?? 0 };
+});
 /**
  * The own file with the sections the viewer reads in it. The blocks that read sections go on from
  * this one promise together, so their rows are asked in the same tick and read in one statement.
@@ -48,8 +59,6 @@ const ownSections = oncePerRequest(async (ctx) => {
   const employee = await ownFileOf(ctx);
   return employee ? { employee, readable: await policyOf(ctx).sections(employee) } : null;
 });
-/** The indicators: the KPI widget and the team's sheets to approve. */
-const kpiGlance = oncePerRequest((ctx) => new KpiGlanceService(ctx).glance());
 
 @Resolver(() => DashboardType)
 export class DashboardResolver {
@@ -65,7 +74,7 @@ export class DashboardResolver {
 
   @FieldResolver(() => DashboardTasks)
   async tasks(@Ctx() ctx: AppContext): Promise<DashboardTasks> {
-    const summary = await taskSummary(ctx);
+    const { summary } = await counters(ctx);
     return { open: summary.mine, nearestDue: summary.nearestDue, waiting: summary.waiting };
   }
 
@@ -135,7 +144,7 @@ export class DashboardResolver {
   async kpi(@Ctx() ctx: AppContext): Promise<DashboardKpi | null> {
     const employee = await ownFileOf(ctx);
     if (!employee) return null;
-    const { current, lastApproved: approved } = await kpiGlance(ctx);
+    const { current, lastApproved: approved } = (await counters(ctx)).glance;
     return {
       current,
       lastApprovedScore: approved?.totalScore ?? null,
@@ -147,11 +156,11 @@ export class DashboardResolver {
   async team(@Ctx() ctx: AppContext): Promise<DashboardTeam | null> {
     const viewer = viewerOf(ctx);
     if (!can(viewer, dashboardActions.seeTeam)) return null;
-    const [size, sheetsToApprove, summary] = await Promise.all([
-      teamSize(ctx).then((count) => count ?? 0),
-      kpiGlance(ctx).then((glance) => glance.pendingApprovals),
-      taskSummary(ctx),
-    ]);
-    return { size, sheetsToApprove, requestsToApprove: summary.waiting };
+    const { teamSize, glance, summary } = await counters(ctx);
+    return {
+      size: teamSize,
+      sheetsToApprove: glance.pendingApprovals,
+      requestsToApprove: summary.waiting,
+    };
   }
 }

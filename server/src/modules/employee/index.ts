@@ -17,4 +17,4 @@ export { managerOf } from './employee.service.js';
 export { EmployeeType } from './employee.type.js';
 export { fullNameOf } from './full-name.js';
 export { employeeById, ownFileOf } from './own-file.js';
-export { teamSize } from './team.js';
+export { teamSizePart } from './team.js';

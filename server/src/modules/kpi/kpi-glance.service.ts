@@ -1,4 +1,6 @@
+import type { Knex } from '@mikro-orm/postgresql';
 import { rowAsJson } from '../../core/orm/json-row.js';
+import type { ScalarPart } from '../../core/orm/scalar-parts.js';
 import { policyOf } from '../employee/index.js';
 import { TaskPolicy } from '../task/index.js';
 import { EvaluationSheet, IndicatorValue } from './kpi.entity.js';
@@ -19,14 +21,15 @@ export interface KpiGlance {
 /** The dashboard's reading of indicators. */
 export class KpiGlanceService extends KpiUseCase {
   /**
-   * The viewer's own sheets (this month's with its values, the last approved) and the count of
-   * sheets waiting for them, in one statement: the team is a sub-select, not a read of its own.
+   * The viewer's own sheets and the count of sheets waiting for them, as a part of a statement (the
+   * dashboard's counters): this month's sheet with its values and the last approved one as jsonb,
+   * the waiting sheets counted with the team as a sub-select.
    */
-  async glance(): Promise<KpiGlance> {
+  async glancePart(): Promise<ScalarPart<KpiGlance>> {
     const { em } = this.ctx;
     const knex = em.getKnex();
     const filters = awaitingFilters(this.viewer, policyOf(this.ctx).teamScopeInline());
-    const columns: Record<string, unknown> = {
+    const columns: Record<string, Knex.QueryBuilder | Knex.Raw> = {
       pending:
         filters.length === 0
           ? knex.raw('0')
@@ -50,13 +53,19 @@ export class KpiGlanceService extends KpiUseCase {
         [employeeId, period],
       );
     }
-    const [row] = await em.execute<
-      { pending: string | number; sheets?: object[]; values?: object[] }[]
-    >(knex.select(columns));
-    const sheets = (row?.sheets ?? []).map((sheet) => em.map(EvaluationSheet, sheet));
+    return { columns, read: (row) => this.read(row, period) };
+  }
+
+  private read(row: Readonly<Record<string, unknown>>, period: string): KpiGlance {
+    const { em } = this.ctx;
+    const sheets = ((row['sheets'] ?? []) as object[]).map((sheet) =>
+      em.map(EvaluationSheet, sheet),
+    );
     const current = sheets.find((sheet) => sheet.period === period) ?? null;
     if (current) {
-      const values = (row?.values ?? []).map((value) => em.map(IndicatorValue, value));
+      const values = ((row['values'] ?? []) as object[]).map((value) =>
+        em.map(IndicatorValue, value),
+      );
       this.ctx.loaders.get(sheetValuesLoader).prime(current.id, values);
     }
     // The latest approved of the two is the last approved (this month's may be it).
@@ -66,7 +75,7 @@ export class KpiGlanceService extends KpiUseCase {
     return {
       current,
       lastApproved: approved[0] ?? null,
-      pendingApprovals: Number(row?.pending ?? 0),
+      pendingApprovals: Number(row['pending'] ?? 0),
     };
   }
 }

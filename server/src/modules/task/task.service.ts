@@ -7,6 +7,7 @@ import { checkPageSize, type Connection } from '../../core/graphql/connection.js
 import { isLocalDate } from '../../core/graphql/scalars.js';
 import { isUuid } from '../../core/ids.js';
 import { pageOf } from '../../core/orm/pagination.js';
+import type { ScalarPart } from '../../core/orm/scalar-parts.js';
 import { Employee } from '../employee/index.js';
 import { User } from '../identity/index.js';
 import { TaskChange } from './task.change.js';
@@ -15,6 +16,13 @@ import { assignedTo, queuesOf, TaskPolicy } from './task.policy.js';
 import { workflows, type TaskStatus, type TaskType } from './task.workflows.js';
 
 export type TaskScope = 'MINE' | 'QUEUE' | 'ALL';
+
+/** The open tasks at a glance (the dashboard's tasks widget). */
+export interface OpenSummary {
+  mine: number;
+  waiting: number;
+  nearestDue: Task | null;
+}
 
 export interface TaskListFilter {
   scope: TaskScope;
@@ -101,11 +109,11 @@ export class TaskService extends TaskUseCase {
   /**
    * The viewer's open tasks at a glance: how many of theirs (filed by, about or assigned to them)
    * are open, the nearest due of them, and how many wait in their queues (assigned to them, their
-   * queues or whom they stand in for).
+   * queues or whom they stand in for). A part of a statement (the dashboard's counters): both
+   * counters and the nearest due task as scalar sub-selects, whom the viewer stands in for today a
+   * sub-select of each.
    */
-  async openSummary(): Promise<{ mine: number; nearestDue: Task | null; waiting: number }> {
-    // One statement: both counters and the nearest due task as scalar sub-selects, with whom the
-    // viewer stands in for today as a sub-select of each.
+  async openSummaryPart(): Promise<ScalarPart<OpenSummary>> {
     const standIns = await this.policy().actingForQuery();
     const visible = this.policy().scopeWith(standIns);
     const mine: FilterQuery<Task> = { $and: [visible, { closedAt: null }, this.mine()] };
@@ -126,17 +134,18 @@ export class TaskService extends TaskUseCase {
       .orderBy({ dueDate: 'asc', id: 'asc' })
       .limit(1)
       .getKnexQuery();
-    const knex = em.getKnex();
-    const [row] = await em.execute<{ mine: string; waiting: string; nearest: object | null }[]>(
-      knex.select({
+    return {
+      columns: {
         mine: count(mine),
         waiting: count(waiting),
-        nearest: knex.raw('(select to_jsonb(n) from (?) as n)', [nearestQuery]),
+        nearest: em.getKnex().raw('(select to_jsonb(n) from (?) as n)', [nearestQuery]),
+      },
+      read: (row) => ({
+        mine: Number(row['mine'] ?? 0),
+        waiting: Number(row['waiting'] ?? 0),
+        nearestDue: row['nearest'] ? em.map(Task, row['nearest']) : null,
       }),
-    );
-    const nearest = row?.nearest ? em.map(Task, row.nearest) : null;
-    const queued = Number(row?.waiting ?? 0);
-    return { mine: Number(row?.mine ?? 0), nearestDue: nearest, waiting: queued };
+    };
   }
 
   /** Tasks filed by, about or assigned to the viewer. */
