@@ -4,7 +4,7 @@
  * lookup and, where someone else's file is read, the access-journal insert.
  */
 export const budgets = {
-  dashboard: { employee: 12, manager: 15, hr: 12, accountant: 11, admin: 11, guest: 5 },
+  dashboard: { employee: 8, manager: 8, hr: 8, accountant: 8, admin: 8, guest: 4 },
   /** `employee(id)` with every section: as its owner, and as HR (plus the journal insert). */
   fileSections: { owner: 8, hr: 9 },
   myTeam: 7,

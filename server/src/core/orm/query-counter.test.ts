@@ -19,4 +19,19 @@ describe('CountingLogger', () => {
     expect(lines.join('\n')).toContain('where snils = $1');
     expect(lines.join('\n')).not.toContain('11223344595');
   });
+
+  it('records the statements a run sent, placeholders unfilled, and only during the run', async () => {
+    const counter = new QueryCounter();
+    const logger = new CountingLogger({ writer: () => undefined }, counter, false);
+    const send = (query: string) => logger.logQuery({ query, params: ['11223344595'] });
+    send('select 1');
+    const { result, sql } = await counter.record(async () => {
+      send('select 2 from employee where snils = $1');
+      return 'done';
+    });
+    send('select 3');
+    expect(result).toBe('done');
+    expect(sql).toEqual(['select 2 from employee where snils = $1']);
+    expect(counter.count).toBe(3);
+  });
 });

@@ -3,13 +3,15 @@ import { DefaultLogger, type LoggerNamespace, type LogContext } from '@mikro-orm
 /** Counts every SQL statement the ORM sends; tests and request logs read it to catch N+1 queries. */
 export class QueryCounter {
   private total = 0;
+  private recording: string[] | null = null;
 
   get count(): number {
     return this.total;
   }
 
-  increment(): void {
+  increment(sql?: string): void {
     this.total += 1;
+    if (sql !== undefined) this.recording?.push(sql);
   }
 
   /** Runs `fn` and returns how many statements it sent (exact when nothing else runs meanwhile). */
@@ -17,6 +19,17 @@ export class QueryCounter {
     const before = this.total;
     const result = await fn();
     return { result, statements: this.total - before };
+  }
+
+  /** Runs `fn` and returns the statements it sent, placeholders unfilled (to see what to fold). */
+  async record<T>(fn: () => Promise<T>): Promise<{ result: T; sql: string[] }> {
+    const sql: string[] = [];
+    this.recording = sql;
+    try {
+      return { result: await fn(), sql };
+    } finally {
+      this.recording = null;
+    }
   }
 }
 
@@ -39,7 +52,7 @@ export class CountingLogger extends DefaultLogger {
   }
 
   override logQuery(context: { query: string } & LogContext): void {
-    this.counter.increment();
+    this.counter.increment(context.query);
     if (this.verbose) super.logQuery({ ...context, params: [] });
   }
 }

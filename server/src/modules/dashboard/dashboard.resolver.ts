@@ -1,10 +1,11 @@
 import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { can } from '../../core/policy.js';
+import { selectParts } from '../../core/orm/scalar-parts.js';
 import { dashboardActions } from './dashboard.policy.js';
 import { addDays } from '../../core/local-date.js';
-import { Employee, policyOf } from '../employee/index.js';
-import { KpiReadService } from '../kpi/index.js';
+import { ownFileOf, policyOf, teamSizePart } from '../employee/index.js';
+import { KpiGlanceService } from '../kpi/index.js';
 import { leaveSectionOf } from '../leave/index.js';
 import { NotificationService } from '../notification/index.js';
 import { DynamicsGrouping, PayrollService } from '../payroll/index.js';
@@ -25,23 +26,39 @@ import {
   TRAINING_EVERY_YEARS,
 } from './dashboard.type.js';
 
-/** The tasks summary, computed once per request though two widgets show parts of it. */
-const summaries = new WeakMap<AppContext, ReturnType<TaskService['openSummary']>>();
-const taskSummary = (ctx: AppContext) => {
-  let summary = summaries.get(ctx);
-  if (!summary) {
-    summary = new TaskService(ctx).openSummary();
-    summaries.set(ctx, summary);
-  }
-  return summary;
-};
-
-/** The viewer's own file, or null for accounts without one. */
-async function ownFile(ctx: AppContext): Promise<Employee | null> {
-  const viewer = viewerOf(ctx);
-  const employee = viewer.employeeId ? await ctx.loaders.load(Employee, viewer.employeeId) : null;
-  return employee && !employee.deletedAt ? employee : null;
+/** A read computed once per request though several widgets show parts of it. */
+function oncePerRequest<T>(read: (ctx: AppContext) => Promise<T>): (ctx: AppContext) => Promise<T> {
+  const results = new WeakMap<AppContext, Promise<T>>();
+  return (ctx) => {
+    let result = results.get(ctx);
+    if (!result) {
+      result = read(ctx);
+      results.set(ctx, result);
+    }
+    return result;
+  };
 }
+
+/**
+ * The counters of tasks, indicators and the team, each module's part of one statement: the tasks
+ * and KPI widgets and the team block show pieces of it.
+ */
+const counters = oncePerRequest(async (ctx) => {
+  const [tasks, kpi] = await Promise.all([
+    new TaskService(ctx).openSummaryPart(),
+    new KpiGlanceService(ctx).glancePart(),
+  ]);
+  const [summary, glance, teamSize] = await selectParts(ctx.em, [tasks, kpi, teamSizePart(ctx)]);
+  return { summary, glance, teamSize: teamSize ?? 0 };
+});
+/**
+ * The own file with the sections the viewer reads in it. The blocks that read sections go on from
+ * this one promise together, so their rows are asked in the same tick and read in one statement.
+ */
+const ownSections = oncePerRequest(async (ctx) => {
+  const employee = await ownFileOf(ctx);
+  return employee ? { employee, readable: await policyOf(ctx).sections(employee) } : null;
+});
 
 @Resolver(() => DashboardType)
 export class DashboardResolver {
@@ -57,13 +74,13 @@ export class DashboardResolver {
 
   @FieldResolver(() => DashboardTasks)
   async tasks(@Ctx() ctx: AppContext): Promise<DashboardTasks> {
-    const summary = await taskSummary(ctx);
+    const { summary } = await counters(ctx);
     return { open: summary.mine, nearestDue: summary.nearestDue, waiting: summary.waiting };
   }
 
   @FieldResolver(() => DashboardPayslip, { nullable: true })
   async lastPayslip(@Ctx() ctx: AppContext): Promise<DashboardPayslip | null> {
-    const employee = await ownFile(ctx);
+    const employee = await ownFileOf(ctx);
     if (!employee) return null;
     const today = await new TaskPolicy(viewerOf(ctx), ctx).today();
     const from = addDays(today, -100);
@@ -85,9 +102,9 @@ export class DashboardResolver {
 
   @FieldResolver(() => DashboardLeave, { nullable: true })
   async leave(@Ctx() ctx: AppContext): Promise<DashboardLeave | null> {
-    const employee = await ownFile(ctx);
-    if (!employee) return null;
-    const section = await leaveSectionOf(ctx, employee);
+    const own = await ownSections(ctx);
+    if (!own) return null;
+    const section = await leaveSectionOf(ctx, own.employee);
     return {
       remainingDays: section.remainingToday,
       nextLeaveStart: section.nextLeaveStart,
@@ -96,11 +113,11 @@ export class DashboardResolver {
 
   @FieldResolver(() => DashboardDevelopment, { nullable: true })
   async development(@Ctx() ctx: AppContext): Promise<DashboardDevelopment | null> {
-    const employee = await ownFile(ctx);
-    if (!employee) return null;
+    const own = await ownSections(ctx);
+    if (!own) return null;
     const [attestation, education] = await Promise.all([
-      attestationSectionOf(ctx, employee),
-      educationSectionOf(ctx, employee),
+      attestationSectionOf(ctx, own.employee),
+      educationSectionOf(ctx, own.employee),
     ]);
     const last = education.lastCourseEnd;
     return {
@@ -116,19 +133,18 @@ export class DashboardResolver {
       "What is next due in the viewer's own file, per section they may read; empty without a file.",
   })
   async dueDates(@Ctx() ctx: AppContext): Promise<DashboardDueDate[]> {
-    const employee = await ownFile(ctx);
-    if (!employee) return [];
-    const readable = await policyOf(ctx).sections(employee);
-    const sources = dueDateSources.filter((source) => readable.has(source.section));
-    const dates = await Promise.all(sources.map((source) => source.due(ctx, employee)));
+    const own = await ownSections(ctx);
+    if (!own) return [];
+    const sources = dueDateSources.filter((source) => own.readable.has(source.section));
+    const dates = await Promise.all(sources.map((source) => source.due(ctx, own.employee)));
     return sources.map((source, i) => ({ section: source.section, date: dates[i] ?? null }));
   }
 
   @FieldResolver(() => DashboardKpi, { nullable: true })
   async kpi(@Ctx() ctx: AppContext): Promise<DashboardKpi | null> {
-    const employee = await ownFile(ctx);
+    const employee = await ownFileOf(ctx);
     if (!employee) return null;
-    const { current, lastApproved: approved } = await new KpiReadService(ctx).myGlance();
+    const { current, lastApproved: approved } = (await counters(ctx)).glance;
     return {
       current,
       lastApprovedScore: approved?.totalScore ?? null,
@@ -140,12 +156,11 @@ export class DashboardResolver {
   async team(@Ctx() ctx: AppContext): Promise<DashboardTeam | null> {
     const viewer = viewerOf(ctx);
     if (!can(viewer, dashboardActions.seeTeam)) return null;
-    const scope = await policyOf(ctx).teamScope();
-    const [size, sheetsToApprove, summary] = await Promise.all([
-      scope ? ctx.em.count(Employee, { $and: [scope, { deletedAt: null }] }) : Promise.resolve(0),
-      new KpiReadService(ctx).pendingApprovals(),
-      taskSummary(ctx),
-    ]);
-    return { size, sheetsToApprove, requestsToApprove: summary.waiting };
+    const { teamSize, glance, summary } = await counters(ctx);
+    return {
+      size: teamSize,
+      sheetsToApprove: glance.pendingApprovals,
+      requestsToApprove: summary.waiting,
+    };
   }
 }

@@ -15,17 +15,20 @@ import {
 } from '../organization/index.js';
 import type { Employee, EmployeeRow } from './employee.entity.js';
 
-/** The departments each manager heads, with every department below them, in one recursive query. */
-const managedDepartmentsLoader = (em: EntityManager) =>
-  new DataLoader<string, ReadonlySet<string>>(async (managerIds) => {
-    const rows = await em.execute<{ manager_id: string; id: string }[]>(
-      `with recursive headed as (
+/** SQL: the departments the managers in `?` head, with every department below them. */
+const headedSql = `with recursive headed as (
          select d.id, d.head_id as manager_id from department d
           where d.head_id in (?) and d.deleted_at is null
          union
          select child.id, headed.manager_id from department child join headed on child.parent_id = headed.id
           where child.deleted_at is null
-       )
+       )`;
+
+/** The departments each manager heads, with every department below them, in one recursive query. */
+const managedDepartmentsLoader = (em: EntityManager) =>
+  new DataLoader<string, ReadonlySet<string>>(async (managerIds) => {
+    const rows = await em.execute<{ manager_id: string; id: string }[]>(
+      `${headedSql}
        select manager_id, id from headed`,
       [[...managerIds]],
     );
@@ -73,7 +76,9 @@ export class EmployeePolicy {
     if (viewer.employeeId === employee.id || hasRole(viewer, 'HR')) grant(FileSections);
     if (hasRole(viewer, 'ACCOUNTANT')) grant(['BASIC', 'PAYROLL']);
     if (hasRole(viewer, 'ADMIN')) grant(['BASIC']);
-    if (hasRole(viewer, 'MANAGER') && (await this.isSubordinate(employee))) {
+    // One's own file is read whole already: no need for the departments one heads.
+    const own = viewer.employeeId === employee.id;
+    if (hasRole(viewer, 'MANAGER') && !own && (await this.isSubordinate(employee))) {
       grant(['BASIC', ...settings.managerSections]);
     }
     return granted;
@@ -151,6 +156,23 @@ export class EmployeePolicy {
       organization: viewer.organizationId,
       id: { $ne: viewer.employeeId },
       $or: [{ department: { $in: [...departments] } }, { manager: viewer.employeeId }],
+    };
+  }
+
+  /**
+   * `teamScope` with the departments headed as a recursive sub-select, for a statement that needs
+   * the team but not the departments themselves (the dashboard's counts): no statement of its own.
+   */
+  teamScopeInline(): FilterQuery<Employee> | null {
+    const viewer = this.viewer;
+    if (!hasRole(viewer, 'MANAGER') || !viewer.employeeId) return null;
+    const headed = this.loaders.em
+      .getKnex()
+      .raw(`(${headedSql} select id from headed)`, [viewer.employeeId]);
+    return {
+      organization: viewer.organizationId,
+      id: { $ne: viewer.employeeId },
+      $or: [{ department: { $in: headed as never } }, { manager: viewer.employeeId }],
     };
   }
 

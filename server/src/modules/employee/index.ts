@@ -16,3 +16,5 @@ export { EmployeeResolver } from './employee.resolver.js';
 export { managerOf } from './employee.service.js';
 export { EmployeeType } from './employee.type.js';
 export { fullNameOf } from './full-name.js';
+export { employeeById, ownFileOf } from './own-file.js';
+export { teamSizePart } from './team.js';

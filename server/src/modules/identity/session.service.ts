@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthFailure, Role, Viewer } from '../../core/auth/viewer.js';
+import { rowAsJson } from '../../core/orm/json-row.js';
 import { runInUnit } from '../../core/orm/unit-scope.js';
+import { Employee } from '../employee/index.js';
 import { Session } from './session.entity.js';
 import { isIntegrationToken, resolveIntegrationToken } from './integration-token.resolve.js';
 import type { StoredRole, User, UserStatus } from './user.entity.js';
@@ -48,6 +50,7 @@ interface SessionRow {
   organization_id: string;
   employee_id: string | null;
   is_manager: boolean;
+  employee: Record<string, unknown> | null;
 }
 
 export type ResolvedSession =
@@ -78,15 +81,19 @@ export class SessionService {
 
   /**
    * The viewer behind a token, in one statement (a second, rarely, to record the session's use);
-   * an integration token is looked up among the integration tokens instead.
+   * an integration token is looked up among the integration tokens instead. The viewer's own file
+   * comes along into the EntityManager (most pages show something of it), so reading it by id next
+   * costs no statement.
    */
   async resolve(token: string): Promise<ResolvedSession> {
     if (isIntegrationToken(token)) return resolveIntegrationToken(this.em, token);
     const [row] = await this.em.execute<SessionRow[]>(
       `select s.id as session_id, s.expires_at, s.last_seen_at, s.revoked_at,
               u.id as user_id, u.login, u.roles, u.status, u.organization_id, u.employee_id,
-              ${managesAnyoneSql('u.employee_id')} as is_manager
+              ${managesAnyoneSql('u.employee_id')} as is_manager,
+              ${rowAsJson(this.em, Employee, 'e')} as employee
          from session s join app_user u on u.id = s.user_id
+         left join employee e on e.id = u.employee_id
         where s.token_hash = ?`,
       [hashToken(token)],
     );
@@ -109,6 +116,7 @@ export class SessionService {
         () => undefined,
       );
     }
+    if (row.employee) this.em.map(Employee, row.employee);
     const roles = new Set<Role>(row.roles);
     if (row.is_manager) roles.add('MANAGER');
     return {

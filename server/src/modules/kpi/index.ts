@@ -9,6 +9,7 @@ export {
   EvaluationSheetFieldsResolver,
   IndicatorValueResolver,
 } from './kpi-fields.resolver.js';
+export { KpiGlanceService, type KpiGlance } from './kpi-glance.service.js';
 export { KpiReadService } from './kpi-reads.service.js';
 export {
   EvaluationEvent,

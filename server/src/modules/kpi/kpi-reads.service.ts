@@ -1,7 +1,6 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { forbidden } from '../../core/auth/viewer.js';
 import { can } from '../../core/policy.js';
-import { kpiActions } from './kpi.policy.js';
+import { awaitingFilters, kpiActions } from './kpi.policy.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { Employee, policyOf } from '../employee/index.js';
@@ -35,39 +34,6 @@ export class KpiReadService extends KpiUseCase {
       employee: viewer.employeeId,
       period: period.code,
     });
-  }
-
-  /** This month's sheet of the viewer and their last approved one, in one statement. */
-  async myGlance(): Promise<{
-    current: EvaluationSheet | null;
-    lastApproved: EvaluationSheet | null;
-  }> {
-    const viewer = this.viewer;
-    if (!viewer.employeeId) throw forbidden('Only employees have indicators');
-    const period = periodOf('MONTH', await new TaskPolicy(viewer, this.ctx).today());
-    const lastApproved = this.ctx.em
-      .createQueryBuilder(EvaluationSheet)
-      .select('id')
-      .where({ employee: viewer.employeeId, status: 'APPROVED' })
-      .orderBy({ periodStart: 'desc' })
-      .limit(1)
-      .getKnexQuery();
-    const sheets = await this.ctx.em
-      .createQueryBuilder(EvaluationSheet)
-      .select('*')
-      .where({
-        employee: viewer.employeeId,
-        $or: [{ period: period.code }, { id: { $in: lastApproved } }],
-      })
-      .getResultList();
-    // The latest approved of the two is the last approved (this month's may be it).
-    const approved = sheets
-      .filter((sheet) => sheet.status === 'APPROVED')
-      .sort((a, b) => b.periodStart.localeCompare(a.periodStart));
-    return {
-      current: sheets.find((sheet) => sheet.period === period.code) ?? null,
-      lastApproved: approved[0] ?? null,
-    };
   }
 
   /** Someone's sheet for a period, for those who may read it; null when there is none. */
@@ -199,15 +165,9 @@ export class KpiReadService extends KpiUseCase {
       .map((value) => value.indicator.id);
   }
 
-  /** How many sheets wait for the viewer's step (the dashboard's count). */
-  async pendingApprovals(): Promise<number> {
-    const filters = await this.waitingFilters();
-    return filters.length === 0 ? 0 : this.ctx.em.count(EvaluationSheet, { $or: filters });
-  }
-
   /** The sheets waiting for the viewer's step, oldest period first; reading them is journalled. */
   async waiting(): Promise<EvaluationSheet[]> {
-    const filters = await this.waitingFilters();
+    const filters = awaitingFilters(this.viewer, await policyOf(this.ctx).teamScope());
     if (filters.length === 0) throw forbidden('Sheets wait for managers and HR');
     const sheets = await this.ctx.em.find(
       EvaluationSheet,
@@ -224,23 +184,5 @@ export class KpiReadService extends KpiUseCase {
       });
     }
     return sheets;
-  }
-
-  /** What waits for the viewer: SUBMITTED sheets of their team, AGREED ones of the organization for HR. */
-  private async waitingFilters(): Promise<FilterQuery<EvaluationSheet>[]> {
-    const viewer = this.viewer;
-    const filters: FilterQuery<EvaluationSheet>[] = [];
-    if (can(viewer, kpiActions.approveAgreedSheets)) {
-      filters.push({
-        organization: viewer.organizationId,
-        status: 'AGREED',
-        employee: { deletedAt: null },
-      });
-    }
-    const scope = await policyOf(this.ctx).teamScope();
-    if (scope) {
-      filters.push({ status: 'SUBMITTED', employee: { $and: [scope, { deletedAt: null }] } });
-    }
-    return filters;
   }
 }

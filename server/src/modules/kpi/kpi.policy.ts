@@ -1,7 +1,9 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import type { AppContext } from '../../core/context.js';
 import { hasRole, type Viewer } from '../../core/auth/viewer.js';
-import { anyRole, definePolicy } from '../../core/policy.js';
+import { anyRole, can, definePolicy } from '../../core/policy.js';
 import { type Employee, EmployeePolicy } from '../employee/index.js';
+import type { EvaluationSheet } from './kpi.entity.js';
 import { mayEnterFact } from './kpi.rules.js';
 
 /** The parts someone plays on an employee's evaluation sheets. */
@@ -94,3 +96,25 @@ export const kpiActions = definePolicy('kpi', {
       selfAssessed: fact.selfAssessed,
     }),
 });
+
+/**
+ * The sheets waiting for the viewer's step, as alternatives (none when nothing can wait for them):
+ * SUBMITTED sheets of their team (`teamScope`), AGREED ones of the organization for HR.
+ */
+export function awaitingFilters(
+  viewer: Viewer,
+  teamScope: FilterQuery<Employee> | null,
+): FilterQuery<EvaluationSheet>[] {
+  const filters: FilterQuery<EvaluationSheet>[] = [];
+  if (can(viewer, kpiActions.approveAgreedSheets)) {
+    filters.push({
+      organization: viewer.organizationId,
+      status: 'AGREED',
+      employee: { deletedAt: null },
+    });
+  }
+  if (teamScope) {
+    filters.push({ status: 'SUBMITTED', employee: { $and: [teamScope, { deletedAt: null }] } });
+  }
+  return filters;
+}

@@ -7,7 +7,7 @@ import { badInput, notFound } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
 import { isUuid } from '../../core/ids.js';
 import { fromKopecks, toKopecks } from '../../core/money.js';
-import { Employee, type EmployeePolicy, policyOf } from '../employee/index.js';
+import { Employee, employeeById, type EmployeePolicy, policyOf } from '../employee/index.js';
 import { Payslip } from './payroll.entity.js';
 import { DynamicsGrouping, type SalaryBucket } from './payroll.type.js';
 
@@ -137,8 +137,8 @@ export class PayrollService {
   ): Promise<Employee> {
     const id = employeeId ?? viewerOf(this.ctx).employeeId;
     if (!id) throw forbidden('This account has no personal file, and so no pay');
-    // Through the request's loader: a second look at the same file costs no statement.
-    const employee = isUuid(id) ? await this.ctx.loaders.load(Employee, id) : null;
+    // The request's own file or its loader: a second look at the same file costs no statement.
+    const employee = isUuid(id) ? await employeeById(this.ctx, id) : null;
     if (!employee || employee.deletedAt) throw notFound('Employee', id);
     await this.policy.requireFound(employee, 'PAYROLL', operation, () => notFound('Employee', id));
     return employee;

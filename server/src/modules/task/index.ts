@@ -25,5 +25,5 @@ export {
 export { startOverdueSweeper } from './task.overdue.js';
 export { TaskPolicy } from './task.policy.js';
 export { TaskResolver } from './task.resolver.js';
-export { TaskService } from './task.service.js';
+export { TaskService, type OpenSummary } from './task.service.js';
 export { TaskGqlType, TaskPersonType } from './task.type.js';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../core/context.js';
 import { hasRole, type Viewer } from '../../core/auth/viewer.js';
 import { anyRole, definePolicy } from '../../core/policy.js';
@@ -38,6 +38,14 @@ const actingForLoader = (em: EntityManager) =>
     { cacheKeyFn: (key) => key },
   );
 
+/** Tasks assigned to one of `users` (ids or a sub-select), or null for none. */
+export function assignedTo(
+  users: readonly string[] | (() => Knex.QueryBuilder),
+): FilterQuery<Task> | null {
+  if (typeof users === 'function') return { assigneeUser: { $in: users() as never } };
+  return users.length > 0 ? { assigneeUser: { $in: [...users] } } : null;
+}
+
 /** The service queues a viewer works in: HR's, accounting's. */
 export const queuesOf = (viewer: Viewer): TaskQueue[] =>
   TaskQueues.filter((queue) => hasRole(viewer, queue));
@@ -65,15 +73,40 @@ export class TaskPolicy {
     return this.ctx.loaders.get(actingForLoader).load(`${this.viewer.userId}@${today}`);
   }
 
+  /**
+   * The users the viewer stands in for today as a sub-select, for a statement that needs them
+   * without a statement of their own (the dashboard's counters).
+   */
+  async actingForQuery(): Promise<() => Knex.QueryBuilder> {
+    const today = await this.today();
+    const em = this.ctx.loaders.em;
+    return () =>
+      em
+        .createQueryBuilder(Deputy)
+        .select('principal')
+        .where({
+          deputy: this.viewer.userId,
+          startDate: { $lte: today },
+          endDate: { $gte: today },
+          revokedAt: null,
+        })
+        .getKnexQuery();
+  }
+
   /** A SQL filter for the tasks the viewer may see. */
   async scope(): Promise<FilterQuery<Task>> {
+    return this.scopeWith(await this.actingFor());
+  }
+
+  /** `scope` with the users the viewer stands in for as ids or as a sub-select (`actingForQuery`). */
+  scopeWith(principals: readonly string[] | (() => Knex.QueryBuilder)): FilterQuery<Task> {
     const queues = queuesOf(this.viewer);
-    const principals = await this.actingFor();
     const visible: FilterQuery<Task>[] = [{ participants: { $contains: [this.viewer.userId] } }];
     if (queues.length > 0) {
       visible.push({ assigneeQueue: { $in: queues } }, { serviceQueue: { $in: queues } });
     }
-    if (principals.length > 0) visible.push({ assigneeUser: { $in: [...principals] } });
+    const standIns = assignedTo(principals);
+    if (standIns) visible.push(standIns);
     return { organization: this.viewer.organizationId, $or: visible };
   }
 

@@ -1,5 +1,5 @@
 import { LockMode, type FilterQuery, type QBFilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { UseCase } from '../../core/unit-of-work.js';
 import { forbidden } from '../../core/auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
@@ -7,14 +7,22 @@ import { checkPageSize, type Connection } from '../../core/graphql/connection.js
 import { isLocalDate } from '../../core/graphql/scalars.js';
 import { isUuid } from '../../core/ids.js';
 import { pageOf } from '../../core/orm/pagination.js';
+import type { ScalarPart } from '../../core/orm/scalar-parts.js';
 import { Employee } from '../employee/index.js';
 import { User } from '../identity/index.js';
 import { TaskChange } from './task.change.js';
 import { Task, type TaskPriority } from './task.entity.js';
-import { queuesOf, TaskPolicy } from './task.policy.js';
+import { assignedTo, queuesOf, TaskPolicy } from './task.policy.js';
 import { workflows, type TaskStatus, type TaskType } from './task.workflows.js';
 
 export type TaskScope = 'MINE' | 'QUEUE' | 'ALL';
+
+/** The open tasks at a glance (the dashboard's tasks widget). */
+export interface OpenSummary {
+  mine: number;
+  waiting: number;
+  nearestDue: Task | null;
+}
 
 export interface TaskListFilter {
   scope: TaskScope;
@@ -86,7 +94,8 @@ export class TaskService extends TaskUseCase {
     const visible = await this.policy().scope();
     const narrowed: FilterQuery<Task>[] = [visible];
     if (filter.scope === 'MINE') narrowed.push(this.mine());
-    else if (filter.scope === 'QUEUE') narrowed.push(await this.waitingForMe());
+    else if (filter.scope === 'QUEUE')
+      narrowed.push(this.waitingForMe(await this.policy().actingFor()));
     if (filter.openOnly) narrowed.push({ closedAt: null });
     if (filter.type) narrowed.push({ type: filter.type });
     return pageOf(
@@ -100,15 +109,17 @@ export class TaskService extends TaskUseCase {
   /**
    * The viewer's open tasks at a glance: how many of theirs (filed by, about or assigned to them)
    * are open, the nearest due of them, and how many wait in their queues (assigned to them, their
-   * queues or whom they stand in for).
+   * queues or whom they stand in for). A part of a statement (the dashboard's counters): both
+   * counters and the nearest due task as scalar sub-selects, whom the viewer stands in for today a
+   * sub-select of each.
    */
-  async openSummary(): Promise<{ mine: number; nearestDue: Task | null; waiting: number }> {
-    const visible = await this.policy().scope();
+  async openSummaryPart(): Promise<ScalarPart<OpenSummary>> {
+    const standIns = await this.policy().actingForQuery();
+    const visible = this.policy().scopeWith(standIns);
     const mine: FilterQuery<Task> = { $and: [visible, { closedAt: null }, this.mine()] };
     const waiting: FilterQuery<Task> = {
-      $and: [visible, { closedAt: null }, await this.waitingForMe()],
+      $and: [visible, { closedAt: null }, this.waitingForMe(standIns)],
     };
-    // One statement: both counters and the nearest due task as scalar sub-selects.
     const em = this.ctx.em;
     const count = (where: FilterQuery<Task>) =>
       em
@@ -123,17 +134,18 @@ export class TaskService extends TaskUseCase {
       .orderBy({ dueDate: 'asc', id: 'asc' })
       .limit(1)
       .getKnexQuery();
-    const knex = em.getKnex();
-    const [row] = await em.execute<{ mine: string; waiting: string; nearest: object | null }[]>(
-      knex.select({
+    return {
+      columns: {
         mine: count(mine),
         waiting: count(waiting),
-        nearest: knex.raw('(select to_jsonb(n) from (?) as n)', [nearestQuery]),
+        nearest: em.getKnex().raw('(select to_jsonb(n) from (?) as n)', [nearestQuery]),
+      },
+      read: (row) => ({
+        mine: Number(row['mine'] ?? 0),
+        waiting: Number(row['waiting'] ?? 0),
+        nearestDue: row['nearest'] ? em.map(Task, row['nearest']) : null,
       }),
-    );
-    const nearest = row?.nearest ? em.map(Task, row.nearest) : null;
-    const queued = Number(row?.waiting ?? 0);
-    return { mine: Number(row?.mine ?? 0), nearestDue: nearest, waiting: queued };
+    };
   }
 
   /** Tasks filed by, about or assigned to the viewer. */
@@ -149,13 +161,14 @@ export class TaskService extends TaskUseCase {
   }
 
   /** Tasks assigned to the viewer, to whom they stand in for, or to their queues. */
-  private async waitingForMe(): Promise<FilterQuery<Task>> {
+  private waitingForMe(standIns: readonly string[] | (() => Knex.QueryBuilder)): FilterQuery<Task> {
     const viewer = this.viewer;
     const queues = queuesOf(viewer);
-    const principals = await this.policy().actingFor();
+    const stoodIn = assignedTo(standIns);
     return {
       $or: [
-        { assigneeUser: { $in: [viewer.userId, ...principals] } },
+        { assigneeUser: viewer.userId },
+        ...(stoodIn ? [stoodIn] : []),
         ...(queues.length > 0 ? [{ assigneeQueue: { $in: queues } }] : []),
       ],
     };
