@@ -4,12 +4,12 @@
  * lookup and, where someone else's file is read, the access-journal insert.
  */
 export const budgets = {
-  dashboard: { employee: 8, manager: 8, hr: 8, accountant: 8, admin: 8, guest: 4 },
+  dashboard: { employee: 6, manager: 6, hr: 6, accountant: 6, admin: 6, guest: 3 },
   /** `employee(id)` with every section: as its owner, and as HR (plus the journal insert). */
-  fileSections: { owner: 8, hr: 9 },
-  myTeam: 7,
+  fileSections: { owner: 5, hr: 7 },
+  myTeam: 5,
   /** `employees(first: 50)` with department, position, manager and totalCount. */
-  employeesPage: 7,
+  employeesPage: 6,
 } as const;
 
 /** What the client's dashboard asks for. */

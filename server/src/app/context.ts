@@ -14,15 +14,16 @@ import { SessionService } from '../modules/identity/index.js';
  */
 export async function createContext(app: AppServices, request: RequestInfo): Promise<AppContext> {
   const em = sealedDuringUnits(app.orm.em.fork());
+  const loaders = new Loaders(em);
   const session = request.token
-    ? await resolveSession(em, app, request.token, request.logger)
+    ? await resolveSession(em, loaders, app, request.token, request.logger)
     : { viewer: null, failure: null };
   const logger = session.viewer
     ? request.logger.child({ userId: session.viewer.userId })
     : request.logger;
   return {
     em,
-    loaders: new Loaders(em),
+    loaders,
     logger,
     requestId: request.requestId,
     app,
@@ -44,9 +45,15 @@ export async function createContext(app: AppServices, request: RequestInfo): Pro
  * The session behind a token. A database that cannot be reached answers SERVICE_UNAVAILABLE, so
  * the client never sees the statement in Apollo's "Context creation failed: …" (nor its token hash).
  */
-async function resolveSession(em: EntityManager, app: AppServices, token: string, logger: Logger) {
+async function resolveSession(
+  em: EntityManager,
+  loaders: Loaders,
+  app: AppServices,
+  token: string,
+  logger: Logger,
+) {
   try {
-    return await new SessionService(em, app.config.session).resolve(token);
+    return await new SessionService(em, app.config.session).resolve(token, loaders);
   } catch (error) {
     if (!isConnectionFault(error)) throw error;
     logger.error({ err: error }, 'session lookup failed: database unavailable');

@@ -38,6 +38,27 @@ const managedDepartmentsLoader = (em: EntityManager) =>
     );
   });
 
+/**
+ * SQL: the ids of the departments the employee in `employeeColumn` heads, with every department
+ * below them, as a uuid array: for the session lookup, which then primes the loader above.
+ */
+export const managedDepartmentsSql = (employeeColumn: string): string =>
+  `(with recursive headed as (
+      select d.id from department d where d.head_id = ${employeeColumn} and d.deleted_at is null
+      union
+      select child.id from department child join headed on child.parent_id = headed.id
+       where child.deleted_at is null
+    ) select coalesce(array_agg(id::text), '{}'::text[]) from headed)`;
+
+/** Hands the request the departments a manager heads, read with the session: no statement later. */
+export function primeManagedDepartments(
+  loaders: Loaders,
+  managerId: string,
+  departmentIds: readonly string[],
+): void {
+  loaders.get(managedDepartmentsLoader).prime(managerId, new Set(departmentIds));
+}
+
 const isPortalSection = (section: FileSection): section is FileSection & PortalSection =>
   (PortalSections as readonly string[]).includes(section);
 

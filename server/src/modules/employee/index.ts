@@ -11,7 +11,11 @@ export { DirectoryCardResolver } from './directory-card.resolver.js';
 export { Employee, FamilyMember, IdentityDocument } from './employee.entity.js';
 export type { EmployeeRow } from './employee.entity.js';
 export { policyOf } from './employee.fields.js';
-export { EmployeePolicy } from './employee.policy.js';
+export {
+  EmployeePolicy,
+  managedDepartmentsSql,
+  primeManagedDepartments,
+} from './employee.policy.js';
 export { EmployeeResolver } from './employee.resolver.js';
 export { managerOf } from './employee.service.js';
 export { EmployeeType } from './employee.type.js';

@@ -4,7 +4,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthFailure, Role, Viewer } from '../../core/auth/viewer.js';
 import { rowAsJson } from '../../core/orm/json-row.js';
 import { runInUnit } from '../../core/orm/unit-scope.js';
-import { Employee } from '../employee/index.js';
+import type { Loaders } from '../../core/orm/loaders.js';
+import { Employee, managedDepartmentsSql, primeManagedDepartments } from '../employee/index.js';
+import {
+  organizationFactsSql,
+  organizationSettingsLoader,
+  settingsOfFacts,
+  type OrganizationFacts,
+} from '../organization/index.js';
 import { Session } from './session.entity.js';
 import { isIntegrationToken, resolveIntegrationToken } from './integration-token.resolve.js';
 import type { StoredRole, User, UserStatus } from './user.entity.js';
@@ -51,6 +58,8 @@ interface SessionRow {
   employee_id: string | null;
   is_manager: boolean;
   employee: Record<string, unknown> | null;
+  organization: OrganizationFacts | null;
+  managed_departments: string[];
 }
 
 export type ResolvedSession =
@@ -83,15 +92,18 @@ export class SessionService {
    * The viewer behind a token, in one statement (a second, rarely, to record the session's use);
    * an integration token is looked up among the integration tokens instead. The viewer's own file
    * comes along into the EntityManager (most pages show something of it), so reading it by id next
-   * costs no statement.
+   * costs no statement; with the request's `loaders`, so do its organization's settings and the
+   * departments a manager heads.
    */
-  async resolve(token: string): Promise<ResolvedSession> {
+  async resolve(token: string, loaders?: Loaders): Promise<ResolvedSession> {
     if (isIntegrationToken(token)) return resolveIntegrationToken(this.em, token);
     const [row] = await this.em.execute<SessionRow[]>(
       `select s.id as session_id, s.expires_at, s.last_seen_at, s.revoked_at,
               u.id as user_id, u.login, u.roles, u.status, u.organization_id, u.employee_id,
               ${managesAnyoneSql('u.employee_id')} as is_manager,
-              ${rowAsJson(this.em, Employee, 'e')} as employee
+              ${rowAsJson(this.em, Employee, 'e')} as employee,
+              ${organizationFactsSql('u.organization_id')} as organization,
+              ${managedDepartmentsSql('u.employee_id')} as managed_departments
          from session s join app_user u on u.id = s.user_id
          left join employee e on e.id = u.employee_id
         where s.token_hash = ?`,
@@ -117,6 +129,16 @@ export class SessionService {
       );
     }
     if (row.employee) this.em.map(Employee, row.employee);
+    // What nearly every request asks next (the organization's settings and clock, the departments
+    // a manager heads) came in the same statement: the request's loaders start with it.
+    if (loaders) {
+      loaders
+        .get(organizationSettingsLoader)
+        .prime(row.organization_id, settingsOfFacts(row.organization));
+      if (row.employee_id) {
+        primeManagedDepartments(loaders, row.employee_id, row.managed_departments);
+      }
+    }
     const roles = new Set<Role>(row.roles);
     if (row.is_manager) roles.add('MANAGER');
     return {
