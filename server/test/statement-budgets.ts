@@ -12,6 +12,22 @@ export const budgets = {
   employeesPage: 6,
 } as const;
 
+/** The team page: each subordinate's post, next leave, attestation and education. */
+export const TEAM_QUERY = `query($first: Int!) { myTeam(first: $first) {
+  edges { node {
+    id fullName
+    position { name }
+    employment { current { startDate position { name } } }
+    leave { nextLeaveStart }
+    attestation { nextDueDate }
+    education { lastCourseEnd basic { level } }
+  } }
+} }`;
+
+/** HR's directory page: department, position, manager and the total. */
+export const EMPLOYEES_PAGE_QUERY = `query($first: Int!) { employees(first: $first) { totalCount
+  edges { node { id department { name } position { name } manager { id lastName } } } } }`;
+
 /** What the client's dashboard asks for. */
 export const DASHBOARD_QUERY = `{ dashboard {
   roles

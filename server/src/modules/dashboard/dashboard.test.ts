@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actors, startTestServer, type TestServer } from '../../../test/harness.js';
 import { addDays } from '../../core/local-date.js';
 import { todayIn } from '../../core/time.js';
-import { budgets, DASHBOARD_QUERY, FILE_SECTIONS_QUERY } from '../../../test/statement-budgets.js';
+import {
+  budgets,
+  DASHBOARD_QUERY,
+  FILE_SECTIONS_QUERY,
+  TEAM_QUERY,
+} from '../../../test/statement-budgets.js';
 
 /** The dashboard: every widget from demo data in one request, in a bounded number of statements. */
 
@@ -138,6 +143,19 @@ describe('dashboard', () => {
       // Over the budget, the message lists the statements: what to fold.
       expect(sql.length, `${who}:\n${sql.join('\n')}`).toBeLessThanOrEqual(budgets.dashboard[who]);
     }
+  });
+});
+
+describe("the manager's team page", () => {
+  it('costs the demo manager no more than a large team costs its head', async () => {
+    const { result, statements } = await server.queries.measure(() =>
+      as('manager', TEAM_QUERY, { first: 50 }),
+    );
+    expect(result.errors).toBeUndefined();
+    expect((result.data as { myTeam: { edges: unknown[] } }).myTeam.edges.length).toBeGreaterThan(
+      0,
+    );
+    expect(statements).toBeLessThanOrEqual(budgets.myTeam);
   });
 });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Department } from './department.entity.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { Employee } from './employee.entity.js';
-import { budgets } from '../../../test/statement-budgets.js';
+import { budgets, EMPLOYEES_PAGE_QUERY } from '../../../test/statement-budgets.js';
 
 interface EmployeesData {
   employees: {
@@ -234,9 +234,7 @@ describe('SQL statements per request', () => {
   });
 
   it('keep the directory page (department, position, manager, total) within its budget', async () => {
-    const page = `query($first: Int!) { employees(first: $first) { totalCount
-      edges { node { id department { name } position { name } manager { id lastName } } } } }`;
-    expect(await measure(page, 50)).toBeLessThanOrEqual(budgets.employeesPage);
+    expect(await measure(EMPLOYEES_PAGE_QUERY, 50)).toBeLessThanOrEqual(budgets.employeesPage);
   });
 
   it('departments with heads and headcounts take a constant number of statements', async () => {

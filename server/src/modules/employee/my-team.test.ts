@@ -5,7 +5,13 @@ import { seedInstitution } from '../../seeders/institution.seeder.js';
 import { Employee } from './employee.entity.js';
 import { managerOf } from './employee.service.js';
 import { Loaders } from '../../core/orm/loaders.js';
-import { budgets, DASHBOARD_QUERY, FILE_SECTIONS_QUERY } from '../../../test/statement-budgets.js';
+import {
+  budgets,
+  DASHBOARD_QUERY,
+  EMPLOYEES_PAGE_QUERY,
+  FILE_SECTIONS_QUERY,
+  TEAM_QUERY,
+} from '../../../test/statement-budgets.js';
 
 /** A manager of a large department: their team page costs a constant number of SQL statements. */
 
@@ -63,16 +69,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const team = `query($first: Int!) { myTeam(first: $first) {
-  edges { node {
-    id fullName
-    position { name }
-    employment { current { startDate position { name } } }
-    leave { nextLeaveStart }
-    attestation { nextDueDate }
-    education { lastCourseEnd basic { level } }
-  } }
-} }`;
+const team = TEAM_QUERY;
 
 describe('myTeam', () => {
   it('lists the subordinates with their current post, next leave, attestation and education', async () => {
@@ -167,6 +164,17 @@ describe('statement budgets at the size of a large institution', () => {
   it('keeps a full personal file within the demo budget', async () => {
     expect(await measure(FILE_SECTIONS_QUERY, member.token, { id: member.id })).toBeLessThanOrEqual(
       budgets.fileSections.owner,
+    );
+  });
+
+  it("keeps HR's dashboard, directory page and a full file read by HR within the demo budgets", async () => {
+    const hr = await server.login('t-hr');
+    expect(await measure(DASHBOARD_QUERY, hr)).toBeLessThanOrEqual(budgets.dashboard.hr);
+    expect(await measure(EMPLOYEES_PAGE_QUERY, hr, { first: 50 })).toBeLessThanOrEqual(
+      budgets.employeesPage,
+    );
+    expect(await measure(FILE_SECTIONS_QUERY, hr, { id: member.id })).toBeLessThanOrEqual(
+      budgets.fileSections.hr,
     );
   });
 
