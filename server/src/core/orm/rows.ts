@@ -1,15 +1,13 @@
 import {
-  LoadStrategy,
-  QueryHelper,
+  raw,
   ReferenceKind,
   type EntityClass,
   type EntityMetadata,
   type FilterQuery,
-  type FindOptions,
-  type ObjectQuery,
+  type QueryOrderMap,
   type Reference,
 } from '@mikro-orm/core';
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** A to-one reference as a row holds it: the target's id. */
 export interface IdRef {
@@ -59,21 +57,6 @@ function referencesOf(meta: EntityMetadata): readonly [string, EntityMetadata][]
   return references;
 }
 
-/**
- * Turns the driver's mapped result into a row: a reference read as its bare id becomes `{ id }`,
- * one joined into the read (an object) becomes a whole row of its own entity.
- */
-export function rowOf<T>(meta: EntityMetadata, data: Record<string, unknown>): Row<T> {
-  for (const [name, target] of referencesOf(meta)) {
-    const value = data[name];
-    if (value === null || value === undefined) data[name] = null;
-    else if (typeof value === 'object') rowOf(target, value as Record<string, unknown>);
-    else data[name] = { id: value };
-  }
-  (data as { [WHOLE]?: true })[WHOLE] = true;
-  return data as Row<T>;
-}
-
 interface ColumnPlan {
   readonly name: string;
   readonly field: string;
@@ -110,9 +93,19 @@ function columnPlanOf(meta: EntityMetadata): readonly ColumnPlan[] {
   return plan;
 }
 
+/** A timestamp as PostgreSQL sends it (`2026-12-06 02:11:50.24+00`, or ISO from jsonb) as a Date. */
+const instantOf = (value: unknown): Date =>
+  value instanceof Date
+    ? value
+    : new Date(
+        String(value)
+          .replace(' ', 'T')
+          .replace(/([+-]\d\d)$/, '$1:00'),
+      );
+
 /**
- * A row from a record keyed by column (`to_jsonb(t)` of the table): timestamps become `Date`s, a
- * reference `{ id }`; dates stay ISO text and decimals the text they were sent as.
+ * A row from a record keyed by column (a result row, or `to_jsonb(t)` of the table): timestamps
+ * become `Date`s, a reference `{ id }`; dates stay ISO text and decimals the text they were sent as.
  */
 export function rowOfColumns<T>(meta: EntityMetadata, columns: Record<string, unknown>): Row<T> {
   const row: Record<string | symbol, unknown> = { [WHOLE]: true };
@@ -124,37 +117,87 @@ export function rowOfColumns<T>(meta: EntityMetadata, columns: Record<string, un
         : as === 'reference'
           ? { id: value }
           : as === 'instant'
-            ? new Date(value as string)
+            ? instantOf(value)
             : value;
   }
   return row as Row<T>;
 }
 
+/** What `findRows` takes: `em.find`'s order, limit and cursor options, and the references to join. */
+export interface RowFindOptions<T> {
+  orderBy?: QueryOrderMap<T>;
+  first?: number;
+  after?: string;
+  overfetch?: boolean;
+  limit?: number;
+  /** To-one references read in the same statement, each as a whole row of its entity. */
+  join?: readonly string[];
+}
+
+/** MikroORM's cursor conditions, which its SQL driver keeps to itself. */
+interface CursorConditions {
+  processCursorOptions<T>(
+    meta: EntityMetadata<T>,
+    options: RowFindOptions<T>,
+    orderBy: QueryOrderMap<T>,
+  ): { orderBy: QueryOrderMap<T>[]; where: FilterQuery<T> };
+}
+
+const joinedTargets = new WeakMap<EntityMetadata, Map<string, EntityMetadata>>();
+
+/** The entity behind a joined reference; one whose columns hold decimals is refused (jsonb). */
+function joinedTarget(meta: EntityMetadata, name: string): EntityMetadata {
+  let targets = joinedTargets.get(meta);
+  if (!targets) joinedTargets.set(meta, (targets = new Map()));
+  let target = targets.get(name);
+  if (!target) {
+    target = referencesOf(meta).find(([reference]) => reference === name)?.[1];
+    if (!target) throw new Error(`${meta.className}.${name} is not a to-one reference`);
+    if (target.props.some((prop) => ['decimal', 'bigint'].includes(prop.type)))
+      throw new Error(`${target.className} has decimals: a joined row would lose their exactness`);
+    targets.set(name, target);
+  }
+  return target;
+}
+
 /**
- * `em.find` without the entities: the same filter, order, limit and cursor options, the same
- * statement, but the result as rows. It reads what the database holds: the request's unflushed
- * changes are not seen, so it serves queries, not a use case that has written.
+ * `em.find` without the entities: the same filter, order, limit and cursor, one statement, the
+ * result as rows built straight from the result's columns (a joined reference comes as one jsonb
+ * column of its table's row). It reads what the database holds: the request's unflushed changes
+ * are not seen, so it serves queries, not a use case that has written.
  */
 export async function findRows<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
   where: FilterQuery<T>,
-  options: FindOptions<T> & { join?: readonly string[] } = {},
+  options: RowFindOptions<T> = {},
 ): Promise<Row<T>[]> {
   const meta = em.getMetadata().get<T>(entity.name);
-  const processed = QueryHelper.processWhere<T>({
-    where,
-    entityName: meta.className,
-    metadata: em.getMetadata(),
-    platform: em.getPlatform(),
-    aliased: true,
+  const join = options.join ?? [];
+  const qb = em.createQueryBuilder(entity, 'r').select('r.*').where(where);
+  const find = { ...options };
+  if (find.first !== undefined || find.after !== undefined) {
+    const cursor = (em.getDriver() as unknown as CursorConditions).processCursorOptions(
+      meta,
+      find,
+      find.orderBy ?? {},
+    );
+    qb.andWhere(cursor.where).orderBy(cursor.orderBy);
+  } else if (find.orderBy) {
+    qb.orderBy(find.orderBy);
+  }
+  if (find.limit !== undefined) qb.limit(find.limit);
+  join.forEach((name, index) => {
+    joinedTarget(meta, name);
+    qb.leftJoin(`r.${name}`, `j${index}`).addSelect(raw(`to_jsonb(j${index}) as "${index}__row"`));
   });
-  const { join = [], ...find } = options;
-  const results = await em.getDriver().find<T>(meta.className, processed as ObjectQuery<T>, {
-    ...find,
-    // References the read shows anyway (a list's departments) come in the same statement.
-    populate: join.map((field) => ({ field, strategy: LoadStrategy.JOINED })) as never,
-    ctx: em.getTransactionContext<Knex.Transaction>(),
+  const results = await qb.execute<Record<string, unknown>[]>('all', false);
+  return results.map((columns) => {
+    const row = rowOfColumns<T>(meta, columns) as Record<string, unknown>;
+    join.forEach((name, index) => {
+      const joined = columns[`${index}__row`] as Record<string, unknown> | null;
+      if (joined) row[name] = rowOfColumns(joinedTarget(meta, name), joined);
+    });
+    return row as Row<T>;
   });
-  return results.map((data) => rowOf<T>(meta, data as Record<string, unknown>));
 }
