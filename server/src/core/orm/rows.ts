@@ -148,7 +148,7 @@ const joinedTargets = new WeakMap<EntityMetadata, Map<string, EntityMetadata>>()
 /** The entity behind a joined reference; one whose columns hold decimals is refused (jsonb). */
 function joinedTarget(meta: EntityMetadata, name: string): EntityMetadata {
   let targets = joinedTargets.get(meta);
-  if (!targets) joinedTargets.set(meta, (targets = new Map()));
+  if (!targets) joinedTargets.set(meta, (targets = new Map<string, EntityMetadata>()));
   let target = targets.get(name);
   if (!target) {
     target = referencesOf(meta).find(([reference]) => reference === name)?.[1];
