@@ -57,7 +57,15 @@ try {
     } else if (message.kind === 'memory') {
       global.gc?.();
       const { heapUsed, rss } = process.memoryUsage();
-      send({ kind: 'memory', id: message.id, heapUsed, rss, loopDelay: loopDelay() });
+      const { user, system } = process.cpuUsage();
+      send({
+        kind: 'memory',
+        id: message.id,
+        heapUsed,
+        rss,
+        cpuMs: (user + system) / 1000,
+        loopDelay: loopDelay(),
+      });
     } else if (message.kind === 'stop') {
       void server.stop().then(() => process.exit(0));
     }

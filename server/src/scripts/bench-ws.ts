@@ -115,6 +115,8 @@ async function populate(): Promise<{ organizationId: string; users: string[]; to
 interface Memory {
   heapUsed: number;
   rss: number;
+  /** CPU time the process has used (user + system). */
+  cpuMs: number;
   loopDelay: { p50: number; p99: number; max: number };
 }
 
@@ -456,10 +458,10 @@ async function main(): Promise<void> {
       `| delivery latency (commit → receipt) | ${ms(latencies)} |`,
       `| from due to receipt (write + delivery) | ${ms(sinceScheduled)} |`,
       `| write and commit of a batch | ${ms(commitLag)} |`,
-      ...after.map(
-        ({ loopDelay: d }, p) =>
-          `| server ${p + 1}: event-loop delay during the load | p50 ${d.p50} ms, p99 ${d.p99} ms, max ${d.max} ms |`,
-      ),
+      ...after.map(({ loopDelay: d, cpuMs }, p) => {
+        const cpu = cpuMs - loaded[p]!.cpuMs;
+        return `| server ${p + 1}: during the load | CPU ${(cpu / 1000).toFixed(1)} s (${((cpu * 1000) / sent).toFixed(0)} µs an event); event-loop delay p50 ${d.p50} ms, p99 ${d.p99} ms, max ${d.max} ms |`;
+      }),
       `| client processes: event-loop delay (p99 / max) | ${clientLoops.join('; ')} ms |`,
       ...servers.map((_, p) => {
         const sockets = Math.ceil((subscribers - p) / processes);
