@@ -5,14 +5,22 @@ export interface ReceivedNotification {
   title: string;
 }
 
-/** A live `notificationAdded` subscription on `server` from `after`, recording what arrives. */
-export function openNotificationStream(server: TestServer, token: string, after: string | null) {
+/**
+ * A live `notificationAdded` subscription on `server` from `after`, recording what arrives (`id`
+ * and `title`, and any other `fields` of the notification).
+ */
+export function openNotificationStream(
+  server: TestServer,
+  token: string,
+  after: string | null,
+  fields = '',
+) {
   const client = server.wsClient(token, { lazy: false });
-  const received: ReceivedNotification[] = [];
+  const received: (ReceivedNotification & Record<string, unknown>)[] = [];
   const errors: unknown[] = [];
-  client.subscribe<{ notificationAdded: ReceivedNotification }>(
+  client.subscribe<{ notificationAdded: ReceivedNotification & Record<string, unknown> }>(
     {
-      query: `subscription($after: ID) { notificationAdded(after: $after) { id title } }`,
+      query: `subscription($after: ID) { notificationAdded(after: $after) { id title ${fields} } }`,
       variables: { after },
     },
     {

@@ -4,6 +4,7 @@ import {
   GraphQLError,
   specifiedRules,
   validate,
+  type DocumentNode,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
@@ -28,6 +29,9 @@ import { CloseCodes, SlowConsumerWatch, WebSocketLedger } from './ws-limits.js';
 
 /** A frame larger than this closes the socket: operations are small, payloads come by HTTP. */
 const MAX_FRAME_BYTES = 64 * 1024;
+
+/** Valid documents kept by their text (the oldest goes first), shared by every socket sending it. */
+const MAX_CACHED_DOCUMENTS = 500;
 
 interface SocketAuth {
   token: string;
@@ -56,6 +60,8 @@ export function attachWebSocketServer(
   const auth = new WeakMap<WebSocket, SocketAuth>();
   const limits = services.config.webSocket;
   const ledger = new WebSocketLedger<WebSocket>(limits);
+  // Thousands of clients subscribe with the same few texts: one parse, one validation, one AST.
+  const documents = new Map<string, DocumentNode>();
 
   // Every socket counts against its address from the first byte, signed in or not (an unsigned
   // one is closed by graphql-ws after connectionInitWaitTimeout, 3 s).
@@ -128,17 +134,25 @@ export function attachWebSocketServer(
             }),
           ];
         }
-        let document;
-        try {
-          document = parseOperation(resolved.query ?? '');
-        } catch (error) {
-          if (!(error instanceof GraphQLError)) throw error;
-          return [
-            new GraphQLError(error.message, { extensions: { code: ErrorCode.GraphqlParseFailed } }),
-          ];
+        const text = resolved.query ?? '';
+        let document = documents.get(text);
+        if (!document) {
+          try {
+            document = parseOperation(text);
+          } catch (error) {
+            if (!(error instanceof GraphQLError)) throw error;
+            return [
+              new GraphQLError(error.message, {
+                extensions: { code: ErrorCode.GraphqlParseFailed },
+              }),
+            ];
+          }
+          const errors = validate(schema, document, [...specifiedRules, ...rules]);
+          if (errors.length > 0) return errors;
+          documents.set(text, document);
+          if (documents.size > MAX_CACHED_DOCUMENTS)
+            documents.delete(documents.keys().next().value!);
         }
-        const errors = validate(schema, document, [...specifiedRules, ...rules]);
-        if (errors.length > 0) return errors;
         if (!ledger.takeOperation(ctx.extra.socket, id)) {
           return [
             new GraphQLError(

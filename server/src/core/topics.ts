@@ -24,15 +24,27 @@ export interface PayrollPublishedEvent {
   part: 'ADVANCE' | 'FINAL';
 }
 
+/** A notification as its recipient is shown it, as committed (JSON: the instant as an ISO string). */
+export interface NotificationAddedContent {
+  id: string;
+  type: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  createdAt: string;
+}
+
 /**
- * A notification was committed for a user; subscribers read it (and any before it they have not
- * seen) from the database by the recipient's seq, never trusting the event's content.
+ * A notification was committed for a user. A subscriber whose next seq it is delivers the content
+ * it carries; anything else (a gap, a replay, no content) it reads from the database by seq.
  */
 export interface NotificationAddedEvent {
   recipientUserId: string;
   notificationId: string;
   /** The notification's number in its recipient's commit order. */
   seq: number;
+  /** Absent when the body is too long to send to every instance: subscribers read it instead. */
+  notification?: NotificationAddedContent;
 }
 
 /** A task's history grew (a status change, a message, an attachment …); routed per task. */

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createLogger } from '../core/logger.js';
 import { startServer } from '../app/server.js';
 import { inSystemUnit } from '../core/unit-of-work.js';
@@ -18,6 +19,17 @@ interface Publish {
 type Message = Publish | { kind: 'memory'; id: number } | { kind: 'stop' };
 
 const send = (message: unknown) => process.send!(message);
+
+// The event loop's delay since the last ask (ms): how long a ready callback waited its turn.
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
+const loopDelay = () => {
+  const ms = (ns: number) => Math.round(ns / 1e6);
+  const delay = { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) };
+  // After the pause of the gc() just forced has been sampled: it is not the next window's.
+  setTimeout(() => loop.reset(), 20);
+  return delay;
+};
 
 try {
   const base = loadConfig();
@@ -45,12 +57,25 @@ try {
     } else if (message.kind === 'memory') {
       global.gc?.();
       const { heapUsed, rss } = process.memoryUsage();
-      send({ kind: 'memory', id: message.id, heapUsed, rss });
+      const { user, system } = process.cpuUsage();
+      send({
+        kind: 'memory',
+        id: message.id,
+        heapUsed,
+        rss,
+        cpuMs: (user + system) / 1000,
+        loopDelay: loopDelay(),
+      });
     } else if (message.kind === 'stop') {
       void server.stop().then(() => process.exit(0));
     }
   });
-  send({ kind: 'ready', url: server.url, transport: server.pubSubTransport });
+  send({
+    kind: 'ready',
+    url: server.url,
+    transport: server.pubSubTransport,
+    limits: config.webSocket,
+  });
 } catch (error) {
   reportFatal(error);
 }

@@ -9,6 +9,7 @@ import { createLogger } from '../core/logger.js';
 import { connectOrm, ormOptions } from '../core/orm/orm.js';
 import { entities } from '../app/entities.js';
 import { hashToken } from '../modules/identity/index.js';
+import type { WebSocketLimits } from '../config/env.js';
 import { reportFatal } from './cli.js';
 
 // Usage: npm run bench:ws -- [--subscribers 20000] [--seconds 60] [--rate 1000] [--processes 1]
@@ -20,7 +21,10 @@ import { reportFatal } from './cli.js';
 // account over graphql-ws from --clients processes, then sends --rate targeted notifications a
 // second for --seconds: every 10 ms the events due, written and published by a server process (with two,
 // by the process the recipient is NOT connected to, so each event crosses Redis). Prints the
-// delivery latency (commit to receipt) and each server's heap and RSS per socket.
+// delivery latency (commit to receipt) and each server's heap and RSS per socket. Before the load,
+// one more account opens the most sockets and subscriptions the limits allow on the first server,
+// plus one socket and one subscription past them (both refused): its heap per socket and per
+// subscription, and the time one notification takes to reach all of its streams.
 const { values } = parseArgs({
   options: {
     subscribers: { type: 'string', default: '20000' },
@@ -66,7 +70,10 @@ async function sql(url: URL, text: string, params: unknown[] = []): Promise<pg.Q
   }
 }
 
-/** The organization, its accounts and a session each, in three statements; returns the tokens. */
+/**
+ * The organization, its accounts (one more than the subscribers: the account at the limits) and a
+ * session each, in three statements; returns the tokens.
+ */
 async function populate(): Promise<{ organizationId: string; users: string[]; tokens: string[] }> {
   const orm = await connectOrm(
     ormOptions({ entities, url: target.toString(), poolMax: 1 }, createLogger('warn')),
@@ -89,7 +96,7 @@ async function populate(): Promise<{ organizationId: string; users: string[]; to
        select gen_random_uuid(), $1, 'bench-ws-' || n, 'Bench ' || n, '{EMPLOYEE}', 'ACTIVE'
          from generate_series(1, $2::int) as n
        returning id`,
-      [org!.id, subscribers],
+      [org!.id, subscribers + 1],
     )
   ).rows.map((row: { id: string }) => row.id);
   // Tokens as SessionService.open mints them; only their SHA-256 is stored, as it stores them.
@@ -104,11 +111,20 @@ async function populate(): Promise<{ organizationId: string; users: string[]; to
   return { organizationId: org!.id, users, tokens };
 }
 
+/** A server's memory, and its event-loop delay (ms) since it was last asked. */
+interface Memory {
+  heapUsed: number;
+  rss: number;
+  /** CPU time the process has used (user + system). */
+  cpuMs: number;
+  loopDelay: { p50: number; p99: number; max: number };
+}
+
 type ServerMessage =
-  | { kind: 'ready'; url: string; transport: string }
+  | { kind: 'ready'; url: string; transport: string; limits: WebSocketLimits }
   | { kind: 'published'; batch: number; at: number }
   | { kind: 'failed'; batch: number; error: string }
-  | { kind: 'memory'; id: number; heapUsed: number; rss: number };
+  | ({ kind: 'memory'; id: number } & Memory);
 
 /** A child node process under a raised descriptor limit (the parent's may be too low). */
 function child(
@@ -142,7 +158,12 @@ class Server {
   inFlight = 0;
   failed = 0;
   transport = '';
-  private memoryAsks = new Map<number, (m: { heapUsed: number; rss: number }) => void>();
+  limits!: WebSocketLimits;
+  private commits = new Map<
+    number,
+    { resolve: (at: number) => void; reject: (e: Error) => void }
+  >();
+  private memoryAsks = new Map<number, (m: Memory) => void>();
   private asked = 0;
   constructor(
     readonly process: ChildProcess,
@@ -150,8 +171,14 @@ class Server {
   ) {
     process.on('message', (message: ServerMessage) => {
       if (message.kind === 'published' || message.kind === 'failed') this.inFlight -= 1;
-      if (message.kind === 'published') onPublished(message.batch, message.at);
-      if (message.kind === 'failed') {
+      if (message.kind === 'published') {
+        const waiter = this.commits.get(message.batch);
+        if (waiter) waiter.resolve(message.at);
+        else onPublished(message.batch, message.at);
+      }
+      if (message.kind === 'failed' && this.commits.has(message.batch))
+        this.commits.get(message.batch)!.reject(new Error(message.error));
+      else if (message.kind === 'failed') {
         this.failed += 1;
         globalThis.process.stderr.write(`a batch failed: ${message.error}\n`);
       }
@@ -168,8 +195,16 @@ class Server {
     if (message.kind !== 'ready') throw new Error(`unexpected ${message.kind}`);
     this.url = `${message.url.replace(/^http/, 'ws')}/graphql`;
     this.transport = message.transport;
+    this.limits = message.limits;
   }
-  memory(): Promise<{ heapUsed: number; rss: number }> {
+  /** Writes and publishes one notification outside the load; resolves with its commit time. */
+  publishOne(organizationId: string, userId: string, title: string): Promise<number> {
+    const batch = -1 - this.commits.size;
+    this.inFlight += 1;
+    this.process.send({ kind: 'publish', batch, organizationId, items: [{ userId, title }] });
+    return new Promise((resolve, reject) => this.commits.set(batch, { resolve, reject }));
+  }
+  memory(): Promise<Memory> {
     const id = ++this.asked;
     return new Promise((resolve) => {
       this.memoryAsks.set(id, resolve);
@@ -184,6 +219,70 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
+interface LimitsState {
+  kind: 'limits-state';
+  refusedSockets: number;
+  refusedSubscriptions: number;
+  live: number;
+  notices: [number, { count: number; lastAt: number }][];
+}
+
+/**
+ * One account at the limits on `server`: its sockets × subscriptions and one of each past them,
+ * the server's heap for them (every stream live: notices until each stream has had one), and one
+ * notification's fan-out to all of the streams. Returns the table's rows.
+ */
+async function atTheLimits(
+  server: Server,
+  organizationId: string,
+  userId: string,
+  token: string,
+): Promise<string[]> {
+  const { socketsPerUser: sockets, subscriptionsPerSocket: subscriptions } = server.limits;
+  const streams = sockets * subscriptions;
+  const before = await server.memory();
+  const proc = child('bench-ws-client.ts', {});
+  const states: ((state: LimitsState) => void)[] = [];
+  let opened!: (connected: number) => void;
+  const open = new Promise<number>((resolve) => (opened = resolve));
+  proc.on('message', (message: LimitsState | { kind: 'limits-open'; connected: number }) => {
+    if (message.kind === 'limits-open') opened(message.connected);
+    else states.shift()?.(message);
+  });
+  const state = () => {
+    const next = new Promise<LimitsState>((resolve) => states.push(resolve));
+    proc.send({ kind: 'limits-state' });
+    return next;
+  };
+  try {
+    proc.send({ kind: 'limits', url: server.url, token, sockets, subscriptions });
+    const connected = await open;
+    let now = await state();
+    for (let notice = 1; notice <= 30 && now.live < streams; notice++) {
+      await server.publishOne(organizationId, userId, `limits ${notice}:0`);
+      await sleep(300);
+      now = await state();
+    }
+    const heap = (await server.memory()).heapUsed - before.heapUsed;
+    const fanOut = 1000;
+    const committedAt = await server.publishOne(organizationId, userId, `limits ${fanOut}:0`);
+    let arrived = { count: 0, lastAt: 0 };
+    for (let wait = 0; wait < 100 && arrived.count < streams; wait++) {
+      await sleep(50);
+      now = await state();
+      arrived = new Map(now.notices).get(fanOut) ?? arrived;
+    }
+    return [
+      `| one account at the limits | ${connected} sockets × ${subscriptions} subscriptions (${now.live} streams live of ${streams}); past them ${now.refusedSockets} socket and ${now.refusedSubscriptions} subscriptions refused (of 1 and ${sockets}) |`,
+      `| its server heap | ${kib(heap / sockets)} a socket with its subscriptions, ${kib(heap / streams)} a subscription |`,
+      `| one notification to all of its streams | ${arrived.count} of ${streams} in ${arrived.lastAt ? arrived.lastAt - committedAt : '—'} ms (commit → last receipt) |`,
+    ];
+  } finally {
+    proc.send({ kind: 'stop' });
+    await once(proc, 'exit');
+  }
+}
+
 async function main(): Promise<void> {
   await sql(admin, `drop database if exists ${DATABASE} with (force)`);
   await sql(admin, `create database ${DATABASE}`);
@@ -191,6 +290,7 @@ async function main(): Promise<void> {
   try {
     let started = Date.now();
     const { organizationId, users, tokens } = await populate();
+    const atLimits = { userId: users.pop()!, token: tokens.pop()! };
     process.stdout.write(
       `${subscribers} accounts and sessions in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
@@ -224,6 +324,12 @@ async function main(): Promise<void> {
       servers.push(new Server(proc, (batch, at) => committed.set(batch, at)));
     }
     await Promise.all(servers.map((server) => server.ready()));
+    const limitsRows = await atTheLimits(
+      servers[0]!,
+      organizationId,
+      atLimits.userId,
+      atLimits.token,
+    );
     global.gc?.();
     const idle = await Promise.all(servers.map((server) => server.memory()));
 
@@ -231,6 +337,7 @@ async function main(): Promise<void> {
     const homeOf = (i: number) => i % processes;
     const arrivals: number[] = [];
     let clientErrors = 0;
+    const clientLoops: string[] = [];
     const clients: ChildProcess[] = [];
     started = Date.now();
     const readies: Promise<number>[] = [];
@@ -242,8 +349,16 @@ async function main(): Promise<void> {
         new Promise((resolve) =>
           proc.on(
             'message',
-            (message: { kind: string; subscribed?: number; pairs?: number[]; errors?: number }) => {
+            (message: {
+              kind: string;
+              subscribed?: number;
+              pairs?: number[];
+              errors?: number;
+              p99?: number;
+              max?: number;
+            }) => {
               if (message.kind === 'ready') resolve(message.subscribed!);
+              if (message.kind === 'loop') clientLoops.push(`${message.p99!} / ${message.max!}`);
               if (message.kind === 'received') {
                 for (const value of message.pairs!) arrivals.push(value);
                 clientErrors += message.errors!;
@@ -343,6 +458,11 @@ async function main(): Promise<void> {
       `| delivery latency (commit → receipt) | ${ms(latencies)} |`,
       `| from due to receipt (write + delivery) | ${ms(sinceScheduled)} |`,
       `| write and commit of a batch | ${ms(commitLag)} |`,
+      ...after.map(({ loopDelay: d, cpuMs }, p) => {
+        const cpu = cpuMs - loaded[p]!.cpuMs;
+        return `| server ${p + 1}: during the load | CPU ${(cpu / 1000).toFixed(1)} s (${((cpu * 1000) / sent).toFixed(0)} µs an event); event-loop delay p50 ${d.p50} ms, p99 ${d.p99} ms, max ${d.max} ms |`;
+      }),
+      `| client processes: event-loop delay (p99 / max) | ${clientLoops.join('; ')} ms |`,
       ...servers.map((_, p) => {
         const sockets = Math.ceil((subscribers - p) / processes);
         const heap = loaded[p]!.heapUsed - idle[p]!.heapUsed;
@@ -353,6 +473,7 @@ async function main(): Promise<void> {
           `after the run ${mib(after[p]!.heapUsed)} / ${mib(after[p]!.rss)}) |`
         );
       }),
+      ...limitsRows,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     for (const server of servers) server.process.send({ kind: 'stop' });

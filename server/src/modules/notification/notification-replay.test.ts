@@ -17,7 +17,10 @@ let organizationId: string;
 const logger = createLogger('silent');
 
 /** Writes notifications for the user in one unit; `publish: false` is a process dying after commit. */
-function write(titles: string[], options: { publish?: boolean; hold?: Promise<void> } = {}) {
+function write(
+  titles: string[],
+  options: { publish?: boolean; hold?: Promise<void>; body?: string } = {},
+) {
   let written!: () => void;
   const wrote = new Promise<void>((resolve) => (written = resolve));
   const done = inSystemUnit(
@@ -32,6 +35,7 @@ function write(titles: string[], options: { publish?: boolean; hold?: Promise<vo
           organizationId,
           type: 'ANNOUNCEMENT' as const,
           title,
+          body: options.body ?? null,
         })),
       );
       written();
@@ -53,11 +57,17 @@ async function latestId(): Promise<string> {
 
 /** Waits until a live stream is subscribed: a marker written after it arrives. */
 async function live(stream: ReturnType<typeof openNotificationStream>, marker: string) {
+  let last = '';
   for (let i = 0; i < 50 && stream.received.length === 0; i++) {
-    await write([`${marker} ${i}`]).done;
+    last = `${marker} ${i}`;
+    await write([last]).done;
     await stream.until(1, 100);
   }
   expect(stream.received.length).toBeGreaterThan(0);
+  // Markers arrive in order: once the last one written is in (a slow machine may take longer
+  // than the 100 ms above), no other can follow.
+  for (let i = 0; i < 250 && stream.received.at(-1)?.title !== last; i++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   stream.received.length = 0;
 }
 
@@ -138,6 +148,39 @@ describe('notification replay', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(again.received.map((item) => item.title)).toEqual(['Без события 3', 'С событием 4']);
     await again.close();
+  });
+
+  it('delivers the very next notification as its event carried it, without a read, as the list shows it', async () => {
+    const fields = 'type body link createdAt readAt';
+    // What a write costs with nobody subscribed: a live subscriber adds no statement to it.
+    const alone = await server.queries.measure(() => write(['Без подписчика']).done);
+    const stream = openNotificationStream(server, token, await latestId(), fields);
+    await live(stream, 'слушаю');
+    const before = server.queries.count;
+    await write(['Из события'], { body: 'Текст' }).done;
+    const [delivered] = await stream.until(1, 5000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.queries.count - before).toBe(alone.statements);
+    const listed = await server.gql<{ notifications: { edges: { node: unknown }[] } }>(
+      `{ notifications(first: 1) { edges { node { id title ${fields} } } } }`,
+      {},
+      token,
+    );
+    expect(delivered).toEqual(listed.data!.notifications.edges[0]!.node);
+    expect(stream.received).toHaveLength(1);
+    await stream.close();
+  });
+
+  it('reads a notification whose body is too long for its event, in order with the ones around it', async () => {
+    const stream = openNotificationStream(server, token, await latestId(), 'body');
+    await live(stream, 'жду длинное');
+    const long = 'Длинный текст. '.repeat(400);
+    await write(['Короткое 1']).done;
+    await write(['Длинное'], { body: long }).done;
+    await write(['Короткое 2']).done;
+    expect(await stream.titles(3)).toEqual(['Короткое 1', 'Длинное', 'Короткое 2']);
+    expect(stream.received[1]!.body).toBe(long);
+    await stream.close();
   });
 
   it('resumes after the last id received even when ids are not in commit order (instances whose clocks differ)', async () => {

@@ -20,7 +20,7 @@ import { isUuid } from '../../core/ids.js';
 import { User } from '../identity/index.js';
 import type { Notification } from './notification.entity.js';
 import { NotificationService, writeNotifications } from './notification.service.js';
-import { notificationStream } from './notification.stream.js';
+import { notificationStream, type StreamedNotification } from './notification.stream.js';
 import { NotificationConnection, NotificationGqlType } from './notification.type.js';
 
 @Resolver(() => NotificationGqlType)
@@ -94,9 +94,9 @@ export class NotificationResolver {
     },
   })
   notificationAdded(
-    @Root() notification: Notification,
+    @Root() notification: StreamedNotification,
     @Arg('after', () => ID, { nullable: true }) _after: string | null,
-  ): Notification {
+  ): StreamedNotification {
     return notification;
   }
 }

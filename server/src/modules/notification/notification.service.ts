@@ -5,6 +5,7 @@ import { badInput } from '../../core/errors.js';
 import { checkPageSize, type Connection } from '../../core/graphql/connection.js';
 import { isUuid } from '../../core/ids.js';
 import { pageOf } from '../../core/orm/pagination.js';
+import type { NotificationAddedContent } from '../../core/topics.js';
 import { queueEmails } from './outbox.js';
 import { Notification, type NotificationType } from './notification.entity.js';
 
@@ -44,10 +45,23 @@ export async function writeNotifications(unit: Unit, items: readonly NewNotifica
       recipientUserId: row.recipientUserId,
       notificationId: row.id,
       seq: row.seq,
+      ...((row.body?.length ?? 0) <= CARRIED_BODY_MAX && { notification: contentOf(row) }),
     });
   }
   if (emails > 0) events.publish('EMAIL_QUEUED', { count: emails });
 }
+
+/** The longest body an event carries to every instance; a longer one is read by its recipient. */
+const CARRIED_BODY_MAX = 4096;
+
+const contentOf = (row: Notification): NotificationAddedContent => ({
+  id: row.id,
+  type: row.type,
+  title: row.title,
+  body: row.body,
+  link: row.link,
+  createdAt: row.createdAt.toISOString(),
+});
 
 /**
  * Bumps each recipient's NotificationCursor by the number of notifications it gets, in one

@@ -1,22 +1,32 @@
 import DataLoader from 'dataloader';
 import type { AppServices } from '../../core/context.js';
-import type { NotificationAddedEvent } from '../../core/topics.js';
+import type { NotificationAddedContent, NotificationAddedEvent } from '../../core/topics.js';
 import type { Viewer } from '../../core/auth/viewer.js';
-import { Notification, NotificationCursor } from './notification.entity.js';
+import { Notification, NotificationCursor, type NotificationType } from './notification.entity.js';
 
 /** Missed notifications are read from the database this many at a time, until none is left. */
 export const REPLAY_PAGE = 200;
 
+/** Notifications a stream keeps from their events while its client reads; past this, it reads. */
+export const MAX_CARRIED = 50;
+
+/** What the stream delivers: a notification read from the database, or as its event carried it. */
+export type StreamedNotification = Pick<
+  Notification,
+  'id' | 'seq' | 'type' | 'title' | 'body' | 'link' | 'createdAt' | 'readAt'
+>;
+
 /**
  * A user's notifications as a stream, exactly once and in commit order. Every notification has
  * its recipient's `seq` (gapless, in commit order: see NotificationCursor), so the stream only
- * keeps the last seq it delivered and reads "everything after it" from the database:
+ * keeps the last seq it delivered, and delivers only `last + 1` or "everything after `last`":
  *
  * - with `after` (the id of the last notification the client has), first all it missed, page by
- *   page, however many; without it, from the moment of subscribing;
- * - then, on each live event with a seq beyond the last delivered, everything after the last
- *   delivered up to that seq: a notification whose event never came (its process died between
- *   commit and publish, or Redis dropped it) is delivered in its place, before the newer one;
+ *   page, however many, from the database; without it, from the moment of subscribing;
+ * - then each live event: the very next seq, with its content, is delivered as the event carried
+ *   it, without a read; anything else beyond the last delivered (a notification whose event never
+ *   came because its process died between commit and publish or Redis dropped it, an event
+ *   without content) has the stream read everything after the last delivered up to that seq;
  *   an event for something already delivered is ignored.
  *
  * It subscribes before it reads, so nothing committed meanwhile is lost.
@@ -25,14 +35,14 @@ export async function notificationStream(
   app: AppServices,
   viewer: Viewer,
   after: string | null,
-): Promise<AsyncIterableIterator<Notification>> {
+): Promise<AsyncIterableIterator<StreamedNotification>> {
   const live = app.pubSub.subscribe('NOTIFICATION_ADDED', viewer.userId);
   try {
     const last = await startingSeq(app, viewer, after);
     const stream = deliver(app, viewer, live, last, after !== null);
     // An async generator waiting for an event cannot be returned until it yields: ending the
     // event source first lets a client's `complete` (or a closed socket) free it at once.
-    const iterator: AsyncIterableIterator<Notification> = {
+    const iterator: AsyncIterableIterator<StreamedNotification> = {
       next: () => stream.next(),
       return: async () => {
         await live.return?.();
@@ -53,7 +63,7 @@ async function* deliver(
   live: AsyncIterable<NotificationAddedEvent> & AsyncIterator<NotificationAddedEvent>,
   from: number,
   replay: boolean,
-): AsyncGenerator<Notification> {
+): AsyncGenerator<StreamedNotification> {
   let last = from;
   // Everything after `last` (up to `limit`), page by page, in seq order.
   const upTo = async function* (limit: number | null) {
@@ -66,15 +76,21 @@ async function* deliver(
       if (page.length < REPLAY_PAGE) return;
     }
   };
-  // The events are drained as they come, keeping only the highest seq announced: however slowly
-  // the client reads, a subscription holds one number, not a queue of events.
+  // The events are drained as they come, keeping the highest seq announced and the content of a
+  // run of consecutive ones (at most MAX_CARRIED): however slowly the client reads, a subscription
+  // holds a number and a few notifications, not a queue of events.
   let announced = last;
+  let carried: StreamedNotification[] = [];
   let ended = false;
   let wake = null as (() => void) | null;
   const pump = (async () => {
     try {
       for await (const event of live) {
         if (event.recipientUserId !== viewer.userId || event.seq <= announced) continue;
+        const content = event.notification ? contentOf(event.seq, event.notification) : null;
+        const continues = carried.length === 0 || carried.at(-1)!.seq === event.seq - 1;
+        if (content && continues && carried.length < MAX_CARRIED) carried.push(content);
+        else carried = content ? [content] : [];
         announced = event.seq;
         wake?.();
       }
@@ -86,7 +102,15 @@ async function* deliver(
   try {
     if (replay) yield* upTo(null);
     for (;;) {
+      while (carried.length > 0 && carried[0]!.seq <= last) carried.shift();
       if (announced > last) {
+        const next = carried[0];
+        if (next?.seq === last + 1) {
+          carried.shift();
+          last = next.seq;
+          yield next;
+          continue;
+        }
         const target = announced; // it may grow while the client reads
         yield* upTo(target);
         // Only a notification deleted meanwhile leaves a number unfilled: never ask again.
@@ -102,6 +126,15 @@ async function* deliver(
     await pump;
   }
 }
+
+/** A notification as its event carried it: unread, as it was committed. */
+const contentOf = (seq: number, content: NotificationAddedContent): StreamedNotification => ({
+  ...content,
+  type: content.type as NotificationType,
+  seq,
+  createdAt: new Date(content.createdAt),
+  readAt: null,
+});
 
 /** A page to read: the recipient's notifications after `after`, up to `upTo` (null: no bound). */
 interface PageKey {
