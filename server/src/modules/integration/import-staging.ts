@@ -316,10 +316,10 @@ function copyChunks(parts: (string | Uint8Array)[]): (string | Uint8Array)[] {
 
 /** One row in COPY's text format, without its newline. */
 function encodeRow(row: StagedRow, columns: Column[]): string {
-  let line = field(row[columns[0]!.column], columns[0]!.sql);
-  for (let i = 1; i < columns.length; i += 1)
-    line += `\t${field(row[columns[i]!.column], columns[i]!.sql)}`;
-  return line;
+  const fields = new Array<string>(columns.length);
+  for (let i = 0; i < columns.length; i += 1)
+    fields[i] = field(row[columns[i]!.column], columns[i]!.sql);
+  return fields.join('\t');
 }
 
 /** Rows in COPY's text format: tab-separated, \N for null, backslash escapes. */
