@@ -18,7 +18,8 @@ import { ImportService, ndjsonBlocks, summary } from '../modules/integration/ind
 //        [--file batch.ndjson] (generated there unless it exists, and kept: to profile or re-run)
 // Generates an institution with three years of history and payslips as one NDJSON batch, imports
 // it into a fresh database `kabinet_bench_import` (created here and dropped after), then imports
-// it again (nothing changes), and prints records per second and SQL statements for both.
+// it again (nothing changes), and prints records per second, SQL statements and the CPU seconds
+// of Node and of the PostgreSQL processes serving it (when they run on this machine) for both.
 const { values } = parseArgs({
   options: {
     employees: { type: 'string', default: '10000' },
@@ -80,6 +81,7 @@ try {
   let firstSeconds = 0;
   for (const pass of ['first import (empty database)', 'again (nothing changes)']) {
     const before = queries.count;
+    const cpu = await cpuMeter(orm);
     const started = process.hrtime.bigint();
     const result = await service.run(
       ndjsonBlocks(fs.createReadStream(file, { highWaterMark: 1 << 20 })),
@@ -91,6 +93,7 @@ try {
       },
     );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const used = await cpu();
     firstSeconds ||= seconds;
     if (result.status !== 'APPLIED') {
       process.stdout.write(summary(result));
@@ -105,7 +108,9 @@ try {
       `\n${pass}: ${result.records} records in ${seconds.toFixed(1)} s = ` +
         `${Math.round(result.records / seconds)} records/s; ${queries.count - before} SQL statements; ` +
         `created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}; ` +
-        `${rows[0]!.lines} payslip lines held\n`,
+        `${rows[0]!.lines} payslip lines held\n` +
+        `  CPU: Node ${used.node.toFixed(1)} s, PostgreSQL ${used.postgres === null ? '(not on this machine)' : `${used.postgres.toFixed(1)} s`}` +
+        ` (on a shared machine, wall time grows with the load; CPU time much less)\n`,
     );
   }
   const copy = await plainCopy();
@@ -177,4 +182,86 @@ async function plainCopy(): Promise<{ tables: number; rows: number; seconds: num
   } finally {
     await client.end();
   }
+}
+
+/** CPU seconds a PostgreSQL process on this machine has used, or null when it is not one. */
+function processSeconds(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    if (!stat.includes('(postgres)')) return null;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks of 1/100 s (USER_HZ on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The local processes serving the database's client connections, found by their sockets: the
+ * server may see its processes under other pids (a container), but a TCP connection on this
+ * machine is one socket here, listed in /proc/net/tcp with the client's port. Empty elsewhere.
+ */
+function serverProcesses(clientPorts: number[]): number[] {
+  const port = Number(target.port || 5432);
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text: string;
+    try {
+      text = fs.readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length < 10) continue;
+      const local = parseInt(cols[1]!.split(':')[1]!, 16);
+      const remote = parseInt(cols[2]!.split(':')[1]!, 16);
+      if (local === port && clientPorts.includes(remote)) inodes.add(`socket:[${cols[9]}]`);
+    }
+  }
+  const pids: number[] = [];
+  if (inodes.size === 0) return pids;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || processSeconds(Number(entry)) === null) continue;
+    try {
+      for (const fd of fs.readdirSync(`/proc/${entry}/fd`))
+        if (inodes.has(fs.readlinkSync(`/proc/${entry}/fd/${fd}`))) pids.push(Number(entry));
+    } catch {
+      // A process that ended, or whose descriptors are not ours to read.
+    }
+  }
+  return pids;
+}
+
+/**
+ * Starts measuring the CPU time of this process (its reading workers included) and of the
+ * database's server processes that serve it (PostgreSQL on this machine only); the function
+ * returned stops and gives the seconds used.
+ */
+async function cpuMeter(
+  of: typeof orm,
+): Promise<() => Promise<{ node: number; postgres: number | null }>> {
+  const backends = async () =>
+    serverProcesses(
+      (
+        await of.em
+          .fork()
+          .execute<{ client_port: number | null }[]>(
+            'select client_port from pg_stat_activity where datname = current_database()',
+          )
+      ).flatMap((row) => (row.client_port ? [row.client_port] : [])),
+    );
+  const start = new Map((await backends()).map((pid) => [pid, processSeconds(pid)]));
+  const node = process.cpuUsage();
+  return async () => {
+    const usage = process.cpuUsage(node);
+    let postgres: number | null = start.size > 0 ? 0 : null;
+    for (const pid of new Set([...start.keys(), ...(await backends())])) {
+      const now = processSeconds(pid);
+      const then = start.has(pid) ? start.get(pid)! : 0;
+      if (postgres !== null && now !== null && then !== null) postgres += now - then;
+    }
+    return { node: (usage.user + usage.system) / 1e6, postgres };
+  };
 }

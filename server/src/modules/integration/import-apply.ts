@@ -2,7 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ImportTypeCounts } from './import-run.entity.js';
 import type { BatchKey } from './import-resolve.js';
 import { DOCUMENTS_TABLE, type Staging } from './import-staging.js';
-import { identityDocumentColumns, stagingOf, typeSpecs, type TypeSpec } from './import-types.js';
+import {
+  allSectionsSql as allSections,
+  identityDocumentColumns,
+  stagingOf,
+  typeSpecs,
+  type TypeSpec,
+} from './import-types.js';
 
 /** A time-ordered UUID (v7) made in SQL, like the ids the application makes (uuid v7). */
 export const uuidV7Sql = `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing
@@ -46,13 +52,6 @@ function sectionsSql(spec: TypeSpec): string {
   );
   return `array_remove(array[${flags.join(', ')}]::text[], null)`;
 }
-
-const allSections = (spec: TypeSpec): string => {
-  const sections = new Set(
-    [...spec.fields, ...spec.refs].map((item) => item.section ?? spec.section).filter(Boolean),
-  );
-  return `array[${[...sections].map((s) => `'${s}'`).join(', ')}]::text[]`;
-};
 
 /**
  * Applies a resolved batch in set-based statements: each type is compared with what the portal
@@ -122,10 +121,8 @@ export class Applier {
     const staging = stagingOf(spec);
     const { stored, staged } = comparison(spec);
     const sections = spec.type === 'employee' ? sectionsSql(spec) : 'null';
-    await this.tx.execute(
-      `update ${staging} set change = 'created', sections = ${allSections(spec)}
-        where op = 'upsert' and not existed`,
-    );
+    // A staged row starts as created with every section of its type (the columns' defaults): only
+    // the records the portal holds are compared here, so a first import rewrites no staging row.
     await this.tx.execute(
       `update ${staging} s
           set change = case when s.adopted or s.was_deleted or (${stored}) is distinct from (${staged})

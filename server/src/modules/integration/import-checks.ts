@@ -22,6 +22,8 @@ interface Row {
 export async function checkAppliedBatch(
   tx: EntityManager,
   specs: TypeSpec[],
+  /** The organization held no payslip before the batch: every payslip it has now is the batch's. */
+  firstPayslips = false,
 ): Promise<ImportProblem[]> {
   const has = (type: RecordType) => specs.some((spec) => spec.type === type);
   const problems: ImportProblem[] = [];
@@ -31,26 +33,55 @@ export async function checkAppliedBatch(
   if (has('department')) problems.push(...(await blockedDeletions(tx, 'department')));
   if (has('position')) problems.push(...(await blockedDeletions(tx, 'position')));
   if (has('employee')) problems.push(...(await blockedDeletions(tx, 'employee')));
-  if (has('payslip')) problems.push(...(await payslipTwins(tx)));
+  if (has('payslip')) problems.push(...(await payslipTwins(tx, firstPayslips)));
   return problems.sort((a, b) => a.line - b.line);
 }
 
-/** The rows of `table` of every employee the batch changed rows of, with the batch's lines. */
-function rowsOfTouchedEmployees(
+/** Whether the organization holds no row of `table` at all (asked before a batch is applied). */
+export async function holdsNone(
+  tx: EntityManager,
+  table: string,
+  organizationId: string,
+): Promise<boolean> {
+  const [row] = await tx.execute<{ none: boolean }[]>(
+    `select not exists (select 1 from ${table} where organization_id = ?) as none`,
+    [organizationId],
+  );
+  return row?.none === true;
+}
+
+/** Employees the batch changed rows of in `staging`. */
+const touched = (staging: string) =>
+  `select employee_id from ${staging} where change in ('created', 'updated')`;
+
+/** The rows of `table` of the employees `employees` (SQL) selects, with the batch's lines. */
+function rowsOf(
   tx: EntityManager,
   table: string,
   staging: string,
+  employees: string,
   condition = 'true',
 ): Promise<Row[]> {
   return tx.execute<Row[]>(
     `select r.id, r.employee_id, r.kind, r.start_date::text as start_date, r.end_date::text as end_date,
             s.line, s.external_id
        from ${table} r left join ${staging} s on s.id = r.id and s.change in ('created', 'updated')
-      where ${condition} and r.employee_id in (select employee_id from ${staging}
-                                                where change in ('created', 'updated'))
+      where ${condition} and r.employee_id in (${employees})
       order by r.employee_id, r.start_date, r.id`,
   );
 }
+
+/**
+ * Employees the batch changed leaves of whose leaves overlap at all by their dates (a leave that
+ * starts before an earlier-starting one ends): only their leaves are read to apply the rules, not
+ * every leave of every employee the batch touched.
+ */
+const clashingLeaves = `select employee_id from (
+    select employee_id, start_date,
+           max(end_date) over (partition by employee_id order by start_date, end_date
+                               rows between unbounded preceding and 1 preceding) as ends_before
+      from leave_record where employee_id in (${touched('imp_leave_record')})) w
+   where ends_before >= start_date`;
 
 const byEmployee = (rows: Row[]): Map<string, Row[]> => {
   const groups = new Map<string, Row[]>();
@@ -66,7 +97,7 @@ const byEmployee = (rows: Row[]): Map<string, Row[]> => {
 async function leaveOverlaps(tx: EntityManager): Promise<ImportProblem[]> {
   const problems: ImportProblem[] = [];
   for (const rows of byEmployee(
-    await rowsOfTouchedEmployees(tx, 'leave_record', 'imp_leave_record'),
+    await rowsOf(tx, 'leave_record', 'imp_leave_record', clashingLeaves),
   ).values()) {
     const records = new Map<Row, LeaveSpan>(
       rows.map((row) => [
@@ -97,10 +128,11 @@ async function leaveOverlaps(tx: EntityManager): Promise<ImportProblem[]> {
 
 /** Main posts (hire, transfer) of one employee must not overlap (as in saveAssignment). */
 async function mainPostOverlaps(tx: EntityManager): Promise<ImportProblem[]> {
-  const rows = await rowsOfTouchedEmployees(
+  const rows = await rowsOf(
     tx,
     'assignment',
     'imp_assignment',
+    touched('imp_assignment'),
     `r.kind in ('HIRE', 'TRANSFER')`,
   );
   const problems: ImportProblem[] = [];
@@ -189,14 +221,24 @@ async function blockedDeletions(
   return problems;
 }
 
-/** One payslip per employee, month and assignment: a second would be shown twice. */
-async function payslipTwins(tx: EntityManager): Promise<ImportProblem[]> {
+/**
+ * One payslip per employee, month and assignment: a second would be shown twice. Where the
+ * organization held no payslip before, the live payslips are the batch's upserts, and only the
+ * months the batch names twice are looked at (not every payslip against the table).
+ */
+async function payslipTwins(tx: EntityManager, first: boolean): Promise<ImportProblem[]> {
+  const key = (a: string, b: string) =>
+    `${a}.employee_id = ${b}.employee_id and ${a}.period_id = ${b}.period_id
+     and ${a}.assignment_id is not distinct from ${b}.assignment_id`;
+  const others = first
+    ? `(select k.* from imp_payslip k
+          join (select employee_id, period_id, assignment_id from imp_payslip where op = 'upsert'
+                 group by 1, 2, 3 having count(*) > 1) twice on ${key('twice', 'k')}
+         where k.op = 'upsert')`
+    : `(select * from payslip where deleted_at is null)`;
   const rows = await tx.execute<{ line: number; external_id: string; other: string | null }[]>(
     `select s.line, s.external_id, o.external_id as other
-       from imp_payslip s
-       join payslip o on o.employee_id = s.employee_id and o.period_id = s.period_id
-                     and o.assignment_id is not distinct from s.assignment_id
-                     and o.id <> s.id and o.deleted_at is null
+       from imp_payslip s join ${others} o on ${key('o', 's')} and o.id <> s.id
       where s.change in ('created', 'updated') order by s.line`,
   );
   return rows.map((row) => ({

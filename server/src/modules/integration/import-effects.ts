@@ -30,31 +30,30 @@ export async function journalChanges(
   key: BatchKey,
   actor: JournalActor,
 ): Promise<void> {
-  await tx.execute(
-    `create temporary table imp_touched (employee_id uuid, section text) on commit drop`,
-  );
-  for (const spec of specs) {
+  // Every (employee, section) a changed record touched, once: one statement over the staged types.
+  const changed = `change in ('created', 'updated', 'deleted')`;
+  const sources = specs.flatMap((spec) => {
     const staging = stagingOf(spec);
-    const changed = `change in ('created', 'updated', 'deleted')`;
-    if (spec.type === 'employee') {
-      await tx.execute(
-        `insert into imp_touched select id, unnest(sections) from ${staging} where ${changed}`,
-      );
-    } else if (spec.section) {
-      // Deletions carry no employee: the row's owner was remembered when it was matched.
-      await tx.execute(
-        `insert into imp_touched
-         select employee_id, ? from ${staging} where ${changed} and employee_id is not null
-         union select old_employee_id, ? from ${staging} where ${changed} and old_employee_id is not null`,
-        [spec.section, spec.section],
-      );
-    }
-  }
+    if (spec.type === 'employee')
+      return [`select id, unnest(sections) from ${staging} where ${changed}`];
+    if (!spec.section) return [];
+    // Deletions carry no employee: the row's owner was remembered when it was matched.
+    return [
+      `select employee_id, '${spec.section}' from ${staging} where ${changed}`,
+      `select old_employee_id, '${spec.section}' from ${staging} where ${changed}`,
+    ];
+  });
+  await tx.execute(
+    `create temporary table imp_touched on commit drop as
+     select distinct employee_id, section::text as section
+       from (${sources.length > 0 ? sources.join(' union all ') : 'select null::uuid, null::text'}) x (employee_id, section)
+      where employee_id is not null`,
+  );
   await tx.execute(
     `insert into access_log (id, organization_id, actor_user_id, actor_login, subject_employee_id,
                              section, action, allowed, operation, ip, request_id)
      select ${uuidV7Sql}, ?, ?, ?, employee_id, section, 'CHANGE', true, 'importRecords', ?, ?
-       from (select distinct employee_id, section from imp_touched) x`,
+       from imp_touched`,
     [key.organizationId, actor.userId, actor.login.slice(0, 100), actor.ip, actor.requestId],
   );
 }

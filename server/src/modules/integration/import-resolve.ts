@@ -53,7 +53,9 @@ export class Resolver {
     }
     for (const spec of this.staged()) {
       if (spec.adoptBy) await this.naturalKeys(spec);
-      for (const ref of spec.refs) await this.reference(spec, ref);
+      await this.inBatch(spec);
+      const open = await this.open(spec);
+      for (const ref of spec.refs) if (open.has(ref.column)) await this.inPortal(spec, ref);
     }
   }
 
@@ -148,23 +150,48 @@ export class Resolver {
     }
   }
 
-  /** Points a reference at the batch's record or the portal's live one; reports what is neither. */
-  private async reference(spec: TypeSpec, ref: RefSpec): Promise<void> {
+  /**
+   * Points every reference of a type at the batch's record it names, in one pass over the staged
+   * rows (each reference on its own would rewrite every row once per reference).
+   */
+  private async inBatch(spec: TypeSpec): Promise<void> {
+    const refs = spec.refs.filter((ref) => this.staging.has(stagingOf(specOf.get(ref.target)!)));
+    if (refs.length === 0) return;
+    const staging = stagingOf(spec);
+    const joins = refs.map(
+      (ref, i) =>
+        `left join ${stagingOf(specOf.get(ref.target)!)} b${i}
+           on b${i}.op = 'upsert' and b${i}.external_id = s.${ref.column}_ext`,
+    );
+    await this.tx.execute(
+      `update ${staging} s set ${refs.map((ref, i) => `${ref.column} = x.r${i}`).join(', ')}
+         from (select s.line, ${refs.map((_, i) => `b${i}.id as r${i}`).join(', ')}
+                 from ${staging} s ${joins.join(' ')}
+                where s.op = 'upsert' and (${refs.map((ref) => `s.${ref.column}_ext is not null`).join(' or ')})) x
+        where s.line = x.line`,
+    );
+  }
+
+  /** The references of a type some staged row names but the batch did not resolve. */
+  private async open(spec: TypeSpec): Promise<Set<string>> {
+    if (spec.refs.length === 0) return new Set();
+    const [row] = await this.tx.execute<Record<string, boolean | null>[]>(
+      `select ${spec.refs
+        .map(
+          (ref, i) => `bool_or(${ref.column} is null and ${ref.column}_ext is not null) as o${i}`,
+        )
+        .join(', ')}
+         from ${stagingOf(spec)} where op = 'upsert'`,
+    );
+    return new Set(spec.refs.filter((_, i) => row?.[`o${i}`] === true).map((ref) => ref.column));
+  }
+
+  /** Points a reference at the portal's live record; reports what is neither in the batch nor there. */
+  private async inPortal(spec: TypeSpec, ref: RefSpec): Promise<void> {
     const staging = stagingOf(spec);
     const target = specOf.get(ref.target)!;
     const targetStaging = stagingOf(target);
     const inBatch = this.staging.has(targetStaging);
-    if (inBatch) {
-      await this.tx.execute(
-        `update ${staging} s set ${ref.column} = b.id from ${targetStaging} b
-          where s.op = 'upsert' and b.op = 'upsert' and b.external_id = s.${ref.column}_ext`,
-      );
-    }
-    const [open] = await this.tx.execute<{ open: boolean }[]>(
-      `select exists (select 1 from ${staging} s where s.op = 'upsert' and s.${ref.column} is null
-                        and s.${ref.column}_ext is not null) as open`,
-    );
-    if (!open?.open) return;
     const live = target.deletion === 'soft' ? 'and t.deleted_at is null' : '';
     const notDeleted = inBatch
       ? `and not exists (select 1 from ${targetStaging} d where d.op = 'delete' and d.external_id = t.external_id)`

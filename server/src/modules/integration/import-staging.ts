@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { StagedRow } from './import-records.js';
 import {
+  allSectionsSql,
   identityDocumentColumns,
   specOf,
   stagingOf,
@@ -28,6 +29,8 @@ interface Column {
 interface Table {
   name: string;
   columns: Column[];
+  /** A type's staging table: the file sections a created record changes (SQL), else absent. */
+  sections?: string;
 }
 
 /** The staging table of a type: the record's columns, its references, and the resolution state. */
@@ -46,6 +49,7 @@ function tableOf(spec: TypeSpec): Table {
       ]),
       ...(spec.derived ?? []).map(({ column, sql }) => ({ column, sql })),
     ],
+    sections: allSectionsSql(spec),
   };
 }
 
@@ -80,12 +84,16 @@ const tables = new Map<string, Table>([
   ],
 ]);
 
-/** Bookkeeping every type's staging table carries besides the record. */
-const resolutionColumns = `existed boolean not null default false,
+/**
+ * Bookkeeping every type's staging table carries besides the record: a row is a created record
+ * until resolution finds it in the portal (then classification decides), so the most common case,
+ * a new record, is never rewritten.
+ */
+const resolutionColumns = (sections: string) => `existed boolean not null default false,
   was_deleted boolean not null default false,
   adopted boolean not null default false,
-  change text,
-  sections text[],
+  change text not null default 'created',
+  sections text[] default ${sections},
   old jsonb,
   old_employee_id uuid`;
 
@@ -308,10 +316,10 @@ function copyChunks(parts: (string | Uint8Array)[]): (string | Uint8Array)[] {
 
 /** One row in COPY's text format, without its newline. */
 function encodeRow(row: StagedRow, columns: Column[]): string {
-  let line = field(row[columns[0]!.column], columns[0]!.sql);
-  for (let i = 1; i < columns.length; i += 1)
-    line += `\t${field(row[columns[i]!.column], columns[i]!.sql)}`;
-  return line;
+  const fields = new Array<string>(columns.length);
+  for (let i = 0; i < columns.length; i += 1)
+    fields[i] = field(row[columns[i]!.column], columns[i]!.sql);
+  return fields.join('\t');
 }
 
 /** Rows in COPY's text format: tab-separated, \N for null, backslash escapes. */
@@ -342,8 +350,8 @@ function field(value: unknown, sql: Column['sql']): string {
   return escapeText(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
-function createSql({ name, columns }: Table): string {
+function createSql({ name, columns, sections }: Table): string {
   const typed = columns.map(({ column, sql }) => `${column} ${sql}`).join(',\n  ');
-  const extra = name === LINES_TABLE || name === DOCUMENTS_TABLE || name === INVALID_TABLE;
-  return `create temporary table ${name} (\n  ${typed}${extra ? '' : `,\n  ${resolutionColumns}`}\n) on commit drop`;
+  const extra = sections === undefined ? '' : `,\n  ${resolutionColumns(sections)}`;
+  return `create temporary table ${name} (\n  ${typed}${extra}\n) on commit drop`;
 }

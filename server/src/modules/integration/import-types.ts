@@ -299,6 +299,14 @@ export const typeSpecs: TypeSpec[] = [
 
 export const specOf = new Map(typeSpecs.map((spec) => [spec.type, spec]));
 
+/** Every file section a type's records touch, as an SQL text array: what a created record changes. */
+export function allSectionsSql(spec: TypeSpec): string {
+  const sections = new Set(
+    [...spec.fields, ...spec.refs].map((item) => item.section ?? spec.section).filter(Boolean),
+  );
+  return `array[${[...sections].map((s) => `'${s}'`).join(', ')}]::text[]`;
+}
+
 /** Temporary staging table of a type's records. */
 export const stagingOf = (spec: { table: string }): string => `imp_${spec.table}`;
 

@@ -7,7 +7,7 @@ import type { Orm } from '../../core/orm/orm.js';
 import { newId } from '../../core/orm/base.entity.js';
 import { todayIn } from '../../core/time.js';
 import { Applier, specsIn } from './import-apply.js';
-import { checkAppliedBatch } from './import-checks.js';
+import { checkAppliedBatch, holdsNone } from './import-checks.js';
 import { journalChanges, notifyChanges } from './import-effects.js';
 import {
   applyOrganization,
@@ -205,12 +205,15 @@ export class ImportService {
       !run.existing,
     );
     const specs = specsIn(staging);
+    const firstPayslips =
+      specs.some((spec) => spec.type === 'payslip') &&
+      (await holdsNone(tx, 'payslip', key.organizationId));
     const applier = new Applier(tx, staging, key, specs);
     await applier.run();
     const counts = await applier.counts();
     await applier.analyze(ANALYZE_ROWS, counts);
     lap('applied');
-    const late = await checkAppliedBatch(tx, specs);
+    const late = await checkAppliedBatch(tx, specs, firstPayslips);
     if (late.length > 0) throw new Rejected(late);
     lap('checked');
     const byType = organizationCounts ? [organizationCounts, ...counts] : counts;

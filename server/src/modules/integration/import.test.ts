@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectEvents, startTestServer, type TestServer } from '../../../test/harness.js';
+import {
+  collectEvents,
+  startTestServer,
+  testLane,
+  type TestServer,
+} from '../../../test/harness.js';
+import { createLogger } from '../../core/logger.js';
 import { newId } from '../../core/orm/base.entity.js';
 import {
   OrganizationSettings,
@@ -11,6 +17,7 @@ import {
 import { Organization } from '../organization/organization.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Employee } from '../employee/employee.entity.js';
+import { ImportService } from './import.service.js';
 
 /**
  * The import from the system of record, end to end over HTTP, GraphQL and WebSocket against
@@ -421,6 +428,83 @@ describe('a batch with one bad record among valid ones', () => {
         message: expect.stringMatching(/^Overlaps the leave/) as string,
       }),
     ]);
+  });
+});
+
+describe('two payslips of one employee for one month', () => {
+  const payslip = recordsOf('payslip').find((record) => !record['assignmentExternalId'])!;
+  const twin = { ...payslip, externalId: 'ps-twin' };
+
+  it('refuses the second beside the one the portal holds', async () => {
+    const { status, answer } = await postBatch(batch(twin));
+    expect(status).toBe(422);
+    expect(answer.errors).toEqual([
+      expect.objectContaining({
+        line: 2,
+        path: ['periodExternalId'],
+        message: `This employee already has a payslip for the month (externalId "${String(payslip['externalId'])}")`,
+      }),
+    ]);
+  });
+
+  it("refuses both in an organization's first batch, and writes nothing", async () => {
+    const employee = recordsOf('employee').find(
+      (record) => record['externalId'] === payslip['employeeExternalId'],
+    )!;
+    const department = recordsOf('department').find(
+      (record) => record['externalId'] === employee['departmentExternalId'],
+    )!;
+    const records = [
+      { ...recordsOf('organization')[0], externalId: 'org-twins', inn: '3100000099' },
+      recordsOf('position').find(
+        (record) => record['externalId'] === employee['positionExternalId'],
+      ),
+      { ...department, parentExternalId: null, headExternalId: null },
+      { ...employee, managerExternalId: null },
+      recordsOf('payrollPeriod').find(
+        (record) => record['externalId'] === payslip['periodExternalId'],
+      ),
+      payslip,
+      twin,
+    ];
+    const text = [
+      JSON.stringify({
+        type: 'header',
+        schemaVersion: 1,
+        source: 'twins',
+        organizationExternalId: 'org-twins',
+      }),
+      ...records.map((record) => JSON.stringify(record)),
+    ].join('\n');
+    const service = new ImportService(server.orm, null, createLogger('silent'), {
+      copy: testLane() === 'postgres',
+      workers: 0,
+    });
+    const result = await service.run(
+      (async function* () {
+        yield* text.split('\n').map((line, at) => ({ line: at + 1, text: line }));
+      })(),
+      {
+        channel: 'CLI',
+        actor: { userId: null, label: 'cli:test', login: 'cli' },
+        organizationId: null,
+        createOrganization: true,
+      },
+    );
+    expect(result.status).toBe('REJECTED');
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        line: 7,
+        path: ['periodExternalId'],
+        externalId: payslip['externalId'],
+        message: expect.stringContaining('"ps-twin"') as string,
+      }),
+      expect.objectContaining({ line: 8, path: ['periodExternalId'], externalId: 'ps-twin' }),
+    ]);
+    const held = await sql<{ count: number }>(
+      `select count(*)::int as count from payslip where external_source = 'twins'`,
+    );
+    expect(held[0]!.count).toBe(0);
   });
 });
 
