@@ -43,6 +43,12 @@ export class Loaders {
    * referenced record (a department's name, a position), where a tracked entity is wasted work.
    */
   row<T extends WithId>(entity: EntityClass<T>, id: string): Promise<Row<T> | null> {
+    return this.rowLoaderFor(entity).load(id);
+  }
+
+  private rowLoaderFor<T extends WithId>(
+    entity: EntityClass<T>,
+  ): DataLoader<string, Row<T> | null> {
     let loader = this.rowsById.get(entity) as DataLoader<string, Row<T> | null> | undefined;
     if (!loader) {
       loader = new DataLoader<string, Row<T> | null>(async (ids) => {
@@ -54,7 +60,12 @@ export class Loaders {
       });
       this.rowsById.set(entity, loader);
     }
-    return loader.load(id);
+    return loader;
+  }
+
+  /** Hands the request a row it read with something else (the viewer's own file, with the session). */
+  primeRow<T extends WithId>(entity: EntityClass<T>, row: Row<T> & WithId): void {
+    this.rowLoaderFor(entity).prime(row.id, row);
   }
 
   /** `row` of an optional reference, e.g. `employee.department`; a joined one costs nothing. */

@@ -9,7 +9,7 @@ import { type FileSectionValue, Organization, OrganizationType } from '../organi
 import { type PositionRow, positionOf, PositionType } from '../position/index.js';
 import { managerCardOf, type DirectoryCard } from './directory-card.resolver.js';
 import { DirectoryCardType } from './directory-card.type.js';
-import type { Employee, EmployeeRow } from './employee.entity.js';
+import type { EmployeeRow } from './employee.entity.js';
 import { EmployeesArgs } from './employee.inputs.js';
 import { identifier, personal, policyOf } from './employee.fields.js';
 import { EmployeeService } from './employee.service.js';
@@ -23,7 +23,7 @@ import {
 @Resolver(() => EmployeeType)
 export class EmployeeResolver {
   @Query(() => EmployeeType, { description: 'One personal file, if the viewer may open it.' })
-  employee(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Employee> {
+  employee(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<EmployeeRow> {
     return new EmployeeService(ctx).get(id);
   }
 

@@ -25,15 +25,18 @@ export class EmployeeService {
   private readonly em: EntityManager;
   private readonly policy: EmployeePolicy;
 
+  private readonly loaders: Loaders;
+
   constructor(ctx: AppContext) {
     this.em = ctx.em;
+    this.loaders = ctx.loaders;
     this.policy = policyOf(ctx);
   }
 
   /** Opens one personal file: NOT_FOUND alike when there is none and when it is not the viewer's to see. */
-  async get(id: string): Promise<Employee> {
-    // By id alone, so a file the request already holds costs no query; a deleted one is gone.
-    const employee = isUuid(id) ? await this.em.findOne(Employee, { id }) : null;
+  async get(id: string): Promise<EmployeeRow> {
+    // A row by id, so the viewer's own file (read with the session) costs no query; a deleted one is gone.
+    const employee = isUuid(id) ? await this.loaders.row(Employee, id) : null;
     if (!employee || employee.deletedAt) throw notFound('Employee', id);
     await this.policy.requireFound(employee, 'BASIC', 'employee', () => notFound('Employee', id));
     return employee;

@@ -1,23 +1,19 @@
-import { wrap } from '@mikro-orm/core';
 import { viewerOf, type AppContext } from '../../core/context.js';
-import { Employee } from './employee.entity.js';
+import { Employee, type EmployeeRow } from './employee.entity.js';
 
 /**
- * An employee by id: the file the request already holds (the viewer's own, read with the session)
- * costs no statement; any other comes through the request's loader, batched.
+ * An employee's file as a row, by id: the viewer's own, read with the session, costs no statement;
+ * any other comes through the request's row loader, batched.
  */
 export function employeeById(
   ctx: Pick<AppContext, 'loaders'>,
   id: string,
-): Promise<Employee | null> {
-  const known = ctx.loaders.em.getUnitOfWork().getById<Employee>(Employee.name, id);
-  return known && wrap(known).isInitialized()
-    ? Promise.resolve(known)
-    : ctx.loaders.load(Employee, id);
+): Promise<EmployeeRow | null> {
+  return ctx.loaders.row(Employee, id);
 }
 
 /** The viewer's own personal file, or null for an account without one (or whose file was deleted). */
-export async function ownFileOf(ctx: AppContext): Promise<Employee | null> {
+export async function ownFileOf(ctx: AppContext): Promise<EmployeeRow | null> {
   const id = viewerOf(ctx).employeeId;
   const employee = id ? await employeeById(ctx, id) : null;
   return employee && !employee.deletedAt ? employee : null;

@@ -1,12 +1,12 @@
 import type { AppContext } from '../../core/context.js';
-import type { Employee } from '../employee/index.js';
+import type { EmployeeRow } from '../employee/index.js';
 import type { FileSection } from '../organization/index.js';
 
 /** A section's nearest due date for the dashboard (an attestation, a medical examination). */
 export interface DueDateSource {
   section: FileSection;
   /** The nearest due date from today (the window the attestation uses), or null. */
-  due: (ctx: AppContext, employee: Employee) => Promise<string | null>;
+  due: (ctx: AppContext, employee: EmployeeRow) => Promise<string | null>;
 }
 
 /** The nearest of the records' next due dates from `today` on (a date in the past is missed, not due). */

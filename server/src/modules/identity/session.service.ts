@@ -5,7 +5,13 @@ import type { AuthFailure, Role, Viewer } from '../../core/auth/viewer.js';
 import { rowAsJson } from '../../core/orm/json-row.js';
 import { runInUnit } from '../../core/orm/unit-scope.js';
 import type { Loaders } from '../../core/orm/loaders.js';
-import { Employee, managedDepartmentsSql, primeManagedDepartments } from '../employee/index.js';
+import { rowOfColumns } from '../../core/orm/rows.js';
+import {
+  Employee,
+  managedDepartmentsSql,
+  primeManagedDepartments,
+  type EmployeeRow,
+} from '../employee/index.js';
 import {
   organizationFactsSql,
   organizationSettingsLoader,
@@ -128,10 +134,13 @@ export class SessionService {
         () => undefined,
       );
     }
-    if (row.employee) this.em.map(Employee, row.employee);
     // What nearly every request asks next (the organization's settings and clock, the departments
     // a manager heads) came in the same statement: the request's loaders start with it.
     if (loaders) {
+      if (row.employee) {
+        const meta = this.em.getMetadata().get(Employee.name);
+        loaders.primeRow(Employee, rowOfColumns<Employee>(meta, row.employee) as EmployeeRow);
+      }
       loaders
         .get(organizationSettingsLoader)
         .prime(row.organization_id, settingsOfFacts(row.organization));

@@ -7,7 +7,13 @@ import { badInput, notFound } from '../../core/errors.js';
 import { isLocalDate } from '../../core/graphql/scalars.js';
 import { isUuid } from '../../core/ids.js';
 import { fromKopecks, toKopecks } from '../../core/money.js';
-import { Employee, employeeById, type EmployeePolicy, policyOf } from '../employee/index.js';
+import {
+  Employee,
+  employeeById,
+  type EmployeePolicy,
+  type EmployeeRow,
+  policyOf,
+} from '../employee/index.js';
 import { Payslip } from './payroll.entity.js';
 import { DynamicsGrouping, type SalaryBucket } from './payroll.type.js';
 
@@ -134,7 +140,7 @@ export class PayrollService {
   private async employee(
     employeeId: string | null | undefined,
     operation: string,
-  ): Promise<Employee> {
+  ): Promise<EmployeeRow> {
     const id = employeeId ?? viewerOf(this.ctx).employeeId;
     if (!id) throw forbidden('This account has no personal file, and so no pay');
     // The request's own file or its loader: a second look at the same file costs no statement.
