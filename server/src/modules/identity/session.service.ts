@@ -6,12 +6,7 @@ import { rowAsJson } from '../../core/orm/json-row.js';
 import { runInUnit } from '../../core/orm/unit-scope.js';
 import type { Loaders } from '../../core/orm/loaders.js';
 import { rowOfColumns } from '../../core/orm/rows.js';
-import {
-  Employee,
-  managedDepartmentsSql,
-  primeManagedDepartments,
-  type EmployeeRow,
-} from '../employee/index.js';
+import { Employee, managedDepartmentsSql, primeManagedDepartments } from '../employee/index.js';
 import {
   organizationFactsSql,
   organizationSettingsLoader,
@@ -96,9 +91,9 @@ export class SessionService {
 
   /**
    * The viewer behind a token, in one statement (a second, rarely, to record the session's use);
-   * an integration token is looked up among the integration tokens instead. The viewer's own file
-   * comes along into the EntityManager (most pages show something of it), so reading it by id next
-   * costs no statement; with the request's `loaders`, so do its organization's settings and the
+   * an integration token is looked up among the integration tokens instead. With the request's
+   * `loaders`, what nearly every request asks next comes in the same statement and primes them:
+   * the viewer's own file (as a row), the organization's settings and time zone, and the
    * departments a manager heads.
    */
   async resolve(token: string, loaders?: Loaders): Promise<ResolvedSession> {
@@ -139,7 +134,7 @@ export class SessionService {
     if (loaders) {
       if (row.employee) {
         const meta = this.em.getMetadata().get(Employee.name);
-        loaders.primeRow(Employee, rowOfColumns<Employee>(meta, row.employee) as EmployeeRow);
+        loaders.primeRow(Employee, rowOfColumns<Employee>(meta, row.employee));
       }
       loaders
         .get(organizationSettingsLoader)
