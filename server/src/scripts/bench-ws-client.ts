@@ -55,21 +55,27 @@ setInterval(() => {
 /** The number in a benchmark title, `bench <n>:<k>`. */
 const numberOf = (title: string) => Number(title.slice(title.indexOf(' ') + 1, title.indexOf(':')));
 
+/** One socket signed in with `token`, connecting at once and never retrying; kept in `clients`. */
+function connect(url: string, token: string): Client {
+  const client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    connectionParams: { token },
+    lazy: false,
+    retryAttempts: 0,
+    onNonLazyError: () => undefined,
+  });
+  clients.push(client);
+  return client;
+}
+
 async function open({ subscribers, concurrency }: Start): Promise<void> {
   let next = 0;
   let subscribed = 0;
   const one = () =>
     new Promise<void>((resolve) => {
       const { token, url } = subscribers[next++]!;
-      const client = createClient({
-        url,
-        webSocketImpl: WebSocket,
-        connectionParams: { token },
-        lazy: false,
-        retryAttempts: 0,
-        onNonLazyError: () => undefined,
-      });
-      clients.push(client);
+      const client = connect(url, token);
       let done = false;
       const settle = () => {
         if (done) return;
@@ -130,18 +136,7 @@ const sendLimitsState = () =>
  * Reports once every socket has had its answers (or after 30 s).
  */
 function atTheLimits({ url, token, sockets, subscriptions }: Limits): void {
-  const open = () => {
-    const client = createClient({
-      url,
-      webSocketImpl: WebSocket,
-      connectionParams: { token },
-      lazy: false,
-      retryAttempts: 0,
-      onNonLazyError: () => undefined,
-    });
-    clients.push(client);
-    return client;
-  };
+  const open = () => connect(url, token);
   let connected = 0;
   let extraClosed = false;
   const settled = () =>

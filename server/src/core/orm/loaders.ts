@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { rowAsJson } from './json-row.js';
 import { findRows, isWholeRow, rowOfColumns, type Row } from './rows.js';
 
 interface WithId {
@@ -12,8 +13,8 @@ interface WithId {
  * A request's loaders share its EntityManager fork, so loaded entities stay in its identity map.
  */
 export class Loaders {
-  private readonly byId = new Map<EntityClass<WithId>, DataLoader<string, WithId | null>>();
-  private readonly rowsById = new Map<EntityClass<WithId>, DataLoader<string, unknown>>();
+  private readonly entitiesById: ByIdLoaders = new Map();
+  private readonly rowsById: ByIdLoaders = new Map();
   private readonly custom = new Map<unknown, unknown>();
 
   constructor(readonly em: EntityManager) {}
@@ -46,21 +47,8 @@ export class Loaders {
     return this.rowLoaderFor(entity).load(id);
   }
 
-  private rowLoaderFor<T extends WithId>(
-    entity: EntityClass<T>,
-  ): DataLoader<string, Row<T> | null> {
-    let loader = this.rowsById.get(entity) as DataLoader<string, Row<T> | null> | undefined;
-    if (!loader) {
-      loader = new DataLoader<string, Row<T> | null>(async (ids) => {
-        const rows = await findRows(this.em, entity, {
-          id: { $in: [...ids] },
-        } as unknown as FilterQuery<T>);
-        const found = new Map(rows.map((row) => [(row as WithId).id, row]));
-        return ids.map((id) => found.get(id) ?? null);
-      });
-      this.rowsById.set(entity, loader);
-    }
-    return loader;
+  private rowLoaderFor<T extends WithId>(entity: EntityClass<T>) {
+    return byId<T, Row<T>>(this.rowsById, entity, (where) => findRows(this.em, entity, where));
   }
 
   /** Hands the request a row it read with something else (the viewer's own file, with the session). */
@@ -77,20 +65,30 @@ export class Loaders {
     return isWholeRow<T>(ref) ? Promise.resolve(ref) : this.row(entity, ref.id);
   }
 
-  private loaderFor<T extends WithId>(entity: EntityClass<T>): DataLoader<string, T | null> {
-    let loader = this.byId.get(entity);
-    if (!loader) {
-      loader = new DataLoader<string, WithId | null>(async (ids) => {
-        const rows = await this.em.find(entity, {
-          id: { $in: [...ids] },
-        } as unknown as FilterQuery<T>);
-        const found = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => found.get(id) ?? null);
-      });
-      this.byId.set(entity, loader);
-    }
-    return loader as DataLoader<string, T | null>;
+  private loaderFor<T extends WithId>(entity: EntityClass<T>) {
+    return byId(this.entitiesById, entity, (where) => this.em.find(entity, where));
   }
+}
+
+type ByIdLoaders = Map<EntityClass<WithId>, DataLoader<string, unknown>>;
+
+/** The request's loader of `entity` by id in `loaders` (made on first use), reading with `read`. */
+function byId<T extends WithId, R>(
+  loaders: ByIdLoaders,
+  entity: EntityClass<T>,
+  read: (where: FilterQuery<T>) => Promise<R[]>,
+): DataLoader<string, R | null> {
+  let loader = loaders.get(entity) as DataLoader<string, R | null> | undefined;
+  if (!loader) {
+    loader = new DataLoader<string, R | null>(async (ids) => {
+      const rows = await read({ id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+      // Rows and entities alike carry their id.
+      const found = new Map(rows.map((row) => [(row as WithId).id, row]));
+      return ids.map((id) => found.get(id) ?? null);
+    });
+    loaders.set(entity, loader);
+  }
+  return loader;
 }
 
 /**
@@ -188,13 +186,8 @@ async function readOwnerRows(
       if (!DIRECTIONS.test(String(direction))) throw new Error(`bad order ${String(direction)}`);
       return `${column(property)} ${String(direction)}`;
     });
-    const exact = meta.props
-      .filter((prop) => ['decimal', 'bigint'].includes(prop.type) && prop.fieldNames.length === 1)
-      .map((prop) => `, ${quote(prop.fieldNames[0]!)}, ${column(prop.name)}::text`);
     params.push(...request.ownerIds);
-    const row = exact.length
-      ? `to_jsonb(t) || jsonb_build_object(${exact.join('').slice(2)})`
-      : 'to_jsonb(t)';
+    const row = rowAsJson(em, request.entity, 't');
     return (
       `select ${index} as q, row_number() over (order by ${order.join(', ') || 't.id'}) as n, ` +
       `${row} as r from ${quote(meta.tableName)} as t ` +

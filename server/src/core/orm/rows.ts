@@ -8,6 +8,7 @@ import {
   type Reference,
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { rowAsJson } from './json-row.js';
 
 /** A to-one reference as a row holds it: the target's id. */
 export interface IdRef {
@@ -145,7 +146,7 @@ interface CursorConditions {
 
 const joinedTargets = new WeakMap<EntityMetadata, Map<string, EntityMetadata>>();
 
-/** The entity behind a joined reference; one whose columns hold decimals is refused (jsonb). */
+/** The entity behind a joined reference of `meta`. */
 function joinedTarget(meta: EntityMetadata, name: string): EntityMetadata {
   let targets = joinedTargets.get(meta);
   if (!targets) joinedTargets.set(meta, (targets = new Map<string, EntityMetadata>()));
@@ -153,8 +154,6 @@ function joinedTarget(meta: EntityMetadata, name: string): EntityMetadata {
   if (!target) {
     target = referencesOf(meta).find(([reference]) => reference === name)?.[1];
     if (!target) throw new Error(`${meta.className}.${name} is not a to-one reference`);
-    if (target.props.some((prop) => ['decimal', 'bigint'].includes(prop.type)))
-      throw new Error(`${target.className} has decimals: a joined row would lose their exactness`);
     targets.set(name, target);
   }
   return target;
@@ -163,8 +162,8 @@ function joinedTarget(meta: EntityMetadata, name: string): EntityMetadata {
 /**
  * `em.find` without the entities: the same filter, order, limit and cursor, one statement, the
  * result as rows built straight from the result's columns (a joined reference comes as one jsonb
- * column of its table's row). It reads what the database holds: the request's unflushed changes
- * are not seen, so it serves queries, not a use case that has written.
+ * column of its table's row, decimals as text). It reads what the database holds: the request's
+ * unflushed changes are not seen, so it serves queries, not a use case that has written.
  */
 export async function findRows<T extends object>(
   em: EntityManager,
@@ -188,8 +187,8 @@ export async function findRows<T extends object>(
   }
   if (find.limit !== undefined) qb.limit(find.limit);
   join.forEach((name, index) => {
-    joinedTarget(meta, name);
-    qb.leftJoin(`r.${name}`, `j${index}`).addSelect(raw(`to_jsonb(j${index}) as "${index}__row"`));
+    const row = rowAsJson(em, joinedTarget(meta, name).class, `j${index}`);
+    qb.leftJoin(`r.${name}`, `j${index}`).addSelect(raw(`${row} as "${index}__row"`));
   });
   const results = await qb.execute<Record<string, unknown>[]>('all', false);
   return results.map((columns) => {
