@@ -3,6 +3,7 @@ import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rowAsJson } from './json-row.js';
 import { findRows, isWholeRow, rowOfColumns, type Row } from './rows.js';
+import { runSql } from './sql.js';
 
 interface WithId {
   id: string;
@@ -194,7 +195,8 @@ async function readOwnerRows(
       `where ${column(request.ownerProperty)} in (${request.ownerIds.map(() => '?').join(', ')})`
     );
   });
-  const rows = await em.execute<{ q: number; r: Record<string, unknown> }[]>(
+  const rows = await runSql<{ q: number; r: Record<string, unknown> }>(
+    em,
     `select q, r from (${parts.join(' union all ')}) as owned order by q, n`,
     params,
   );

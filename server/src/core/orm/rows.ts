@@ -9,6 +9,7 @@ import {
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rowAsJson } from './json-row.js';
+import { runBuilt } from './sql.js';
 
 /** A to-one reference as a row holds it: the target's id. */
 export interface IdRef {
@@ -190,7 +191,7 @@ export async function findRows<T extends object>(
     const row = rowAsJson(em, joinedTarget(meta, name).class, `j${index}`);
     qb.leftJoin(`r.${name}`, `j${index}`).addSelect(raw(`${row} as "${index}__row"`));
   });
-  const results = await qb.execute<Record<string, unknown>[]>('all', false);
+  const results = await runBuilt<Record<string, unknown>>(em, qb.getKnexQuery());
   return results.map((columns) => {
     const row = rowOfColumns<T>(meta, columns) as Record<string, unknown>;
     join.forEach((name, index) => {

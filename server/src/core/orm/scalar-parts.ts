@@ -1,4 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { runBuilt } from './sql.js';
 
 /**
  * A module's share of a statement made of scalar sub-selects (`select (…) as a, (…) as b`): the
@@ -25,7 +26,7 @@ export async function selectParts<const P extends readonly ScalarPart<unknown>[]
   });
   const [row = {}] =
     Object.keys(columns).length > 0
-      ? await em.execute<Record<string, unknown>[]>(em.getKnex().select(columns))
+      ? await runBuilt<Record<string, unknown>>(em, em.getKnex().select(columns))
       : [];
   return parts.map((part, index) => {
     const own: Record<string, unknown> = {};

@@ -3,43 +3,40 @@ import type { Viewer } from '../../core/auth/viewer.js';
 import { newId } from '../../core/orm/base.entity.js';
 import type { AccessJournal, AccessRecord } from '../../core/access.js';
 import { AccessLogEntry } from './access-log.entity.js';
+import { runSql } from '../../core/orm/sql.js';
 
-/** The journal's columns as `flush` writes them (`at` takes the database's current time). */
-const TYPES = {
+/** The columns of an entry that vary within a request; the rest are the request's own (`flush`). */
+const ENTRY_TYPES = {
   id: 'uuid',
-  organization_id: 'uuid',
-  actor_user_id: 'uuid',
-  actor_login: 'text',
   subject_employee_id: 'uuid',
   subject_user_id: 'uuid',
   section: 'text',
   action: 'text',
   allowed: 'boolean',
   operation: 'text',
-  ip: 'text',
-  request_id: 'text',
 } as const;
-const COLUMNS = Object.keys(TYPES);
-const RECORD = Object.entries(TYPES)
+const ENTRY_COLUMNS = Object.keys(ENTRY_TYPES);
+const ENTRY_RECORD = Object.entries(ENTRY_TYPES)
   .map(([column, type]) => `${column} ${type}`)
   .join(', ');
+const FLUSH_SQL = `insert into access_log (organization_id, actor_user_id, actor_login, ip, request_id,
+    ${ENTRY_COLUMNS.join(', ')})
+  select ?::uuid, ?::uuid, ?, ?, ?, ${ENTRY_COLUMNS.join(', ')}
+    from jsonb_to_recordset(?::jsonb) as r(${ENTRY_RECORD})`;
 
-type Row = ReturnType<typeof entryRow>;
-
-const toColumns = (row: Row) => ({
-  id: row.id,
-  organization_id: row.organizationId,
-  actor_user_id: row.actorUserId,
-  actor_login: row.actorLogin,
-  subject_employee_id: row.subjectEmployeeId,
-  subject_user_id: row.subjectUserId,
-  section: row.section,
-  action: row.action,
-  allowed: row.allowed,
-  operation: row.operation,
-  ip: row.ip,
-  request_id: row.requestId,
-});
+/** An entry's varying columns; a null one is left out (the record reads it back as null). */
+function entryColumns(entry: AccessRecord): Record<string, unknown> {
+  const columns: Record<string, unknown> = {
+    id: newId(),
+    section: entry.section,
+    action: entry.action,
+    allowed: entry.allowed,
+    operation: entry.operation,
+  };
+  if (entry.subjectEmployeeId) columns['subject_employee_id'] = entry.subjectEmployeeId;
+  if (entry.subjectUserId) columns['subject_user_id'] = entry.subjectUserId;
+  return columns;
+}
 
 export interface AccessMeta {
   viewer: Viewer | null;
@@ -75,15 +72,20 @@ export class AccessLogJournal implements AccessJournal {
   /** Writes what was collected; called once per operation, after it ran. */
   async flush(): Promise<void> {
     if (this.pending.size === 0) return;
-    const rows = [...this.pending.values()].map((entry) => entryRow(this.meta, entry));
+    const entries = [...this.pending.values()].map(entryColumns);
     this.pending.clear();
-    // One statement of one text for any number of rows: the rows travel as one JSON parameter,
-    // so a page of 50 files costs neither an ORM insert of 50 entities nor a 600-parameter query.
-    await this.em.getConnection().execute(
-      `insert into access_log (${COLUMNS.join(', ')})
-       select ${COLUMNS.join(', ')} from jsonb_to_recordset(?::jsonb) as r(${RECORD})`,
-      [JSON.stringify(rows.map(toColumns))],
-    );
+    const { viewer, ip, requestId } = this.meta;
+    // One statement of one text for any number of entries: what the request's entries share goes
+    // once, what varies travels as one JSON parameter (a page of 50 files is neither an ORM insert
+    // of 50 entities nor a 600-parameter query).
+    await runSql(this.em, FLUSH_SQL, [
+      viewer?.organizationId ?? null,
+      viewer?.userId ?? null,
+      viewer?.login ?? null,
+      ip,
+      requestId,
+      JSON.stringify(entries),
+    ]);
   }
 
   /** Writes one entry at once inside the caller's transaction: for changes, which commit with it. */

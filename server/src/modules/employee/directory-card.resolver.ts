@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { runSql } from '../../core/orm/sql.js';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context.js';
 import { Department, type DepartmentRow } from './department.entity.js';
@@ -54,7 +55,8 @@ const cardOfRow = (row: CardRow): DirectoryCard => ({
 /** The cards of the people still on file (a removed one has none), one statement per batch. */
 const cardLoader = (em: EntityManager) =>
   new DataLoader<string, DirectoryCard | null>(async (ids) => {
-    const rows = await em.execute<CardRow[]>(
+    const rows = await runSql<CardRow>(
+      em,
       `select ${CARD_COLUMNS} from employee c where c.id = any(?::uuid[]) and c.deleted_at is null`,
       [`{${ids.join(',')}}`],
     );
@@ -69,7 +71,8 @@ const cardLoader = (em: EntityManager) =>
  */
 const managerCardLoader = (em: EntityManager) =>
   new DataLoader<string, DirectoryCard | null>(async (employeeIds) => {
-    const rows = await em.execute<(CardRow & { employee_id: string })[]>(
+    const rows = await runSql<CardRow & { employee_id: string }>(
+      em,
       `with recursive up as (
          select e.id as employee_id, d.head_id, d.parent_id, 1 as depth
            from employee e join department d on d.id = e.department_id and d.deleted_at is null

@@ -6,6 +6,7 @@ import { rowAsJson } from '../../core/orm/json-row.js';
 import { runInUnit } from '../../core/orm/unit-scope.js';
 import type { Loaders } from '../../core/orm/loaders.js';
 import { rowOfColumns } from '../../core/orm/rows.js';
+import { runSql } from '../../core/orm/sql.js';
 import { Employee, managedDepartmentsSql, primeManagedDepartments } from '../employee/index.js';
 import {
   organizationFactsSql,
@@ -98,7 +99,8 @@ export class SessionService {
    */
   async resolve(token: string, loaders?: Loaders): Promise<ResolvedSession> {
     if (isIntegrationToken(token)) return resolveIntegrationToken(this.em, token);
-    const [row] = await this.em.execute<SessionRow[]>(
+    const [row] = await runSql<SessionRow>(
+      this.em,
       `select s.id as session_id, s.expires_at, s.last_seen_at, s.revoked_at,
               u.id as user_id, u.login, u.roles, u.status, u.organization_id, u.employee_id,
               ${managesAnyoneSql('u.employee_id')} as is_manager,

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { runSql } from '../../core/orm/sql.js';
 import { DEFAULT_TIME_ZONE } from './time-zone.js';
 import {
   PortalSections,
@@ -72,7 +73,8 @@ export function settingsOfFacts(facts: OrganizationFacts | null): EffectiveSetti
  */
 export const organizationSettingsLoader = (em: EntityManager) =>
   new DataLoader<string, EffectiveSettings>(async (organizationIds) => {
-    const rows = await em.execute<{ id: string; facts: OrganizationFacts }[]>(
+    const rows = await runSql<{ id: string; facts: OrganizationFacts }>(
+      em,
       `select org.id, ${organizationFactsSql('org.id')} as facts
          from organization org where org.id = any(?::uuid[])`,
       [`{${organizationIds.join(',')}}`],
