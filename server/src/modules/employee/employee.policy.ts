@@ -7,6 +7,7 @@ import { definePolicy } from '../../core/policy.js';
 import type { Loaders } from '../../core/orm/loaders.js';
 import type { AccessJournal } from '../../core/access.js';
 import {
+  type EffectiveSettings,
   type FileSection,
   FileSections,
   organizationSettingsLoader,
@@ -81,13 +82,41 @@ export class EmployeePolicy {
     this.journal = ctx.access;
   }
 
+  /**
+   * Each file's sections as decided for this request, per row or entity: a list asks once per
+   * field of every row, and the answer only changes with the facts it was decided on (the file's
+   * place, and the organization's settings: a settings change clears their loader).
+   */
+  private readonly decided = new WeakMap<
+    EmployeeRow,
+    {
+      facts: string;
+      settings: Promise<EffectiveSettings>;
+      sections: Promise<ReadonlySet<FileSection>>;
+    }
+  >();
+
   /** The sections of `employee`'s file the viewer may read. */
-  async sections(employee: EmployeeRow): Promise<ReadonlySet<FileSection>> {
+  sections(employee: EmployeeRow): Promise<ReadonlySet<FileSection>> {
     const viewer = this.viewer;
     if (employee.organization.id !== viewer.organizationId || hasRole(viewer, 'EXTERNAL')) {
-      return new Set();
+      return Promise.resolve(new Set());
     }
-    const settings = await this.loaders.get(organizationSettingsLoader).load(viewer.organizationId);
+    const facts = `${employee.id} ${employee.manager?.id ?? ''} ${employee.department?.id ?? ''}`;
+    const settings = this.loaders.get(organizationSettingsLoader).load(this.viewer.organizationId);
+    const known = this.decided.get(employee);
+    if (known?.facts === facts && known.settings === settings) return known.sections;
+    const sections = this.decide(employee, settings);
+    this.decided.set(employee, { facts, settings, sections });
+    return sections;
+  }
+
+  private async decide(
+    employee: EmployeeRow,
+    settingsLoaded: Promise<EffectiveSettings>,
+  ): Promise<ReadonlySet<FileSection>> {
+    const viewer = this.viewer;
+    const settings = await settingsLoaded;
     const enabled = (section: FileSection) =>
       !isPortalSection(section) || settings.enabledSections.has(section);
     const granted = new Set<FileSection>();

@@ -17,6 +17,7 @@ export {
   organizationFactsSql,
   organizationSettingsLoader,
   settingsOfFacts,
+  type EffectiveSettings,
   type OrganizationFacts,
 } from './organization-settings.loader.js';
 export { FileSectionValue } from './organization-settings.type.js';
