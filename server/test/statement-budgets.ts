@@ -4,12 +4,12 @@
  * lookup and, where someone else's file is read, the access-journal insert.
  */
 export const budgets = {
-  dashboard: { employee: 6, manager: 6, hr: 6, accountant: 6, admin: 6, guest: 3 },
+  dashboard: { employee: 5, manager: 5, hr: 5, accountant: 5, admin: 5, guest: 3 },
   /** `employee(id)` with every section: as its owner, and as HR (plus the journal insert). */
-  fileSections: { owner: 5, hr: 7 },
-  myTeam: 5,
+  fileSections: { owner: 4, hr: 6 },
+  myTeam: 4,
   /** `employees(first: 50)` with department, position, manager and totalCount. */
-  employeesPage: 6,
+  employeesPage: 5,
 } as const;
 
 /** The team page: each subordinate's post, next leave, attestation and education. */

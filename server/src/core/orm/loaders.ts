@@ -1,8 +1,14 @@
 import DataLoader from 'dataloader';
 import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rowAsJson } from './json-row.js';
-import { findRows, isWholeRow, rowOfColumns, type Row } from './rows.js';
+import {
+  findRows,
+  isWholeRow,
+  rowOfColumns,
+  rowWithJoinedAsJson,
+  withJoined,
+  type Row,
+} from './rows.js';
 import { runSql } from './sql.js';
 
 interface WithId {
@@ -49,7 +55,9 @@ export class Loaders {
   }
 
   private rowLoaderFor<T extends WithId>(entity: EntityClass<T>) {
-    return byId<T, Row<T>>(this.rowsById, entity, (where) => findRows(this.em, entity, where));
+    return byId<T, Row<T>>(this.rowsById, entity, (where) =>
+      findRows(this.em, entity, where, { join: joinsWhenRead(entity) }),
+    );
   }
 
   /** Hands the request a row it read with something else (the viewer's own file, with the session). */
@@ -72,6 +80,24 @@ export class Loaders {
 }
 
 type ByIdLoaders = Map<EntityClass<WithId>, DataLoader<string, unknown>>;
+
+const readJoins = new WeakMap<EntityClass<object>, readonly string[]>();
+
+/**
+ * Declares the to-one references that come with every row of `entity` read by id (`Loaders.row`,
+ * and a row primed from another statement): where nearly every read of the row shows them (an
+ * employee's department and position), a join costs less than a statement of its own.
+ */
+export function joinWhenRead<T extends object>(
+  entity: EntityClass<T>,
+  join: readonly (keyof T & string)[],
+): void {
+  readJoins.set(entity, join);
+}
+
+/** The references `joinWhenRead` declared for `entity`. */
+export const joinsWhenRead = (entity: EntityClass<object>): readonly string[] =>
+  readJoins.get(entity) ?? [];
 
 /** The request's loader of `entity` by id in `loaders` (made on first use), reading with `read`. */
 function byId<T extends WithId, R>(
@@ -113,8 +139,10 @@ export function readRowsByOwner<T extends object>(
   entity: EntityClass<T>,
   ownerProperty: keyof T & string,
   orderBy: QueryOrderMap<T>,
+  /** To-one references read in the same statement, each as a whole row (see `findRows`). */
+  join: readonly (keyof T & string)[] = [],
 ) {
-  return ownedLoader<T, Row<T>>(entity, ownerProperty, orderBy, true);
+  return ownedLoader<T, Row<T>>(entity, ownerProperty, orderBy, true, join);
 }
 
 function ownedLoader<T extends object, R>(
@@ -122,6 +150,7 @@ function ownedLoader<T extends object, R>(
   ownerProperty: keyof T & string,
   orderBy: QueryOrderMap<T>,
   plain: boolean,
+  join: readonly string[] = [],
 ) {
   return (em: EntityManager) =>
     new DataLoader<string, R[]>(async (ownerIds) => {
@@ -131,6 +160,7 @@ function ownedLoader<T extends object, R>(
         orderBy,
         ownerIds,
         plain,
+        join,
       });
       const grouped = new Map<string, R[]>(ownerIds.map((id) => [id, []]));
       for (const row of rows as Record<string, { id: string }>[]) {
@@ -147,6 +177,8 @@ interface OwnerRowsRequest {
   ownerIds: readonly string[];
   /** Rows (see `Row`) rather than entities. */
   plain: boolean;
+  /** References whose rows come along (plain requests only). */
+  join: readonly string[];
 }
 
 const ownerRowsBatches = new WeakMap<EntityManager, DataLoader<OwnerRowsRequest, object[]>>();
@@ -188,7 +220,7 @@ async function readOwnerRows(
       return `${column(property)} ${String(direction)}`;
     });
     params.push(...request.ownerIds);
-    const row = rowAsJson(em, request.entity, 't');
+    const row = rowWithJoinedAsJson(em, meta, 't', request.join);
     return (
       `select ${index} as q, row_number() over (order by ${order.join(', ') || 't.id'}) as n, ` +
       `${row} as r from ${quote(meta.tableName)} as t ` +
@@ -204,7 +236,11 @@ async function readOwnerRows(
   for (const { q, r } of rows) {
     const request = requests[q]!;
     const meta = em.getMetadata().get(request.entity.name);
-    results[q]!.push(request.plain ? rowOfColumns(meta, r) : em.map(request.entity, r));
+    results[q]!.push(
+      request.plain
+        ? withJoined(meta, rowOfColumns(meta, r), r, request.join)
+        : em.map(request.entity, r),
+    );
   }
   return results;
 }

@@ -148,7 +148,7 @@ interface CursorConditions {
 const joinedTargets = new WeakMap<EntityMetadata, Map<string, EntityMetadata>>();
 
 /** The entity behind a joined reference of `meta`. */
-function joinedTarget(meta: EntityMetadata, name: string): EntityMetadata {
+export function joinedTarget(meta: EntityMetadata, name: string): EntityMetadata {
   let targets = joinedTargets.get(meta);
   if (!targets) joinedTargets.set(meta, (targets = new Map<string, EntityMetadata>()));
   let target = targets.get(name);
@@ -189,15 +189,51 @@ export async function findRows<T extends object>(
   if (find.limit !== undefined) qb.limit(find.limit);
   join.forEach((name, index) => {
     const row = rowAsJson(em, joinedTarget(meta, name).class, `j${index}`);
-    qb.leftJoin(`r.${name}`, `j${index}`).addSelect(raw(`${row} as "${index}__row"`));
+    qb.leftJoin(`r.${name}`, `j${index}`).addSelect(raw(`${row} as "${joinedKey(index)}"`));
   });
   const results = await runBuilt<Record<string, unknown>>(em, qb.getKnexQuery());
-  return results.map((columns) => {
-    const row = rowOfColumns<T>(meta, columns) as Record<string, unknown>;
-    join.forEach((name, index) => {
-      const joined = columns[`${index}__row`] as Record<string, unknown> | null;
-      if (joined) row[name] = rowOfColumns(joinedTarget(meta, name), joined);
-    });
-    return row as Row<T>;
+  return results.map((columns) => withJoined(meta, rowOfColumns<T>(meta, columns), columns, join));
+}
+
+/**
+ * SQL for the row of `meta` aliased `alias` as one jsonb value (see `rowAsJson`) that also carries,
+ * under `joinedKey(place)`, the whole row of each reference in `join` (by primary key, so a
+ * reference costs an index lookup inside the same statement); `withJoined` reads them back.
+ */
+export function rowWithJoinedAsJson(
+  em: EntityManager,
+  meta: EntityMetadata,
+  alias: string,
+  join: readonly string[],
+): string {
+  const own = rowAsJson(em, meta.class, alias);
+  if (join.length === 0) return own;
+  const joined = join.map((name, place) => {
+    const target = joinedTarget(meta, name);
+    const field = meta.properties[name]?.fieldNames[0];
+    const targetAlias = `${alias}_j${place}`;
+    return (
+      `'${joinedKey(place)}', (select ${rowAsJson(em, target.class, targetAlias)} ` +
+      `from "${target.tableName}" as ${targetAlias} where ${targetAlias}.id = ${alias}."${field}")`
+    );
   });
+  return `(${own} || jsonb_build_object(${joined.join(', ')}))`;
+}
+
+/** The key a joined reference's row comes under, by its place in `join`. */
+export const joinedKey = (index: number): string => `${index}__row`;
+
+/** `row` with each reference in `join` set to the whole row `columns` brought for it (if any). */
+export function withJoined<T>(
+  meta: EntityMetadata,
+  row: Row<T>,
+  columns: Record<string, unknown>,
+  join: readonly string[],
+): Row<T> {
+  join.forEach((name, index) => {
+    const joined = columns[joinedKey(index)] as Record<string, unknown> | null | undefined;
+    if (joined)
+      (row as Record<string, unknown>)[name] = rowOfColumns(joinedTarget(meta, name), joined);
+  });
+  return row;
 }

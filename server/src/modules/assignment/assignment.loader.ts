@@ -2,10 +2,13 @@ import { readRowsByOwner } from '../../core/orm/loaders.js';
 import type { Row } from '../../core/orm/rows.js';
 import { Assignment, PreviousEmployment } from './assignment.entity.js';
 
-export const assignmentsLoader = readRowsByOwner(Assignment, 'employee', {
-  startDate: 'asc',
-  id: 'asc',
-});
+/** A file's assignments, each with its department's and position's rows: the reads show both. */
+export const assignmentsLoader = readRowsByOwner(
+  Assignment,
+  'employee',
+  { startDate: 'asc', id: 'asc' },
+  ['department', 'position'],
+);
 
 export const previousEmploymentLoader = readRowsByOwner(PreviousEmployment, 'employee', {
   startDate: 'asc',

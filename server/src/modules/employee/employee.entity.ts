@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { ExternalRecord } from '../../core/orm/base.entity.js';
+import { joinWhenRead } from '../../core/orm/loaders.js';
 import type { Row } from '../../core/orm/rows.js';
 import { Organization } from '../organization/index.js';
 import { Department } from './department.entity.js';
@@ -167,3 +168,6 @@ export class FamilyMember extends ExternalRecord<'birthDate'> {
 
 /** A personal file as reads need it: an entity or a plain row of a list (see `Row`). */
 export type EmployeeRow = Row<Employee>;
+
+// Nearly every read of a file shows its department and position: they come with the row.
+joinWhenRead(Employee, ['department', 'position']);

@@ -2,10 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthFailure, Role, Viewer } from '../../core/auth/viewer.js';
-import { rowAsJson } from '../../core/orm/json-row.js';
 import { runInUnit } from '../../core/orm/unit-scope.js';
-import type { Loaders } from '../../core/orm/loaders.js';
-import { rowOfColumns } from '../../core/orm/rows.js';
+import { joinsWhenRead, type Loaders } from '../../core/orm/loaders.js';
+import { rowOfColumns, rowWithJoinedAsJson, withJoined } from '../../core/orm/rows.js';
 import { runSql } from '../../core/orm/sql.js';
 import { Employee, managedDepartmentsSql, primeManagedDepartments } from '../employee/index.js';
 import {
@@ -104,7 +103,7 @@ export class SessionService {
       `select s.id as session_id, s.expires_at, s.last_seen_at, s.revoked_at,
               u.id as user_id, u.login, u.roles, u.status, u.organization_id, u.employee_id,
               ${managesAnyoneSql('u.employee_id')} as is_manager,
-              ${rowAsJson(this.em, Employee, 'e')} as employee,
+              ${rowWithJoinedAsJson(this.em, this.em.getMetadata().get(Employee.name), 'e', joinsWhenRead(Employee))} as employee,
               ${organizationFactsSql('u.organization_id')} as organization,
               ${managedDepartmentsSql('u.employee_id')} as managed_departments
          from session s join app_user u on u.id = s.user_id
@@ -136,7 +135,8 @@ export class SessionService {
     if (loaders) {
       if (row.employee) {
         const meta = this.em.getMetadata().get(Employee.name);
-        loaders.primeRow(Employee, rowOfColumns<Employee>(meta, row.employee));
+        const own = rowOfColumns<Employee>(meta, row.employee);
+        loaders.primeRow(Employee, withJoined(meta, own, row.employee, joinsWhenRead(Employee)));
       }
       loaders
         .get(organizationSettingsLoader)
