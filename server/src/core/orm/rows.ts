@@ -95,15 +95,18 @@ function columnPlanOf(meta: EntityMetadata): readonly ColumnPlan[] {
   return plan;
 }
 
-/** A timestamp as PostgreSQL sends it (`2026-12-06 02:11:50.24+00`, or ISO from jsonb) as a Date. */
-const instantOf = (value: unknown): Date =>
-  value instanceof Date
-    ? value
-    : new Date(
-        String(value)
-          .replace(' ', 'T')
-          .replace(/([+-]\d\d)$/, '$1:00'),
-      );
+/**
+ * A timestamp as a Date: the driver parses a column's already; jsonb's ISO text
+ * (`2026-12-06T02:11:50.24+00:00`) `Date` reads as it is; PostgreSQL's text form
+ * (`2026-12-06 02:11:50.24+00`) needs the `T` and a whole offset first.
+ */
+const instantOf = (value: unknown): Date => {
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(
+    text.charAt(10) === 'T' ? text : text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'),
+  );
+};
 
 /**
  * A row from a record keyed by column (a result row, or `to_jsonb(t)` of the table): timestamps

@@ -117,21 +117,49 @@ export class EmployeePolicy {
   ): Promise<ReadonlySet<FileSection>> {
     const viewer = this.viewer;
     const settings = await settingsLoaded;
-    const enabled = (section: FileSection) =>
-      !isPortalSection(section) || settings.enabledSections.has(section);
-    const granted = new Set<FileSection>();
-    const grant = (sections: Iterable<FileSection>) => {
-      for (const section of sections) if (enabled(section)) granted.add(section);
-    };
-    if (viewer.employeeId === employee.id || hasRole(viewer, 'HR')) grant(FileSections);
-    if (hasRole(viewer, 'ACCOUNTANT')) grant(['BASIC', 'PAYROLL']);
-    if (hasRole(viewer, 'ADMIN')) grant(['BASIC']);
-    // One's own file is read whole already: no need for the departments one heads.
-    const own = viewer.employeeId === employee.id;
-    if (hasRole(viewer, 'MANAGER') && !own && (await this.isSubordinate(employee))) {
-      grant(['BASIC', ...settings.managerSections]);
+    const { all, byRoles } = this.grantsUnder(settings);
+    // One's own file is read whole; no need for the departments one heads.
+    if (viewer.employeeId === employee.id) return all;
+    if (hasRole(viewer, 'MANAGER') && (await this.isSubordinate(employee))) {
+      const granted = new Set(byRoles);
+      for (const section of ['BASIC', ...settings.managerSections] as FileSection[]) {
+        if (all.has(section)) granted.add(section);
+      }
+      return granted;
     }
-    return granted;
+    return byRoles;
+  }
+
+  /** Per settings answer: every section the organization shows, and what the viewer's roles grant. */
+  private readonly grants = new WeakMap<
+    EffectiveSettings,
+    { all: ReadonlySet<FileSection>; byRoles: ReadonlySet<FileSection> }
+  >();
+
+  /**
+   * What the viewer's roles alone grant on any file of the organization (HR everything, ACCOUNTANT
+   * the basic and payroll sections, ADMIN the basic one), within the sections the organization
+   * shows: the same for every row of a list, so worked out once and shared (never mutated).
+   */
+  private grantsUnder(settings: EffectiveSettings) {
+    let grants = this.grants.get(settings);
+    if (!grants) {
+      const all = new Set(
+        FileSections.filter(
+          (section) => !isPortalSection(section) || settings.enabledSections.has(section),
+        ),
+      );
+      const viewer = this.viewer;
+      const roleSections: FileSection[] = hasRole(viewer, 'HR')
+        ? [...FileSections]
+        : [
+            ...(hasRole(viewer, 'ACCOUNTANT') ? (['BASIC', 'PAYROLL'] as const) : []),
+            ...(hasRole(viewer, 'ADMIN') ? (['BASIC'] as const) : []),
+          ];
+      grants = { all, byRoles: new Set(roleSections.filter((section) => all.has(section))) };
+      this.grants.set(settings, grants);
+    }
+    return grants;
   }
 
   /** Allows or refuses reading one section, journalling the decision for someone else's file. */
