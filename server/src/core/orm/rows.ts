@@ -9,7 +9,8 @@ import {
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rowAsJson } from './json-row.js';
-import { runBuilt } from './sql.js';
+import { runSql } from './sql.js';
+import { StatementPlans, type Statement } from './statement-plans.js';
 
 /** A to-one reference as a row holds it: the target's id. */
 export interface IdRef {
@@ -163,21 +164,49 @@ export function joinedTarget(meta: EntityMetadata, name: string): EntityMetadata
   return target;
 }
 
+/** Statements of `findRows`, written once per shape of filter, cursor and options. */
+const plans = new StatementPlans();
+
 /**
- * `em.find` without the entities: the same filter, order, limit and cursor, one statement, the
- * result as rows built straight from the result's columns (a joined reference comes as one jsonb
- * column of its table's row, decimals as text). It reads what the database holds: the request's
- * unflushed changes are not seen, so it serves queries, not a use case that has written.
+ * The statement of `findRows`: planned once per shape (`StatementPlans`), or, with `plans` null,
+ * written by the query builder every time.
  */
-export async function findRows<T extends object>(
+export function findStatement<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
   where: FilterQuery<T>,
-  options: RowFindOptions<T> = {},
-): Promise<Row<T>[]> {
+  options: RowFindOptions<T>,
+  statementPlans: StatementPlans | null = plans,
+): Statement {
   const meta = em.getMetadata().get<T>(entity.name);
+  const write = (plannedWhere: unknown, after: string | undefined): Statement => {
+    const { sql, bindings } = writeFind(em, meta, plannedWhere as FilterQuery<T>, {
+      ...options,
+      ...(after === undefined ? {} : { after }),
+    })
+      .getKnexQuery()
+      .toSQL();
+    return { sql, bindings };
+  };
+  if (!statementPlans) return write(where, options.after);
+  const { after, ...shaping } = options;
+  return statementPlans.compile(
+    `${meta.className}|${JSON.stringify(shaping)}`,
+    where,
+    after,
+    write,
+  );
+}
+
+/** MikroORM's query builder for `findRows`: the filter, the cursor's conditions, order, limit, joins. */
+function writeFind<T extends object>(
+  em: EntityManager,
+  meta: EntityMetadata<T>,
+  where: FilterQuery<T>,
+  options: RowFindOptions<T>,
+) {
   const join = options.join ?? [];
-  const qb = em.createQueryBuilder(entity, 'r').select('r.*').where(where);
+  const qb = em.createQueryBuilder(meta.class, 'r').select('r.*').where(where);
   const find = { ...options };
   if (find.first !== undefined || find.after !== undefined) {
     const cursor = (em.getDriver() as unknown as CursorConditions).processCursorOptions(
@@ -194,7 +223,25 @@ export async function findRows<T extends object>(
     const row = rowAsJson(em, joinedTarget(meta, name).class, `j${index}`);
     qb.leftJoin(`r.${name}`, `j${index}`).addSelect(raw(`${row} as "${joinedKey(index)}"`));
   });
-  const results = await runBuilt<Record<string, unknown>>(em, qb.getKnexQuery());
+  return qb;
+}
+
+/**
+ * `em.find` without the entities: the same filter, order, limit and cursor, one statement, the
+ * result as rows built straight from the result's columns (a joined reference comes as one jsonb
+ * column of its table's row, decimals as text). It reads what the database holds: the request's
+ * unflushed changes are not seen, so it serves queries, not a use case that has written.
+ */
+export async function findRows<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  options: RowFindOptions<T> = {},
+): Promise<Row<T>[]> {
+  const meta = em.getMetadata().get<T>(entity.name);
+  const join = options.join ?? [];
+  const statement = findStatement(em, entity, where, options);
+  const results = await runSql<Record<string, unknown>>(em, statement.sql, statement.bindings);
   return results.map((columns) => withJoined(meta, rowOfColumns<T>(meta, columns), columns, join));
 }
 
