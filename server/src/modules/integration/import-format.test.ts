@@ -8,7 +8,10 @@ import {
   lastLineOf,
   ndjsonBlocks,
   ndjsonLines,
+  readBlock,
   splitBlock,
+  utf8,
+  utf8Strings,
   type InputItem,
   type InputLine,
 } from './ndjson.js';
@@ -298,5 +301,54 @@ describe('ndjsonBlocks', () => {
       { line: 4, error: 'Not valid UTF-8' },
       { line: 5, text: '{"c":3}' },
     ]);
+  });
+});
+
+describe('readBlock', () => {
+  /** What the reader makes of a line: its value, or the text it fails to parse. */
+  const valueOf = (line: InputLine): unknown => {
+    const text = 'raw' in line ? line.raw : 'text' in line ? line.text : null;
+    if (text === null) return line;
+    try {
+      const value: unknown = JSON.parse(text);
+      return { line: line.line, value: 'raw' in line ? utf8Strings(value) : value };
+    } catch {
+      return { line: line.line, malformed: 'raw' in line ? utf8(line.raw) : text };
+    }
+  };
+
+  it('gives the values the lines splitBlock decodes parse to, whatever a line holds', () => {
+    const lines = [
+      '{"type":"payslip","name":"Оклад по дням","lines":[{"name":"НДФЛ","amount":"1.00"}]}',
+      '\uFEFF{"name":"Ёлкина"}',
+      '{"Имя":"Ж","__proto__":{"x":"ж"},"a":["я",1,null,true,{"б":"в"}]}',
+      '{"escaped":"\\u0416 and Ж","e":"\\u00e9"}',
+      '{"e":"é","mixed":"Ω😀"}',
+      '\u00A0\u3000',
+      '  {"a":"Ж"}  ',
+      '{"a":"Ж",}',
+      '{"a":Ж}',
+      'plain ascii',
+      '{"a":1}',
+      '',
+    ];
+    const bytes = Buffer.from(lines.join('\r\n'));
+    const block = { line: 7, count: lines.length, bytes: new Uint8Array(bytes) };
+    const read = readBlock(block);
+    expect(read.some((line) => 'raw' in line)).toBe(true);
+    expect(read.map(valueOf)).toEqual(splitBlock(block).map(valueOf));
+    const proto = read.map(valueOf)[2] as { value: object };
+    expect(Object.getPrototypeOf(proto.value)).toBe(Object.prototype);
+    expect(Object.keys(proto.value)).toEqual(['Имя', '__proto__', 'a']);
+  });
+
+  it('reports what splitBlock reports for bytes that are not UTF-8 or too many', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"a":"Ж"}\n'),
+      Buffer.from([0x7b, 0xff, 0x7d, 10]),
+      Buffer.from(`{"b":"${'Ж'.repeat(20)}"}\n`),
+    ]);
+    const block = { line: 1, count: 3, bytes: new Uint8Array(bytes) };
+    expect(readBlock(block, 30).map(valueOf)).toEqual(splitBlock(block, 30).map(valueOf));
   });
 });

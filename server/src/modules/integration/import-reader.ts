@@ -16,7 +16,7 @@ import {
 } from './import-staging.js';
 import { ReadingWorkers, type ParallelReading, type ReadChunk } from './import-workers.js';
 import { RecordTypes, SchemaVersions, specOf, stagingOf, type RecordType } from './import-types.js';
-import { isBlock, splitBlock, type InputItem, type InputLine } from './ndjson.js';
+import { isBlock, readBlock, utf8, utf8Strings, type InputItem, type InputLine } from './ndjson.js';
 
 /** What the first line of a batch says. */
 export interface Header {
@@ -78,7 +78,7 @@ export class RecordReader {
         return null;
       }
       if (!isBlock(item)) first = item;
-      else [first, ...this.queued] = splitBlock(item);
+      else [first, ...this.queued] = readBlock(item);
     }
     const value = this.parse(first);
     if (value === undefined) return null;
@@ -145,7 +145,7 @@ export class RecordReader {
           );
         if (workers) await workers.push(item);
         else
-          for (const line of isBlock(item) ? splitBlock(item) : [item]) {
+          for (const line of isBlock(item) ? readBlock(item) : [item]) {
             this.records += 1;
             if (this.records % 1000 === 0) this.onProgress?.(this.records);
             found.add(this.stageLine(staging, header, today, line));
@@ -258,6 +258,14 @@ export class RecordReader {
       return undefined;
     }
     if ('value' in input) return input.value;
+    if ('raw' in input) {
+      try {
+        return utf8Strings(JSON.parse(input.raw));
+      } catch {
+        // Where it failed is told in characters of the decoded line.
+        return this.parse({ line: input.line, text: utf8(input.raw) });
+      }
+    }
     try {
       return JSON.parse(input.text) as unknown;
     } catch (error) {

@@ -3,7 +3,7 @@ import { RecordReader, type Header, type OrganizationRecord } from './import-rea
 import { ImportSchema } from './import-schema.js';
 import { EncodingSink } from './import-staging.js';
 import type { WorkerRequest, WorkerResponse } from './import-workers.js';
-import { splitBlock } from './ndjson.js';
+import { readBlock } from './ndjson.js';
 
 // A reading worker of ReadingWorkers: parses, checks and encodes the chunks of lines it is sent,
 // exactly as the main thread's reader would, and sends back the rows, problems and organizations.
@@ -22,7 +22,7 @@ port.on('message', (request: WorkerRequest) => {
     // A reader without input: only its line-by-line staging and its problems are used.
     const reader = new RecordReader(schema, emptyInput, Number.POSITIVE_INFINITY);
     const organizations: OrganizationRecord[] = [];
-    const lines = 'block' in request ? splitBlock(request.block) : request.lines;
+    const lines = 'block' in request ? readBlock(request.block) : request.lines;
     for (const line of lines) {
       const organization = reader.stageLine(sink, header, today, line);
       if (organization) organizations.push(organization);

@@ -1,6 +1,12 @@
-/** One line of an import as it arrived: its number (from 1), and its text or a reason it has none. */
+import { isUtf8 } from 'node:buffer';
+
+/**
+ * One line of an import as it arrived: its number (from 1), and its text, its raw bytes (one
+ * character a byte, checked to be UTF-8: see readBlock), or a reason it has none.
+ */
 export type InputLine =
   | { line: number; text: string }
+  | { line: number; raw: string }
   | { line: number; value: unknown }
   | { line: number; error: string };
 
@@ -159,6 +165,91 @@ export function splitBlock(block: InputBlock, maxLineBytes = MAX_LINE_BYTES): In
     start = stop + 1;
   }
   return lines;
+}
+
+/** Bytes of UTF-8 past ASCII, as a byte-a-character string holds them. */
+const HIGH = /[\x80-\xff]/;
+const UTF8_BOM = '\xef\xbb\xbf';
+
+/**
+ * The lines of a block as the reader parses them: the same lines as splitBlock, but a line whose
+ * UTF-8 goes past ASCII comes as its bytes, one character each (latin1, a copy), for JSON.parse
+ * to read as they are and utf8Strings to decode only its strings after. Decoding a whole block
+ * of Cyrillic text to UTF-16 cost a reading worker more than parsing it. A line where that could
+ * differ from decoding first (a \u escape, which JSON.parse would mix with the bytes; one that
+ * may be blank) is decoded as splitBlock decodes it.
+ */
+export function readBlock(block: InputBlock, maxLineBytes = MAX_LINE_BYTES): InputLine[] {
+  const { bytes } = block;
+  if (!isUtf8(bytes)) return splitBytes(block, maxLineBytes);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+  const lines: InputLine[] = [];
+  let start = 0;
+  for (let index = 0; index < block.count; index += 1) {
+    const newline = text.indexOf('\n', start);
+    const stop = newline === -1 ? text.length : newline;
+    const end = stop > start && text.charCodeAt(stop - 1) === CR ? stop - 1 : stop;
+    const line = block.line + index;
+    if (end - start > maxLineBytes)
+      lines.push({ line, error: `Longer than ${maxLineBytes} bytes` });
+    else if (end > start) {
+      const piece = text.slice(text.startsWith(UTF8_BOM, start) ? start + 3 : start, end);
+      if (!HIGH.test(piece)) {
+        if (piece.trim() !== '') lines.push({ line, text: piece });
+      } else if (piece.includes('\\u') || piece.trimStart().charCodeAt(0) > 0x7f) {
+        const decoded = utf8(piece);
+        if (decoded.trim() !== '') lines.push({ line, text: decoded });
+      } else lines.push({ line, raw: piece });
+    }
+    start = stop + 1;
+  }
+  return lines;
+}
+
+/** The text a byte-a-character string holds as UTF-8. */
+export const utf8 = (bytes: string): string => Buffer.from(bytes, 'latin1').toString('utf8');
+
+/** Strings decoded once (a batch repeats the same few names over and over). */
+const decoded = new Map<string, string>();
+const MAX_DECODED = 10_000;
+
+function decodedString(bytes: string): string {
+  let text = decoded.get(bytes);
+  if (text === undefined) {
+    text = utf8(bytes);
+    if (decoded.size < MAX_DECODED) decoded.set(bytes, text);
+  }
+  return text;
+}
+
+/**
+ * A value JSON.parse read from a line's bytes (readBlock), with its strings and keys decoded
+ * from UTF-8 in place: the same value as parsing the decoded line.
+ */
+export function utf8Strings(value: unknown): unknown {
+  if (typeof value === 'string') return HIGH.test(value) ? decodedString(value) : value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) value[index] = utf8Strings(value[index]);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  let keys = false;
+  for (const key in record) {
+    record[key] = utf8Strings(record[key]);
+    if (HIGH.test(key)) keys = true;
+  }
+  if (!keys) return record;
+  // Rebuilt in the same order; defined, not assigned, so that a "__proto__" key stays a key.
+  const renamed = {};
+  for (const [key, item] of Object.entries(record))
+    Object.defineProperty(renamed, HIGH.test(key) ? decodedString(key) : key, {
+      value: item,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  return renamed;
 }
 
 /** A block's lines decoded one by one: those that are not UTF-8 are reported, the rest read. */
