@@ -148,11 +148,7 @@ export function splitBlock(block: InputBlock, maxLineBytes = MAX_LINE_BYTES): In
     return splitBytes(block, maxLineBytes);
   }
   const lines: InputLine[] = [];
-  let start = 0;
-  for (let index = 0; index < block.count; index += 1) {
-    const newline = text.indexOf('\n', start);
-    const stop = newline === -1 ? text.length : newline;
-    const end = stop > start && text.charCodeAt(stop - 1) === CR ? stop - 1 : stop;
+  eachLine(text, block.count, (start, end, index) => {
     const line = block.line + index;
     // Characters are at most bytes; only a line that may be too long is measured in bytes.
     if (end - start > maxLineBytes / 3 && Buffer.byteLength(text.slice(start, end)) > maxLineBytes)
@@ -162,9 +158,23 @@ export function splitBlock(block: InputBlock, maxLineBytes = MAX_LINE_BYTES): In
       const piece = text.slice(text.charCodeAt(start) === BOM ? start + 1 : start, end);
       if (piece.trim() !== '') lines.push({ line, text: piece });
     }
+  });
+  return lines;
+}
+
+/** Calls `visit` with where each of the first `count` lines of `text` starts and ends (a CR left out). */
+function eachLine(
+  text: string,
+  count: number,
+  visit: (start: number, end: number, index: number) => void,
+): void {
+  let start = 0;
+  for (let index = 0; index < count; index += 1) {
+    const newline = text.indexOf('\n', start);
+    const stop = newline === -1 ? text.length : newline;
+    visit(start, stop > start && text.charCodeAt(stop - 1) === CR ? stop - 1 : stop, index);
     start = stop + 1;
   }
-  return lines;
 }
 
 /** Bytes of UTF-8 past ASCII, as a byte-a-character string holds them. */
@@ -184,11 +194,7 @@ export function readBlock(block: InputBlock, maxLineBytes = MAX_LINE_BYTES): Inp
   if (!isUtf8(bytes)) return splitBytes(block, maxLineBytes);
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   const lines: InputLine[] = [];
-  let start = 0;
-  for (let index = 0; index < block.count; index += 1) {
-    const newline = text.indexOf('\n', start);
-    const stop = newline === -1 ? text.length : newline;
-    const end = stop > start && text.charCodeAt(stop - 1) === CR ? stop - 1 : stop;
+  eachLine(text, block.count, (start, end, index) => {
     const line = block.line + index;
     if (end - start > maxLineBytes)
       lines.push({ line, error: `Longer than ${maxLineBytes} bytes` });
@@ -201,8 +207,7 @@ export function readBlock(block: InputBlock, maxLineBytes = MAX_LINE_BYTES): Inp
         if (decoded.trim() !== '') lines.push({ line, text: decoded });
       } else lines.push({ line, raw: piece });
     }
-    start = stop + 1;
-  }
+  });
   return lines;
 }
 
