@@ -1,7 +1,8 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+/** An SQL identifier, quoted. */
+export const quote = (identifier: string): string => `"${identifier.replaceAll('"', '""')}"`;
 
 /**
  * SQL for the row of `entity` aliased `alias` as one jsonb value that `em.map` hydrates as `find`

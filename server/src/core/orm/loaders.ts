@@ -9,6 +9,7 @@ import {
   withJoined,
   type Row,
 } from './rows.js';
+import { quote } from './json-row.js';
 import { runSql } from './sql.js';
 
 interface WithId {
@@ -195,7 +196,6 @@ function ownerRows(em: EntityManager): DataLoader<OwnerRowsRequest, object[]> {
   return batch;
 }
 
-const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 const DIRECTIONS = /^(asc|desc)( nulls (first|last))?$/i;
 
 /**

@@ -8,7 +8,7 @@ import {
   type Reference,
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rowAsJson } from './json-row.js';
+import { quote, rowAsJson } from './json-row.js';
 import { runSql } from './sql.js';
 import { StatementPlans, type Statement } from './statement-plans.js';
 
@@ -260,11 +260,11 @@ export function rowWithJoinedAsJson(
   if (join.length === 0) return own;
   const joined = join.map((name, place) => {
     const target = joinedTarget(meta, name);
-    const field = meta.properties[name]?.fieldNames[0];
+    const field = meta.properties[name]!.fieldNames[0]!;
     const targetAlias = `${alias}_j${place}`;
     return (
       `'${joinedKey(place)}', (select ${rowAsJson(em, target.class, targetAlias)} ` +
-      `from "${target.tableName}" as ${targetAlias} where ${targetAlias}.id = ${alias}."${field}")`
+      `from ${quote(target.tableName)} as ${targetAlias} where ${targetAlias}.id = ${alias}.${quote(field)})`
     );
   });
   return `(${own} || jsonb_build_object(${joined.join(', ')}))`;

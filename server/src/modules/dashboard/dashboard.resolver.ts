@@ -1,11 +1,9 @@
 import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../core/context.js';
 import { can } from '../../core/policy.js';
-import { selectParts } from '../../core/orm/scalar-parts.js';
 import { dashboardActions } from './dashboard.policy.js';
 import { addDays } from '../../core/local-date.js';
-import { ownFileOf, policyOf, teamSizePart } from '../employee/index.js';
-import { KpiGlanceService } from '../kpi/index.js';
+import { ownFileOf } from '../employee/index.js';
 import { leaveSectionOf } from '../leave/index.js';
 import { NotificationService } from '../notification/index.js';
 import { DynamicsGrouping, PayrollService } from '../payroll/index.js';
@@ -13,7 +11,8 @@ import { attestationSectionOf } from '../attestation/index.js';
 import { educationSectionOf } from '../education/index.js';
 import { dueDateSources } from './due-dates.js';
 import { DashboardDueDate } from './due-dates.type.js';
-import { TaskPolicy, TaskService } from '../task/index.js';
+import { TaskPolicy } from '../task/index.js';
+import { counters, ownSections } from './dashboard.reads.js';
 import {
   DashboardNotifications,
   DashboardTasks,
@@ -25,40 +24,6 @@ import {
   DashboardType,
   TRAINING_EVERY_YEARS,
 } from './dashboard.type.js';
-
-/** A read computed once per request though several widgets show parts of it. */
-function oncePerRequest<T>(read: (ctx: AppContext) => Promise<T>): (ctx: AppContext) => Promise<T> {
-  const results = new WeakMap<AppContext, Promise<T>>();
-  return (ctx) => {
-    let result = results.get(ctx);
-    if (!result) {
-      result = read(ctx);
-      results.set(ctx, result);
-    }
-    return result;
-  };
-}
-
-/**
- * The counters of tasks, indicators and the team, each module's part of one statement: the tasks
- * and KPI widgets and the team block show pieces of it.
- */
-const counters = oncePerRequest(async (ctx) => {
-  const [tasks, kpi] = await Promise.all([
-    new TaskService(ctx).openSummaryPart(),
-    new KpiGlanceService(ctx).glancePart(),
-  ]);
-  const [summary, glance, teamSize] = await selectParts(ctx.em, [tasks, kpi, teamSizePart(ctx)]);
-  return { summary, glance, teamSize: teamSize ?? 0 };
-});
-/**
- * The own file with the sections the viewer reads in it. The blocks that read sections go on from
- * this one promise together, so their rows are asked in the same tick and read in one statement.
- */
-const ownSections = oncePerRequest(async (ctx) => {
-  const employee = await ownFileOf(ctx);
-  return employee ? { employee, readable: await policyOf(ctx).sections(employee) } : null;
-});
 
 @Resolver(() => DashboardType)
 export class DashboardResolver {

@@ -66,6 +66,36 @@ interface SessionRow {
 export type ResolvedSession =
   { viewer: Viewer; failure: null } | { viewer: null; failure: AuthFailure };
 
+const lookups = new WeakMap<object, string>();
+
+/**
+ * The session lookup's statement, written once per metadata (it is the same text on every request):
+ * the session and account, with what nearly every request asks next (see `resolve`).
+ */
+function sessionLookupSql(em: EntityManager): string {
+  const metadata = em.getMetadata();
+  let sql = lookups.get(metadata);
+  if (sql === undefined) {
+    const employee = rowWithJoinedAsJson(
+      em,
+      metadata.get(Employee.name),
+      'e',
+      joinsWhenRead(Employee),
+    );
+    sql = `select s.id as session_id, s.expires_at, s.last_seen_at, s.revoked_at,
+              u.id as user_id, u.login, u.roles, u.status, u.organization_id, u.employee_id,
+              ${managesAnyoneSql('u.employee_id')} as is_manager,
+              ${employee} as employee,
+              ${organizationFactsSql('u.organization_id')} as organization,
+              ${managedDepartmentsSql('u.employee_id')} as managed_departments
+         from session s join app_user u on u.id = s.user_id
+         left join employee e on e.id = u.employee_id
+        where s.token_hash = ?`;
+    lookups.set(metadata, sql);
+  }
+  return sql;
+}
+
 /** Server-side sessions: opaque tokens, stored hashed, with idle and absolute timeouts. */
 export class SessionService {
   constructor(
@@ -98,19 +128,7 @@ export class SessionService {
    */
   async resolve(token: string, loaders?: Loaders): Promise<ResolvedSession> {
     if (isIntegrationToken(token)) return resolveIntegrationToken(this.em, token);
-    const [row] = await runSql<SessionRow>(
-      this.em,
-      `select s.id as session_id, s.expires_at, s.last_seen_at, s.revoked_at,
-              u.id as user_id, u.login, u.roles, u.status, u.organization_id, u.employee_id,
-              ${managesAnyoneSql('u.employee_id')} as is_manager,
-              ${rowWithJoinedAsJson(this.em, this.em.getMetadata().get(Employee.name), 'e', joinsWhenRead(Employee))} as employee,
-              ${organizationFactsSql('u.organization_id')} as organization,
-              ${managedDepartmentsSql('u.employee_id')} as managed_departments
-         from session s join app_user u on u.id = s.user_id
-         left join employee e on e.id = u.employee_id
-        where s.token_hash = ?`,
-      [hashToken(token)],
-    );
+    const [row] = await runSql<SessionRow>(this.em, sessionLookupSql(this.em), [hashToken(token)]);
     if (!row) return { viewer: null, failure: 'SESSION_INVALID' };
     if (row.revoked_at || row.status !== 'ACTIVE')
       return { viewer: null, failure: 'SESSION_REVOKED' };
