@@ -7,7 +7,7 @@ import { ToastProvider } from '../components/toasts';
 import { NotificationBell } from '../features/notifications/bell';
 import { NotificationsLive } from '../features/notifications/live';
 import { LanguageSwitch } from './language-switch';
-import { visibleNav } from './navigation';
+import { groupedNav, visibleNav } from './navigation';
 import { useMe, useSession } from './session';
 
 /** The signed-in shell: header (bell, language, account), section navigation, the page. */
@@ -65,16 +65,25 @@ export function Layout() {
           className={`nav ${menuOpen ? 'nav-open' : ''}`}
           aria-label={t('app.mainNav')}
         >
-          <ul>
-            {items.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/' || item.to === '/kpi'}>
-                  <Icon name={item.icon} />
-                  <span>{t(item.label)}</span>
-                </NavLink>
-              </li>
-            ))}
-          </ul>
+          {groupedNav(items).map(({ group, items: entries }) => (
+            <div key={group} className="nav-group">
+              {group !== 'self' && (
+                <h2 className="nav-group-title" id={`nav-group-${group}`}>
+                  {t(`nav.groups.${group}`)}
+                </h2>
+              )}
+              <ul aria-labelledby={group !== 'self' ? `nav-group-${group}` : undefined}>
+                {entries.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.to === '/' || item.to === '/kpi'}>
+                      <Icon name={item.icon} />
+                      <span>{t(item.label)}</span>
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
         </nav>
         <main id="main" className="main" tabIndex={-1}>
           <Outlet />

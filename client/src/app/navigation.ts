@@ -1,8 +1,13 @@
 import type { IconName } from '../components/icons';
 import type { PortalSection, Role } from '../gql/graphql';
 
+/** Where an entry sits: the viewer's own portal, the HR and accounting back office, administration. */
+export type NavGroup = 'self' | 'office' | 'admin';
+
 export interface NavItem {
   to: string;
+  /** `self` when omitted. */
+  group?: NavGroup;
   label:
     | 'nav.dashboard'
     | 'nav.tasks'
@@ -47,6 +52,13 @@ export const navItems: NavItem[] = [
   { to: '/access-log', label: 'nav.accessLog', icon: 'eye', needsFile: true },
   { to: '/settings/notifications', label: 'nav.settings', icon: 'settings' },
 ];
+
+/** The viewer's entries by group, in the order the menu shows them; empty groups left out. */
+export function groupedNav(items: readonly NavItem[]): { group: NavGroup; items: NavItem[] }[] {
+  return (['self', 'office', 'admin'] as const)
+    .map((group) => ({ group, items: items.filter((item) => (item.group ?? 'self') === group) }))
+    .filter((entry) => entry.items.length > 0);
+}
 
 /** The navigation entries this viewer may use. */
 export function visibleNav(

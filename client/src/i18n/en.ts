@@ -27,6 +27,7 @@ export const en: Messages = {
     no: 'no',
   },
   nav: {
+    groups: { office: 'HR and accounting', admin: 'Administration' },
     tasks: 'Tasks',
     dashboard: 'Dashboard',
     file: 'Personal file',

@@ -25,6 +25,7 @@ export const ru = {
     no: 'нет',
   },
   nav: {
+    groups: { office: 'Кадры и бухгалтерия', admin: 'Администрирование' },
     tasks: 'Задачи',
     dashboard: 'Рабочий стол',
     file: 'Личное дело',

@@ -1,34 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationTypes } from '../../src/modules/notification/notification.entity.js';
-import { actors, DEMO_PASSWORD, startTestServer, type TestServer } from '../harness.js';
+import { actors, DEMO_PASSWORD, type TestServer } from '../harness.js';
+import {
+  artifacts,
+  browserUnavailable,
+  expectNoSeriousViolations,
+  poll,
+  startBrowserSuite,
+  type BrowserSuite,
+} from './browser.js';
 
 /**
  * The web portal in a real browser (Debian's Chromium, headless) against the real server on real
  * PostgreSQL with the demo seeded: the "Done when" of issue 7. One server, one browser, a few pages.
  */
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const artifacts = path.resolve(import.meta.dirname, '../../../artifacts');
-const webDist = path.resolve(import.meta.dirname, '../../../client/dist/index.html');
-
-// Without these, Chromium on a closed network stalls on background connections.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
+let suite: BrowserSuite;
 let server: TestServer;
-let browser: Browser;
 let base: string;
 let hr: Awaited<ReturnType<typeof actors>>;
 let employeeContext: BrowserContext;
@@ -40,77 +31,20 @@ const SAMPLE_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-/** Polls like `expect.poll`, with room for a loaded machine (the 2 s budget is checked apart). */
-const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 10_000 });
+const signIn = (page: Page, login: string) => suite.signIn(page, login);
+const watchedContext = (options?: Parameters<BrowserSuite['context']>[0]) => suite.context(options);
 
-async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.waitForURL(/\/login/);
-  await page.getByLabel('Логин').fill(login);
-  await page.getByLabel('Пароль', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.waitForURL(`${base}/`);
-}
-
-async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${label}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-  expect(serious).toEqual([]);
-}
-
-/** Every Content-Security-Policy violation any page of this suite reported, with its page. */
-const cspViolations: string[] = [];
-
-/**
- * A browser context whose pages report each CSP violation: the `securitypolicyviolation` event
- * (what the policy refused and which directive) and Chromium's own "Refused to …" console line.
- */
-async function watchedContext(
-  options: Parameters<Browser['newContext']>[0] = {},
-): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  // A string: this is page code, and the server's TypeScript has no DOM types.
-  await context.addInitScript(`
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error('CSP violation: ' + event.effectiveDirective + ' blocked ' +
-        (event.blockedURI || 'inline') + ' at ' + event.sourceFile + ':' + event.lineNumber);
-    });
-  `);
-  context.on('console', (message) => {
-    const text = message.text();
-    if (text.startsWith('CSP violation') || text.includes('Content Security Policy')) {
-      cspViolations.push(`${message.page()?.url() ?? '?'}: ${text}`);
-    }
-  });
-  return context;
-}
-
-// Skipped on a machine without Chromium or a built client, but never in CI (.ci/run installs both).
-const unavailable = !fs.existsSync(CHROMIUM) || !fs.existsSync(webDist);
-
-describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () => {
+describe.skipIf(browserUnavailable)('web portal in Chromium', () => {
   beforeAll(async () => {
-    // Trusted documents enforced, as in production: every operation the portal sends goes by its
-    // build-time hash, or the page shows an error and the test fails.
-    server = await startTestServer({ env: { TRUSTED_DOCUMENTS: 'true' } });
-    // Session cookies are Secure (the production default); browsers take them over plain HTTP
-    // from localhost, which is where the page is opened.
-    base = server.url.replace('127.0.0.1', 'localhost');
+    suite = await startBrowserSuite();
+    ({ server, base } = suite);
     hr = await actors(server, ['hr', 'employee']);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     employeeContext = await watchedContext({ acceptDownloads: true });
     employeePage = await employeeContext.newPage();
-    fs.mkdirSync(artifacts, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await suite?.close();
   });
 
   it('signs in as employee and shows the dashboard widgets with demo data', async () => {
@@ -479,7 +413,7 @@ describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () 
   });
 
   it('saw no Content-Security-Policy violation on any page it opened, and would have seen one', async () => {
-    expect(cspViolations).toEqual([]);
+    expect(suite.cspViolations).toEqual([]);
     // The watch itself: an inline script slipped into the page is refused and reported.
     const context = await watchedContext();
     try {
@@ -491,7 +425,7 @@ describe.skipIf(unavailable && !process.env['CI'])('web portal in Chromium', () 
         script.textContent = 'window.injected = true';
         document.body.append(script);
       }`);
-      await poll(async () => cspViolations.join('\n')).toMatch(
+      await poll(async () => suite.cspViolations.join('\n')).toMatch(
         /CSP violation: script-src-elem blocked inline/,
       );
       expect(await page.evaluate('window.injected === true')).toBe(false);
